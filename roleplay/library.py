@@ -1,0 +1,172 @@
+"""The persona library: a folder of YAML files, loaded with clear, located errors."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .persona import Persona
+
+MAX_BYTES = 256 * 1024  # a persona is a page or two; anything bigger is a mistake
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # dotted path, "" for the file as a whole
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        what = f"{self.field}: " if self.field else ""
+        return f"{where}{what}{self.message}"
+
+
+class PersonaError(ValueError):
+    """A persona file or text that is not a valid persona; carries every problem found."""
+
+    def __init__(self, source: str, problems: list[Problem]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+
+
+def default_dir() -> Path:
+    env = os.environ.get("ROLEPLAY_PERSONAS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "personas"
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Safe loader that refuses duplicate keys: PyYAML would silently keep the last one."""
+
+
+def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def _line_of(root: yaml.Node | None, loc: tuple) -> int | None:
+    """The 1-based line of the YAML node at a pydantic error location (nearest existing parent)."""
+    node, line = root, root.start_mark.line + 1 if root is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == part), None)
+            if nxt is None:
+                return line
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def parse(text: str, source: str = "<text>") -> Persona:
+    """Validate persona YAML text; raise PersonaError listing every problem with field and line."""
+    if not text.strip():
+        raise PersonaError(source, [Problem("", "the file is empty; a persona needs at least id, name, language, …")])
+    try:
+        root = yaml.compose(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        problem = getattr(e, "problem", None) or str(e)
+        raise PersonaError(source, [Problem("", f"not valid YAML: {problem}", mark.line + 1 if mark else None)]) from None
+    if not isinstance(data, dict):
+        raise PersonaError(source, [Problem("", "expected a mapping of fields (id: …, name: …) at the top", 1)])
+    try:
+        return Persona.model_validate(data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+            field = ".".join(str(p) for p in loc)
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = "unknown field (check the spelling; `roleplay personas schema` lists the fields)"
+            problems.append(Problem(field, msg, _line_of(root, loc)))
+        raise PersonaError(source, problems) from None
+
+
+def load_file(path: str | Path) -> Persona:
+    path = Path(path)
+    source = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise PersonaError(source, [Problem("", f"cannot read the file: {e.strerror or e}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise PersonaError(source, [Problem("", f"the file is {len(raw)} bytes; a persona may be at most {MAX_BYTES}")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PersonaError(source, [Problem("", f"not UTF-8 text (bad byte at offset {e.start}); save it as UTF-8")]) from None
+    return parse(text, source)
+
+
+class Library:
+    """The personas in one folder, by id. Invalid files are reported, never fatal."""
+
+    def __init__(self, folder: str | Path | None = None):
+        self.folder = Path(folder) if folder else default_dir()
+        self.personas: dict[str, Persona] = {}
+        self.files: dict[str, Path] = {}
+        self.errors: list[PersonaError] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.personas, self.files, self.errors = {}, {}, []
+        for path in sorted(self.folder.glob("*.y*ml")):
+            try:
+                persona = load_file(path)
+            except PersonaError as e:
+                self.errors.append(e)
+                continue
+            if persona.id in self.personas:
+                self.errors.append(PersonaError(str(path), [Problem(
+                    "id", f"duplicate id '{persona.id}' (already used by {self.files[persona.id].name})", 1)]))
+                continue
+            self.personas[persona.id] = persona
+            self.files[persona.id] = path
+
+    def get(self, persona_id: str) -> Persona:
+        try:
+            return self.personas[persona_id]
+        except KeyError:
+            known = ", ".join(sorted(self.personas)) or "none"
+            raise KeyError(f"no persona '{persona_id}' in {self.folder} (known: {known})") from None
+
+    def __iter__(self):
+        return iter(sorted(self.personas.values(), key=lambda p: p.id))
+
+    def save(self, text: str) -> Path:
+        """Validate and save persona YAML as <id>.yaml inside the library, never anywhere else."""
+        persona = parse(text, "<editor>")
+        folder = self.folder.resolve()
+        target = folder / f"{persona.id}.yaml"
+        # The id pattern already forbids separators; resolve() also defeats symlinks pointing outside.
+        if target.is_symlink() or target.resolve().parent != folder:
+            raise PersonaError("<editor>", [Problem("id", "this id would save outside the persona library", 1)])
+        owner = self.files.get(persona.id)
+        if owner is not None and owner.resolve() != target:
+            raise PersonaError("<editor>", [Problem("id", f"id '{persona.id}' is already used by {owner.name}", 1)])
+        tmp = target.with_suffix(".yaml.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+        self.reload()
+        return target

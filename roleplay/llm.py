@@ -1,0 +1,172 @@
+"""One model client for every server: the `openai` package is the only way to a model.
+
+OPENAI_BASE_URL / OPENAI_API_KEY / ROLEPLAY_MODEL point it at OpenAI, Ollama,
+vLLM, llama.cpp or LM Studio.  With no base URL, roleplay starts its own
+llama.cpp server in-process (xllamacpp) on 127.0.0.1 over the embedded weights.
+
+Two prompt styles: "completion" continues a written transcript (small local
+models stay in role far better this way), "chat" sends messages (for chat-only
+servers such as OpenAI's chat models).  "auto" picks per server and model.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Literal
+
+import openai
+from pydantic import BaseModel, Field
+
+from . import weights
+
+Style = Literal["auto", "completion", "chat"]
+
+
+class ModelError(RuntimeError):
+    """The model server failed; the message is safe to show (no secrets)."""
+
+
+class ModelConfig(BaseModel):
+    base_url: str | None = Field(None, description="OpenAI-compatible server; None starts the embedded one")
+    api_key: str | None = None
+    model: str = weights.DEFAULT_LLM
+    prompt_style: Style = "auto"
+    timeout: float = 60.0
+    threads: int = 2
+    context: int = 4096
+    parallel: int = 2
+
+    @classmethod
+    def from_env(cls, **overrides) -> "ModelConfig":
+        env = os.environ
+        values = {
+            "base_url": env.get("OPENAI_BASE_URL") or None,
+            "api_key": env.get("OPENAI_API_KEY") or None,
+            "model": env.get("ROLEPLAY_MODEL") or weights.DEFAULT_LLM,
+            "prompt_style": env.get("ROLEPLAY_PROMPT_STYLE") or "auto",
+            "timeout": float(env.get("ROLEPLAY_MODEL_TIMEOUT") or 60),
+            "threads": int(env.get("ROLEPLAY_THREADS") or min(4, os.cpu_count() or 2)),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @property
+    def embedded(self) -> bool:
+        return not self.base_url
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _embedded_server(model: str, threads: int, context: int, parallel: int):
+    """Start (once per process and settings) the in-process llama.cpp server on 127.0.0.1."""
+    import xllamacpp as xlc
+
+    p = xlc.CommonParams()
+    p.model.path = str(weights.ensure(model))
+    p.n_ctx = context * parallel  # llama.cpp splits the context between the parallel slots
+    p.n_parallel = parallel
+    p.cpuparams.n_threads = threads
+    p.cpuparams_batch.n_threads = threads
+    p.hostnames = ["127.0.0.1"]
+    p.port = 0
+    p.verbosity = -1
+    p.cache_prompt = True  # the persona's scene stays the same: keep its prefix warm
+    return xlc.Server(p)
+
+
+def embedded_base_url(config: ModelConfig) -> str:
+    with _lock:
+        server = _embedded_server(config.model, config.threads, config.context, config.parallel)
+    return server.listening_address + "/v1"
+
+
+_CHAT_ONLY = re.compile(r"^(gpt-|o\d|chatgpt|claude)", re.I)
+
+
+class ModelClient:
+    def __init__(self, config: ModelConfig | None = None):
+        self.config = config or ModelConfig.from_env()
+        base_url = self.config.base_url or embedded_base_url(self.config)
+        self._secret = self.config.api_key
+        self.client = openai.OpenAI(
+            base_url=base_url, api_key=self.config.api_key or "not-needed",
+            timeout=self.config.timeout, max_retries=0,
+        )
+        self.base_url = base_url
+        self._style: Literal["completion", "chat"] | None = (
+            None if self.config.prompt_style == "auto" else self.config.prompt_style
+        )
+
+    @property
+    def model(self) -> str:
+        return self.config.model
+
+    @property
+    def style(self) -> Literal["completion", "chat"]:
+        if self._style is None:
+            chat_only = "api.openai.com" in self.base_url or _CHAT_ONLY.match(self.model)
+            self._style = "chat" if chat_only else "completion"
+        return self._style
+
+    def _error(self, e: Exception) -> ModelError:
+        msg = f"{type(e).__name__}: {e}"
+        if self._secret:
+            msg = msg.replace(self._secret, "***")
+        where = "the embedded model" if self.config.embedded else f"the model server at {self.base_url}"
+        if isinstance(e, openai.APITimeoutError):
+            return ModelError(f"{where} did not answer within {self.config.timeout:.0f} s")
+        if isinstance(e, openai.APIConnectionError):
+            return ModelError(f"cannot reach {where}; is it running? ({msg})")
+        return ModelError(f"{where} failed: {msg}")
+
+    def stream_completion(self, prompt: str, *, stop: list[str], max_tokens: int = 80,
+                          temperature: float = 0.8, seed: int | None = None) -> Iterator[str]:
+        """Continue a text; yields text deltas as the server streams them."""
+        try:
+            stream = self.client.completions.create(
+                model=self.model, prompt=prompt, stop=stop, max_tokens=max_tokens,
+                temperature=temperature, stream=True, seed=seed,
+            )
+            for chunk in stream:
+                if chunk.choices and chunk.choices[0].text:
+                    yield chunk.choices[0].text
+        except openai.NotFoundError as e:
+            if self.config.prompt_style == "auto":
+                self._style = "chat"  # chat-only server: remember, the caller retries in chat style
+            raise self._error(e) from None
+        except openai.OpenAIError as e:
+            raise self._error(e) from None
+
+    def stream_chat(self, messages: list[dict], *, max_tokens: int = 80, temperature: float = 0.8,
+                    seed: int | None = None, stop: list[str] | None = None) -> Iterator[str]:
+        try:
+            stream = self.client.chat.completions.create(
+                model=self.model, messages=messages, max_tokens=max_tokens,
+                temperature=temperature, stream=True, seed=seed, stop=stop,
+            )
+            for chunk in stream:
+                if chunk.choices and chunk.choices[0].delta.content:
+                    yield chunk.choices[0].delta.content
+        except openai.OpenAIError as e:
+            raise self._error(e) from None
+
+    def json(self, messages: list[dict], schema: dict, *, name: str = "answer", max_tokens: int = 600) -> str:
+        """A chat completion constrained to a JSON schema; returns the raw JSON text."""
+        try:
+            r = self.client.chat.completions.create(
+                model=self.model, messages=messages, max_tokens=max_tokens, temperature=0,
+                response_format={"type": "json_schema", "json_schema": {"name": name, "schema": schema}},
+            )
+        except openai.OpenAIError as e:
+            raise self._error(e) from None
+        return r.choices[0].message.content or ""
+
+    def describe(self) -> str:
+        where = "embedded llama.cpp" if self.config.embedded else self.base_url
+        return f"{self.model} via {where} ({self.style} prompts)"

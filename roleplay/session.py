@@ -1,0 +1,144 @@
+"""A practice session: the one path every front end (CLI, web app, tests) drives.
+
+trainee turn → store → turn analysis → customer state → customer's next line
+(model, guarded) → store → caller.  A turn is committed before it is returned,
+so a crash loses nothing that was shown, and a failed model call keeps the
+trainee's turn for a retry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import state as st
+from .analysis import TurnAnalysis, analyse_turn
+from .customer import Customer, Delta, Final
+from .llm import ModelClient
+from .persona import Persona
+from .store import Store
+from .transcript import Transcript, Turn
+
+MAX_TURN_CHARS = 4000  # a chat message; longer text is cut (and the trainee told) rather than refused
+
+
+@dataclass
+class CustomerLine:
+    """The end of a reply: the stored customer turn and the state after it."""
+
+    text: str
+    index: int
+    state: st.CustomerState
+    source: str
+
+
+class SessionEnded(RuntimeError):
+    pass
+
+
+def clean_text(text: str) -> str:
+    """Trainee text as stored: control characters removed, whitespace tidied, length capped."""
+    text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    text = "\n".join(line.strip() for line in text.strip().splitlines())
+    return text[:MAX_TURN_CHARS]
+
+
+class PracticeSession:
+    def __init__(self, store: Store, session_id: str, persona: Persona, client: ModelClient,
+                 channel: str, turns: list[Turn], state: st.CustomerState, seed: int | None = None):
+        self.store = store
+        self.id = session_id
+        self.persona = persona
+        self.channel = channel
+        self.turns = turns
+        self.state = state
+        self.customer = Customer(persona, client, channel, seed=seed)
+        self.analyses: list[TurnAnalysis] = []
+
+    @classmethod
+    def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
+              channel: str = "chat", seed: int | None = None) -> "PracticeSession":
+        """A new session; the customer opens with the persona's opening line."""
+        sid = store.create_session(trainee, persona.id, channel, persona.language)
+        state = st.initial(persona)
+        opening = Turn(speaker="customer", text=persona.opening_line, frustration=state.frustration)
+        store.add_turn(sid, opening, state=state.model_dump())
+        return cls(store, sid, persona, client, channel, [opening], state, seed)
+
+    @classmethod
+    def resume(cls, store: Store, session_id: str, persona: Persona, client: ModelClient) -> "PracticeSession":
+        """Pick a stored session up again (after a restart or on another process)."""
+        row = store.get(session_id)
+        if row is None:
+            raise KeyError(f"no session {session_id}")
+        turns = [Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, frustration=t.frustration)
+                 for t in row.turns]
+        state = st.CustomerState.model_validate(row.state) if row.state else st.initial(persona)
+        s = cls(store, session_id, persona, client, row.channel, turns, state)
+        s.analyses = [analyse_turn(turns, i, persona, persona.language, s.analyses[:])
+                      for i, t in enumerate(turns) if t.speaker == "trainee"]
+        return s
+
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    @property
+    def awaiting_reply(self) -> bool:
+        """The last stored turn is the trainee's: the customer still owes an answer (e.g. the model failed)."""
+        return bool(self.turns) and self.turns[-1].speaker == "trainee" and not self.ended
+
+    def say(self, text: str, *, start: float | None = None, end: float | None = None,
+            audio: str | None = None) -> Iterator[Delta | CustomerLine]:
+        """The trainee says something; yields the customer's reply as checked deltas, then a CustomerLine."""
+        if self.ended:
+            raise SessionEnded("this conversation has ended; start a new session")
+        text = clean_text(text)
+        if not text:
+            raise ValueError("say something first: the message is empty")
+        if self.awaiting_reply:
+            raise RuntimeError("the customer has not answered your last turn yet; retry it first")
+        turn = Turn(speaker="trainee", text=text, start=start, end=end)
+        self.turns.append(turn)
+        analysis = analyse_turn(self.turns, len(self.turns) - 1, self.persona, self.persona.language, self.analyses)
+        self.analyses.append(analysis)
+        self.state = st.advance(self.state, analysis, self.persona)
+        self.store.add_turn(self.id, turn, audio=audio, meta={"analysis": analysis.model_dump(exclude_defaults=True)},
+                            state=self.state.model_dump())
+        yield from self._reply()
+
+    def retry(self) -> Iterator[Delta | CustomerLine]:
+        """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""
+        if not self.awaiting_reply:
+            raise RuntimeError("nothing to retry")
+        yield from self._reply()
+
+    def _reply(self) -> Iterator[Delta | CustomerLine]:
+        final: Final | None = None
+        for event in self.customer.reply(self.turns, self.state):
+            if isinstance(event, Final):
+                final = event
+            else:
+                yield event
+        assert final is not None
+        turn = Turn(speaker="customer", text=final.text, frustration=self.state.frustration)
+        meta = {"source": final.source, "attempts": final.attempts,
+                "rejected": [{"text": t, "reasons": r} for t, r in final.rejected]}
+        index = self.store.add_turn(self.id, turn, meta=meta, state=self.state.model_dump())
+        self.turns.append(turn)
+        yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source)
+
+    def reply_text(self, text: str, **kw) -> CustomerLine:
+        """Say something and wait for the whole reply (for scripts and tests)."""
+        return [e for e in self.say(text, **kw) if isinstance(e, CustomerLine)][-1]
+
+    def end(self) -> None:
+        """The trainee ends the session."""
+        if not self.state.ended:
+            self.state = self.state.model_copy(update={"ended": True, "end_reason": "trainee_ended"})
+            self.store.finish(self.id, "trainee_ended", self.state.model_dump())
+
+    def transcript(self) -> Transcript:
+        return Transcript(persona=self.persona.id, channel=self.channel, language=self.persona.language,
+                          turns=self.turns, ended=self.state.ended,
+                          end_reason=self.state.end_reason if self.state.ended else None)

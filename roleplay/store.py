@@ -1,0 +1,175 @@
+"""The session store: every turn is committed before it is shown.
+
+SQLAlchemy over an embedded SQLite file (WAL mode) by default; another
+database is only another URL (ROLEPLAY_DB_URL).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, event,
+                        select)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+
+from .transcript import Transcript, Turn
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    trainee: Mapped[str] = mapped_column(String(120), index=True)
+    persona_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    ended: Mapped[bool] = mapped_column(Boolean, default=False)
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+    state: Mapped[dict | None] = mapped_column(JSON)  # the customer's state after the last turn
+    scorecard: Mapped[dict | None] = mapped_column(JSON)
+    overall: Mapped[float | None] = mapped_column(Float, index=True)
+    turns: Mapped[list["TurnRow"]] = relationship(back_populates="session", order_by="TurnRow.idx",
+                                                  cascade="all, delete-orphan")
+
+
+class TurnRow(Base):
+    __tablename__ = "turns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[float | None] = mapped_column(Float)
+    end: Mapped[float | None] = mapped_column(Float)
+    frustration: Mapped[int | None] = mapped_column(Integer)
+    audio: Mapped[str | None] = mapped_column(String(500))  # path of the turn's recording or speech
+    meta: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    session: Mapped[SessionRow] = relationship(back_populates="turns")
+
+
+def default_url() -> str:
+    url = os.environ.get("ROLEPLAY_DB_URL")
+    if url:
+        return url
+    data = Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
+    data.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data / 'roleplay.db'}"
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        # WAL lets readers (review) run beside a writer (practice); synchronous=NORMAL is durable across app crashes.
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = url or default_url()
+        kwargs = {"connect_args": {"check_same_thread": False, "timeout": 30}} if self.url.startswith("sqlite") else {}
+        self.engine = create_engine(self.url, **kwargs)
+        if self.url.startswith("sqlite"):
+            _sqlite_pragmas(self.engine)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def create_session(self, trainee: str, persona_id: str | None, channel: str, language: str) -> str:
+        sid = str(uuid.uuid4())
+        with self._sessions.begin() as db:
+            db.add(SessionRow(id=sid, trainee=trainee, persona_id=persona_id, channel=channel, language=language))
+        return sid
+
+    def add_turn(self, session_id: str, turn: Turn, audio: str | None = None, meta: dict | None = None,
+                 state: dict | None = None) -> int:
+        """Append a turn (and the state it led to) in one transaction; returns its index."""
+        with self._sessions.begin() as db:
+            row = db.get(SessionRow, session_id, with_for_update=True)
+            if row is None:
+                raise KeyError(f"no session {session_id}")
+            idx = db.scalar(select(TurnRow.idx).where(TurnRow.session_id == session_id)
+                            .order_by(TurnRow.idx.desc()).limit(1))
+            idx = 0 if idx is None else idx + 1
+            db.add(TurnRow(session_id=session_id, idx=idx, speaker=turn.speaker, text=turn.text, start=turn.start,
+                           end=turn.end, frustration=turn.frustration, audio=audio, meta=meta))
+            if state is not None:
+                row.state = state
+                row.ended = bool(state.get("ended"))
+                row.end_reason = state.get("end_reason")
+            row.updated_at = _now()
+        return idx
+
+    def finish(self, session_id: str, end_reason: str, state: dict | None = None) -> None:
+        with self._sessions.begin() as db:
+            row = db.get(SessionRow, session_id)
+            row.ended, row.end_reason = True, end_reason
+            if state is not None:
+                row.state = state
+
+    def save_scorecard(self, session_id: str, scorecard: dict) -> None:
+        with self._sessions.begin() as db:
+            row = db.get(SessionRow, session_id)
+            row.scorecard = scorecard
+            row.overall = scorecard.get("overall")
+
+    def get(self, session_id: str) -> SessionRow | None:
+        with self._sessions() as db:
+            row = db.get(SessionRow, session_id)
+            if row is not None:
+                _ = row.turns  # load while the connection is open
+            return row
+
+    def transcript(self, session_id: str) -> Transcript:
+        row = self.get(session_id)
+        if row is None:
+            raise KeyError(f"no session {session_id}")
+        return to_transcript(row)
+
+    def list_sessions(self, trainee: str | None = None, persona_id: str | None = None,
+                      since: datetime | None = None, min_score: float | None = None, limit: int = 500) -> list[SessionRow]:
+        q = select(SessionRow).order_by(SessionRow.created_at.desc()).limit(limit)
+        if trainee:
+            q = q.where(SessionRow.trainee == trainee)
+        if persona_id:
+            q = q.where(SessionRow.persona_id == persona_id)
+        if since:
+            q = q.where(SessionRow.created_at >= since)
+        if min_score is not None:
+            q = q.where(SessionRow.overall >= min_score)
+        with self._sessions() as db:
+            return list(db.scalars(q))
+
+
+def to_transcript(row: SessionRow) -> Transcript:
+    turns = [Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, frustration=t.frustration)
+             for t in row.turns]
+    data = {"persona": row.persona_id, "channel": row.channel, "language": row.language, "turns": turns,
+            "ended": row.ended, "end_reason": row.end_reason if row.ended else None}
+    if not turns:
+        data["turns"] = [Turn(speaker="customer", text="")]
+    return Transcript(**{k: v for k, v in data.items() if v is not None or k == "end_reason"})
+
+
+def dumps(t: Transcript) -> str:
+    return json.dumps(t.to_json(), ensure_ascii=False, indent=1)
