@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import guard, prompting
+from .analysis import find, signals
 from .llm import ModelClient
 from .persona import Persona
 from .state import CustomerState
@@ -118,11 +119,27 @@ class Customer:
             finally:
                 stream.close()  # stop generating on the server as soon as we stop reading
             if released:
+                closing = self._closing(" ".join(released), turns, state)
+                if closing:
+                    released.append(closing)
+                    yield Delta(" " + closing)
                 yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected)
                 return
         line = self.fallback(turns, state)
         yield Delta(line)
         yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected)
+
+    def _closing(self, text: str, turns: list[Turn], state: CustomerState) -> str | None:
+        """When the state says the conversation is over, make sure the line says so too.
+
+        Small models follow the stage direction only partly; the persona's own closing line
+        makes a customer who leaves (or is satisfied) unmistakable.
+        """
+        if not state.ended or state.end_reason not in ("customer_left", "resolved"):
+            return None
+        if find(signals(self.persona.language)["goodbye"], text):
+            return None
+        return self.fallback(turns, state)
 
     def fallback(self, turns: list[Turn], state: CustomerState) -> str:
         """One of the persona's own lines for this mood, not one already used if possible."""

@@ -63,7 +63,7 @@ ACTS: dict[str, dict[str, list[str]]] = {
             r"\b(language model|ai model|large language model|llm|chatbot|openai|qwen)\b",
             r"\bi(?:'m| am) (just )?(an? )?(ai|a\.i\.|bot|assistant|language model|computer program)\b",
             r"\b(role-?play|persona|system prompt|stage direction|in character|the transcript|the dialogue|the scene)\b",
-            r"\b(my|these|the above|previous|your|system) instructions\b",
+            r"\b(my|these|the above|previous|system) instructions\b",
             r"\bhere(?:'s| is) (a |an |the )?(possible |suggested )?(reply|response|line|answer|continuation)",
             r"^\s*(sure|certainly|of course)[,!.]\s*(here|i can|as)",
             r"\bi can(?:'t|not) (assist|help) with (that|this) request\b",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,10 @@ def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = Fals
     seen: dict = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain name", key_node.start_mark) from None
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key '{key}'", key_node.start_mark
@@ -60,14 +65,19 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 
 
 def _line_of(root: yaml.Node | None, loc: tuple) -> int | None:
-    """The 1-based line of the YAML node at a pydantic error location (nearest existing parent)."""
+    """The 1-based line of the YAML node at a pydantic error location (nearest existing parent).
+
+    For a mapping entry the key's line is used: a block value starts on the line after its key.
+    """
     node, line = root, root.start_mark.line + 1 if root is not None else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            nxt = next((v for k, v in node.value if k.value == part), None)
-            if nxt is None:
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
                 return line
-            node = nxt
+            key, node = pair
+            line = key.start_mark.line + 1
+            continue
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
         else:
@@ -80,9 +90,14 @@ def parse(text: str, source: str = "<text>") -> Persona:
     """Validate persona YAML text; raise PersonaError listing every problem with field and line."""
     if not text.strip():
         raise PersonaError(source, [Problem("", "the file is empty; a persona needs at least id, name, language, …")])
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise PersonaError(source, [Problem("", f"the persona is {size} bytes; it may be at most {MAX_BYTES}")])
     try:
         root = yaml.compose(text, Loader=_UniqueKeyLoader)
         data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except RecursionError:
+        raise PersonaError(source, [Problem("", "not valid YAML: nested too deeply")]) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         problem = getattr(e, "problem", None) or str(e)
@@ -107,11 +122,12 @@ def load_file(path: str | Path) -> Persona:
     path = Path(path)
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise PersonaError(source, [Problem("", f"the file is {size} bytes; a persona may be at most {MAX_BYTES}")])
         raw = path.read_bytes()
     except OSError as e:
         raise PersonaError(source, [Problem("", f"cannot read the file: {e.strerror or e}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise PersonaError(source, [Problem("", f"the file is {len(raw)} bytes; a persona may be at most {MAX_BYTES}")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -138,8 +154,9 @@ class Library:
                 self.errors.append(e)
                 continue
             if persona.id in self.personas:
+                line = _line_of(yaml.compose(path.read_text(encoding="utf-8-sig")), ("id",))
                 self.errors.append(PersonaError(str(path), [Problem(
-                    "id", f"duplicate id '{persona.id}' (already used by {self.files[persona.id].name})", 1)]))
+                    "id", f"duplicate id '{persona.id}' (already used by {self.files[persona.id].name})", line)]))
                 continue
             self.personas[persona.id] = persona
             self.files[persona.id] = path
@@ -165,8 +182,10 @@ class Library:
         owner = self.files.get(persona.id)
         if owner is not None and owner.resolve() != target:
             raise PersonaError("<editor>", [Problem("id", f"id '{persona.id}' is already used by {owner.name}", 1)])
-        tmp = target.with_suffix(".yaml.tmp")
-        tmp.write_text(text, encoding="utf-8")
+        # A fresh temp file (O_EXCL) cannot follow a symlink planted under a predictable name.
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{persona.id}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
         os.replace(tmp, target)
         self.reload()
         return target

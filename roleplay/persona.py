@@ -10,7 +10,7 @@ import re
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 LANGUAGES = ("en", "sv", "fi")
 
@@ -31,6 +31,13 @@ class Strict(BaseModel):
     # Unknown fields are typos in a trainer's file: reject them instead of ignoring them.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+
+
+def _located(loc: tuple, message: str) -> ValidationError:
+    """A validation error that points at a field, so the loader can name it and find its line."""
+    return ValidationError.from_exception_data(
+        "Persona", [{"type": "value_error", "loc": loc, "input": None, "ctx": {"error": ValueError(message)}}]
+    )
 
 
 class Channel(str, Enum):
@@ -167,17 +174,18 @@ class Persona(Strict):
     @model_validator(mode="after")
     def _references(self) -> "Persona":
         allowed = {p.id for p in self.policy.allowed}
-        for g in self.goals:
-            unknown = [i for i in g.met_by if i not in allowed]
+        for i, g in enumerate(self.goals):
+            unknown = [x for x in g.met_by if x not in allowed]
             if unknown:
-                raise ValueError(f"goal '{g.id}' is met by unknown policy items: {', '.join(unknown)}")
-        for group, items in (("knows", self.knows), ("hidden_facts", self.hidden_facts),
-                             ("policy.allowed", self.policy.allowed), ("policy.forbidden", self.policy.forbidden),
-                             ("goals", self.goals)):
+                raise _located(("goals", i, "met_by"), f"goal '{g.id}' is met by unknown policy items: {', '.join(unknown)}"
+                               f" (allowed: {', '.join(sorted(allowed)) or 'none'})")
+        for loc, items in ((("knows",), self.knows), (("hidden_facts",), self.hidden_facts),
+                           (("policy", "allowed"), self.policy.allowed), (("policy", "forbidden"), self.policy.forbidden),
+                           (("goals",), self.goals)):
             ids = [i.id for i in items]
-            dup = sorted({i for i in ids if ids.count(i) > 1})
-            if dup:
-                raise ValueError(f"duplicate ids in {group}: {', '.join(dup)}")
+            for n, i in enumerate(ids):
+                if i in ids[:n]:
+                    raise _located(loc + (n, "id"), f"duplicate ids in {'.'.join(loc)}: '{i}'")
         return self
 
     def speaks_voice(self) -> bool:

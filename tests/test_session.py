@@ -1,0 +1,126 @@
+"""Practice sessions on real SQLite: turns stored before shown, guard and fallback, faults keep the turn."""
+
+import threading
+
+import pytest
+
+from roleplay.customer import Customer, Delta, Final
+from roleplay.library import Library
+from roleplay.llm import ModelError
+from roleplay.session import CustomerLine, PracticeSession, SessionEnded
+from roleplay.store import Store
+from roleplay import state as st
+from roleplay.transcript import Turn
+from tests.fakes import ScriptedClient
+
+
+@pytest.fixture(scope="module")
+def persona():
+    return Library().get("late-delivery")
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(f"sqlite:///{tmp_path / 'rp.db'}")
+
+
+def test_first_sentence_failing_the_guard_is_regenerated(persona):
+    client = ScriptedClient(["Sure, here's Sam's reply: I want a refund.", "I want a refund. Now."])
+    events = list(Customer(persona, client).reply([Turn(speaker="customer", text="hi")], st.initial(persona)))
+    final = events[-1]
+    assert isinstance(final, Final) and final.source == "model" and final.attempts == 2
+    assert final.text == "I want a refund. Now."
+    assert "talks_about_the_task" in final.rejected[0][1]
+    shown = "".join(e.text for e in events if isinstance(e, Delta))
+    assert "here's" not in shown and shown == final.text
+
+
+def test_all_attempts_failing_falls_back_to_the_personas_lines(persona):
+    client = ScriptedClient(["How can I help you today?", "As an AI I cannot.", "Agent: sorry."])
+    final = list(Customer(persona, client).reply([], st.initial(persona)))[-1]
+    assert final.source == "fallback" and final.text in persona.lines.upset
+    assert len(final.rejected) == 3
+
+
+def test_a_later_sentence_failing_ends_the_line_there(persona):
+    client = ScriptedClient(["This is unacceptable. How can I help you today? More words."])
+    final = list(Customer(persona, client).reply([], st.initial(persona)))[-1]
+    assert final.text == "This is unacceptable."
+
+
+def test_customer_who_leaves_says_goodbye(persona):
+    s = st.initial(persona).model_copy(update={"ended": True, "end_reason": "customer_left"})
+    final = list(Customer(persona, ScriptedClient(["This is a joke."])).reply([], s))[-1]
+    assert final.text.startswith("This is a joke.") and any(line in final.text for line in persona.lines.leaving)
+
+
+def test_session_stores_every_turn_before_returning_it(store, persona):
+    client = ScriptedClient(["Fine. What can you do?"])
+    s = PracticeSession.start(store, persona, client, trainee="ann")
+    assert [t.speaker for t in store.transcript(s.id).turns] == ["customer"]
+    events = s.say("I'm so sorry, that must have been really disappointing. What happened?")
+    first = next(events)
+    # The trainee's turn is committed before the customer's first word is shown.
+    assert isinstance(first, Delta)
+    assert [t.speaker for t in store.transcript(s.id).turns] == ["customer", "trainee"]
+    line = [e for e in events if isinstance(e, CustomerLine)][0]
+    t = store.transcript(s.id)
+    assert [x.speaker for x in t.turns] == ["customer", "trainee", "customer"]
+    assert t.turns[-1].text == line.text and t.turns[-1].frustration == line.state.frustration
+
+
+def test_model_failure_keeps_the_turn_and_retry_answers_it(store, persona):
+    client = ScriptedClient([ModelError("cannot reach the model server"), "Okay, go on."])
+    s = PracticeSession.start(store, persona, client)
+    with pytest.raises(ModelError):
+        list(s.say("What happened exactly?"))
+    assert s.awaiting_reply
+    assert store.transcript(s.id).turns[-1].text == "What happened exactly?"
+    with pytest.raises(RuntimeError):
+        list(s.say("another line"))  # answer owed first: nothing is silently lost or reordered
+    line = [e for e in s.retry() if isinstance(e, CustomerLine)][0]
+    assert line.text == "Okay, go on."
+    assert [t.speaker for t in store.transcript(s.id).turns] == ["customer", "trainee", "customer"]
+
+
+def test_resume_after_restart(tmp_path, persona):
+    url = f"sqlite:///{tmp_path / 'rp.db'}"
+    s = PracticeSession.start(Store(url), persona, ScriptedClient(["Right. And?"]))
+    s.reply_text("Tell me what happened.")
+    again = PracticeSession.resume(Store(url), s.id, persona, ScriptedClient([]))
+    assert [t.text for t in again.turns] == [t.text for t in s.turns]
+    assert again.state == s.state and len(again.analyses) == 1
+
+
+def test_text_is_cleaned_and_capped(store, persona):
+    s = PracticeSession.start(store, persona, ScriptedClient(["Ok."]))
+    s.reply_text("  hello\x00\x07 there <script>alert(1)</script> " + "x" * 10_000)
+    stored = store.transcript(s.id).turns[1].text
+    assert "\x00" not in stored and len(stored) <= 4000 and stored.startswith("hello there <script>")
+    with pytest.raises(ValueError):
+        list(s.say("   \n "))
+
+
+def test_ended_session_refuses_more_turns(store, persona):
+    s = PracticeSession.start(store, persona, ScriptedClient(["Whatever."]))
+    s.reply_text("Shut up, you idiot. Not my problem, calm down.")
+    assert s.ended and s.state.end_reason == "customer_left"
+    with pytest.raises(SessionEnded):
+        list(s.say("hello?"))
+    assert store.get(s.id).ended and store.get(s.id).end_reason == "customer_left"
+
+
+def test_concurrent_sessions_do_not_mix(store, persona):
+    sessions = [PracticeSession.start(store, persona, ScriptedClient([f"reply {i}-{k}." for k in range(5)]),
+                                      trainee=f"t{i}") for i in range(8)]
+
+    def run(i, s):
+        for k in range(5):
+            s.reply_text(f"trainee {i} line {k}")
+
+    threads = [threading.Thread(target=run, args=(i, s)) for i, s in enumerate(sessions)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    for i, s in enumerate(sessions):
+        texts = [t.text for t in store.transcript(s.id).turns[1:]]
+        assert texts == [x for k in range(5) for x in (f"trainee {i} line {k}", f"reply {i}-{k}.")]

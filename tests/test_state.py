@@ -1,0 +1,116 @@
+"""The customer's state rules: rudeness angers, empathy and offers soothe, limits end the conversation."""
+
+import pytest
+
+from roleplay import state as st
+from roleplay.analysis import analyse_turn
+from roleplay.library import Library
+from roleplay.transcript import Turn
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return Library()
+
+
+def play(persona, lines, customer_replies=None):
+    """Run trainee lines through analysis and state rules; return the states after each."""
+    s = st.initial(persona)
+    turns = [Turn(speaker="customer", text=persona.opening_line)]
+    analyses, states = [], []
+    for i, line in enumerate(lines):
+        turns.append(Turn(speaker="trainee", text=line))
+        a = analyse_turn(turns, len(turns) - 1, persona, persona.language, analyses)
+        analyses.append(a)
+        s = st.advance(s, a, persona)
+        states.append(s)
+        if s.ended:
+            break
+        reply = (customer_replies or [])[i] if customer_replies and i < len(customer_replies) else "Okay."
+        turns.append(Turn(speaker="customer", text=reply))
+    return states
+
+
+def test_start_is_the_personas_frustration(lib):
+    p = lib.get("late-delivery")
+    assert st.initial(p).frustration == p.temperament.start_frustration
+
+
+def test_rudeness_raises_and_the_customer_leaves(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["Shut up. Not my problem.", "Whatever, calm down.", "You should have ordered earlier."])
+    assert states[0].frustration > p.temperament.start_frustration
+    assert states[-1].ended and states[-1].end_reason == "customer_left"
+    assert any(c.cause == "rudeness" for c in states[0].last_changes)
+
+
+def test_empathy_and_an_offer_inside_policy_resolve(lib):
+    p = lib.get("late-delivery")
+    states = play(p, [
+        "I'm so sorry, that must have been really disappointing for you and your son. What happened?",
+        "So it was his main present and it missed the party. I can refund the $6.90 shipping and give you a 10% voucher.",
+    ])
+    assert states[0].frustration < p.temperament.start_frustration
+    assert "shipping_refund" in states[-1].offered and "made_right" in states[-1].goals_met
+    assert states[-1].ended and states[-1].end_reason == "resolved"
+
+
+def test_repeated_stock_empathy_counts_less(lib):
+    p = lib.get("late-delivery")
+    line = "That must be really frustrating."
+    states = play(p, [line, line, line])
+    drops = [c.delta for s in states for c in s.last_changes if c.cause == "empathy"]
+    assert drops and drops[0] < 0
+    assert all(c.cause != "empathy" for c in states[1].last_changes)  # the same words again do not count
+
+
+def test_empathy_undone_by_hostility(lib):
+    p = lib.get("late-delivery")
+    (s,) = play(p, ["I understand how frustrating that is, but calm down, you people always overreact."])
+    assert s.frustration > p.temperament.start_frustration
+    assert all(c.cause != "empathy" for c in s.last_changes)
+
+
+def test_asking_again_for_a_given_fact_raises(lib):
+    p = lib.get("late-delivery")
+    (s,) = play(p, ["Can I have your order number please?"])
+    assert any(c.cause == "repeated_request" for c in s.last_changes)
+
+
+def test_an_unanswered_question_raises(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["Hello.", "Our shop has many toys."], customer_replies=["Can you refund the shipping or not?"])
+    assert any(c.cause == "ignored_question" for c in states[1].last_changes)
+
+
+def test_hidden_fact_is_earned_by_an_open_question_on_its_topic(lib):
+    p = lib.get("late-delivery")
+    (s,) = play(p, ["When did you place the order, and what delivery estimate did you see?"])
+    assert "checked_page" in s.revealed
+
+
+def test_forbidden_promise_is_taken_by_the_customer(lib):
+    p = lib.get("late-delivery")
+    (s,) = play(p, ["I'll send you a $50 gift card right away."])
+    assert "gift_card" in s.promised
+    assert s.frustration < p.temperament.start_frustration
+
+
+def test_negated_offer_is_not_a_promise(lib):
+    p = lib.get("late-delivery")
+    (s,) = play(p, ["I'm afraid I can't give you a gift card."])
+    assert s.promised == []
+
+
+def test_patience_runs_out(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["Okay."] * (p.temperament.patience_turns + 2))
+    assert states[-1].ended and states[-1].end_reason == "customer_left"
+    assert len(states) <= p.temperament.patience_turns
+
+
+def test_swedish_rudeness_and_empathy(lib):
+    p = lib.get("angry-caller-sv")
+    rude = play(p, ["Lugna ner dig. Det är inte mitt problem."])
+    kind = play(p, ["Jag förstår att det här har varit väldigt frustrerande för dig. Vad hände sedan, och hur påverkade det ditt arbete?"])
+    assert rude[0].frustration > p.temperament.start_frustration > kind[0].frustration
