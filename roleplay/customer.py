@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import guard, prompting
-from .analysis import find, signals
+from .analysis import find, sentences, signals
 from .llm import ModelClient
 from .persona import Persona
 from .state import CustomerState
@@ -77,7 +77,8 @@ class Customer:
 
     def _check(self, sentence: str, turns: list[Turn], so_far: str) -> guard.Verdict:
         trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
-        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee)
+        earlier = [s for t in turns if t.speaker == "customer" for s in sentences(t.text)]
+        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee, earlier)
         if verdict.ok and so_far:
             # The language check needs enough text: judge the line so far as a whole too.
             whole = guard.wrong_language(so_far + " " + sentence, self.persona.language)

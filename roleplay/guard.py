@@ -8,6 +8,7 @@ phrases, and says why it failed so the caller can regenerate or fall back.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -118,8 +119,16 @@ def wrong_language(text: str, expected: str) -> str | None:
     return lang if prob >= 0.9 else None
 
 
-def check(line: str, language: str = "en", name: str | None = None, trainee_said: str | None = None) -> Verdict:
-    """Judge a candidate customer line; `ok` only if no reason was found."""
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+def check(line: str, language: str = "en", name: str | None = None, trainee_said: str | None = None,
+          earlier: list[str] | None = None) -> Verdict:
+    """Judge a candidate customer line; `ok` only if no reason was found.
+
+    `earlier` holds the customer's previous lines: saying one of them again is a drift, not a reply.
+    """
     reasons: list[str] = []
     text = line.strip()
     if not re.search(r"\w", text):
@@ -137,4 +146,13 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         reasons.append(f"language:{other}")
     if trainee_said and len(trainee_said) > 20 and trainee_said.strip().lower() in text.lower():
         reasons.append("echoes_agent")
+    if name:
+        # "Sam is upset because…" is the model narrating the scene instead of speaking in it.
+        first = re.escape(name.split()[0])
+        for m in re.finditer(rf"\b{first}\b", text):
+            if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], _F):
+                reasons.append("narrates_self")
+                break
+    if len(text) > 25 and any(_similar(text, e) > 0.8 for e in earlier or []):
+        reasons.append("repeats_itself")
     return Verdict(ok=not reasons, reasons=reasons)

@@ -89,3 +89,15 @@ def test_echo_of_the_agents_words_is_caught():
 
 def test_short_lines_get_no_language_verdict():
     assert guard.wrong_language("Ok, tack.", "en") is None
+
+
+def test_narrating_the_scene_is_caught():
+    assert "narrates_self" in guard.check("Sam is upset because the party is over.", "en", name="Sam Carter").reasons
+    assert guard.check("Hi, this is Sam calling about my order.", "en", name="Sam Carter").ok
+
+
+def test_repeating_an_earlier_line_is_caught():
+    opening = "Hei. Ostin teiltä reilu vuosi sitten 349 euron kahvinkeittimen, ja nyt se on rikki."
+    again = "Hei. Olin teiltä reilu vuosi sitten 349 euron kahvinkeittimen, ja nyt se on rikki."
+    assert "repeats_itself" in guard.check(again, "fi", earlier=[opening]).reasons
+    assert guard.check("Se on rikki, ja haluan uuden.", "fi", earlier=[opening]).ok
