@@ -120,6 +120,17 @@ class Store:
             row.updated_at = _now()
         return idx
 
+    def set_audio(self, session_id: str, idx: int, audio: str, start: float | None = None,
+                  end: float | None = None) -> None:
+        """Attach a recording (and when it played) to a stored turn."""
+        with self._sessions.begin() as db:
+            row = db.scalar(select(TurnRow).where(TurnRow.session_id == session_id, TurnRow.idx == idx))
+            if row is None:
+                raise KeyError(f"no turn {idx} in session {session_id}")
+            row.audio = audio
+            if start is not None:
+                row.start, row.end = start, end
+
     def finish(self, session_id: str, end_reason: str, state: dict | None = None) -> None:
         with self._sessions.begin() as db:
             row = db.get(SessionRow, session_id)

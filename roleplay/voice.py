@@ -1,0 +1,111 @@
+"""The voice loop: recording → transcript → the session's usual path → speech, sentence by sentence.
+
+The customer's reply arrives as checked sentences; each is spoken as soon as it
+is complete, while the model goes on generating the next one, so the first
+words can play long before the whole line exists.  Both sides' audio is kept
+with the session under the data directory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import wave
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .customer import Delta
+from .session import CustomerLine, PracticeSession
+from .speech import stt, tts
+
+
+@dataclass
+class Heard:
+    """The trainee's recording, transcribed and stored as their turn."""
+
+    text: str
+    transcription: stt.Transcription
+    audio: str
+
+
+@dataclass
+class Spoken:
+    """One sentence of the customer's reply, as a wav ready to play."""
+
+    text: str
+    path: str
+    ready_s: float  # seconds since the trainee's recording was handed over
+
+
+def audio_dir(session_id: str) -> Path:
+    root = Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
+    folder = root / "audio" / session_id
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _keep_recording(audio: stt.Audio, dest: Path) -> Path:
+    """A copy of the trainee's recording in the session's folder (files are copied, arrays written)."""
+    if isinstance(audio, (str, Path)):
+        dest = dest.with_suffix(Path(audio).suffix or ".wav")
+        shutil.copyfile(audio, dest)
+        return dest
+    samples = stt._to_samples(audio)  # mono float32 at 16 kHz, whatever came in
+    with wave.open(str(dest), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(stt.SAMPLE_RATE)
+        w.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    return dest
+
+
+def _join_wavs(parts: list[Path], dest: Path) -> Path:
+    with wave.open(str(parts[0])) as first:
+        params = first.getparams()
+    with wave.open(str(dest), "wb") as out:
+        out.setparams(params)
+        for p in parts:
+            with wave.open(str(p)) as w:
+                out.writeframes(w.readframes(w.getnframes()))
+    return dest
+
+
+def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None,
+               clock=time.perf_counter) -> Iterator[Heard | Delta | Spoken | CustomerLine]:
+    """One spoken trainee turn and the customer's spoken answer.
+
+    `at` is when the recording ended, in seconds since the session started (for the
+    talk-time timeline); without it turns carry no timings.
+    """
+    t0 = clock()
+    heard = stt.transcribe(audio, language=session.persona.language)
+    if not heard.text.strip():
+        raise stt.AudioError("no speech was heard in the recording; speak a little closer to the microphone and try again")
+    folder = audio_dir(session.id)
+    index = len(session.turns)
+    kept = _keep_recording(audio, folder / f"{index:03d}-trainee.wav")
+    start = None if at is None else max(0.0, at - heard.duration_s)
+    events = session.say(heard.text, start=start, end=at, audio=str(kept))
+    yield Heard(text=heard.text, transcription=heard, audio=str(kept))
+    parts: list[Path] = []
+    first_audio = None
+    for event in events:
+        if isinstance(event, Delta):
+            yield event
+            path = tts.synthesize(event.text, folder / f"{index + 1:03d}-customer-{len(parts)}.wav",
+                                  language=session.persona.language, sex=session.persona.sex)
+            parts.append(path)
+            ready = clock() - t0
+            first_audio = first_audio if first_audio is not None else ready
+            yield Spoken(text=event.text, path=str(path), ready_s=ready)
+        elif isinstance(event, CustomerLine):
+            # The sentence files stay: a browser may still be fetching them.
+            whole = _join_wavs(parts, folder / f"{event.index:03d}-customer.wav")
+            c_start = None if at is None else at + (first_audio or 0.0)
+            c_end = None if c_start is None else c_start + tts.wav_duration(whole)
+            session.store.set_audio(session.id, event.index, str(whole), c_start, c_end)
+            yield event
