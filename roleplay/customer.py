@@ -9,13 +9,14 @@ persona's own lines.  A later sentence that fails ends the line there.
 from __future__ import annotations
 
 import random
+import time
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import guard, prompting
 from .analysis import find, sentences, signals
-from .llm import ModelClient
+from .llm import ModelClient, ModelError
 from .persona import Persona
 from .state import CustomerState
 from .transcript import Turn
@@ -37,6 +38,8 @@ class Final:
     source: str  # "model" or "fallback"
     attempts: int
     rejected: list[tuple[str, list[str]]] = field(default_factory=list)
+    first_token_s: float | None = None  # since the reply was asked for, of the attempt that was used
+    first_sentence_s: float | None = None  # the first checked sentence released
 
 
 # A sentence ends at . ! ? … followed by whitespace; "$6.90" stays whole.
@@ -89,12 +92,16 @@ class Customer:
     def reply(self, turns: list[Turn], state: CustomerState) -> Iterator[Delta | Final]:
         """Stream the customer's next line as checked sentences, then a Final with the whole line."""
         rejected: list[tuple[str, list[str]]] = []
+        t0 = time.perf_counter()
+        first_sentence = None
         for attempt in range(ATTEMPTS):
             released: list[str] = []
             buffer = ""
+            first_token = None
             stream = self._raw_stream(turns, state, attempt)
             try:
                 for delta in stream:
+                    first_token = first_token or time.perf_counter() - t0
                     buffer += delta
                     done, buffer = _split_complete(buffer)
                     for sentence in done:
@@ -104,6 +111,7 @@ class Customer:
                             rejected.append((sentence, verdict.reasons))
                             raise _Stop
                         released.append(sentence)
+                        first_sentence = first_sentence or time.perf_counter() - t0
                         yield Delta(sentence if len(released) == 1 else " " + sentence)
                         if len(released) >= MAX_SENTENCES:
                             raise _Stop
@@ -112,11 +120,16 @@ class Customer:
                     verdict = self._check(tail, turns, " ".join(released))
                     if verdict.ok:
                         released.append(tail)
+                        first_sentence = first_sentence or time.perf_counter() - t0
                         yield Delta(tail if len(released) == 1 else " " + tail)
                     else:
                         rejected.append((tail, verdict.reasons))
             except _Stop:
                 pass
+            except ModelError:
+                if not released:
+                    raise
+                # The stream broke after whole, checked sentences were out: they stand as the line.
             finally:
                 stream.close()  # stop generating on the server as soon as we stop reading
             if released:
@@ -124,11 +137,14 @@ class Customer:
                 if closing:
                     released.append(closing)
                     yield Delta(" " + closing)
-                yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected)
+                yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected,
+                            first_token_s=first_token, first_sentence_s=first_sentence)
                 return
         line = self.fallback(turns, state)
         yield Delta(line)
-        yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected)
+        elapsed = time.perf_counter() - t0
+        yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected,
+                    first_token_s=elapsed, first_sentence_s=elapsed)
 
     def _closing(self, text: str, turns: list[Turn], state: CustomerState) -> str | None:
         """When the state says the conversation is over, make sure the line says so too.

@@ -114,13 +114,16 @@ class ModelClient:
             self._style = "chat" if chat_only else "completion"
         return self._style
 
+    def _where(self) -> str:
+        return "the embedded model" if self.config.embedded else f"the model server at {self.base_url}"
+
     def _error(self, e: Exception) -> ModelError:
         msg = f"{type(e).__name__}: {e}"
         if self._secret:
             msg = msg.replace(self._secret, "***")
-        where = "the embedded model" if self.config.embedded else f"the model server at {self.base_url}"
+        where = self._where()
         if isinstance(e, openai.APITimeoutError):
-            return ModelError(f"{where} did not answer within {self.config.timeout:.0f} s")
+            return ModelError(f"{where} did not answer within {self.config.timeout:g} s")
         if isinstance(e, openai.APIConnectionError):
             return ModelError(f"cannot reach {where}; is it running? ({msg})")
         return ModelError(f"{where} failed: {msg}")
@@ -133,9 +136,14 @@ class ModelClient:
                 model=self.model, prompt=prompt, stop=stop, max_tokens=max_tokens,
                 temperature=temperature, stream=True, seed=seed,
             )
+            finished = False
             for chunk in stream:
-                if chunk.choices and chunk.choices[0].text:
-                    yield chunk.choices[0].text
+                if chunk.choices:
+                    finished = finished or chunk.choices[0].finish_reason is not None
+                    if chunk.choices[0].text:
+                        yield chunk.choices[0].text
+            if not finished:
+                raise ModelError(self._where() + " cut the reply off mid-stream")
         except openai.NotFoundError as e:
             if self.config.prompt_style == "auto":
                 self._style = "chat"  # chat-only server: remember, the caller retries in chat style
@@ -150,9 +158,14 @@ class ModelClient:
                 model=self.model, messages=messages, max_tokens=max_tokens,
                 temperature=temperature, stream=True, seed=seed, stop=stop,
             )
+            finished = False
             for chunk in stream:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+                if chunk.choices:
+                    finished = finished or chunk.choices[0].finish_reason is not None
+                    if chunk.choices[0].delta.content:
+                        yield chunk.choices[0].delta.content
+            if not finished:
+                raise ModelError(self._where() + " cut the reply off mid-stream")
         except openai.OpenAIError as e:
             raise self._error(e) from None
 

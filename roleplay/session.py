@@ -30,6 +30,8 @@ class CustomerLine:
     index: int
     state: st.CustomerState
     source: str
+    first_token_s: float | None = None
+    first_sentence_s: float | None = None
 
 
 class SessionEnded(RuntimeError):
@@ -126,7 +128,8 @@ class PracticeSession:
                 "rejected": [{"text": t, "reasons": r} for t, r in final.rejected]}
         index = self.store.add_turn(self.id, turn, meta=meta, state=self.state.model_dump())
         self.turns.append(turn)
-        yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source)
+        yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source,
+                           first_token_s=final.first_token_s, first_sentence_s=final.first_sentence_s)
 
     def reply_text(self, text: str, **kw) -> CustomerLine:
         """Say something and wait for the whole reply (for scripts and tests)."""
