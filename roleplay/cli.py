@@ -195,6 +195,12 @@ def cmd_models(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from . import bench
+
+    return bench.main(args)
+
+
 def cmd_serve(args) -> int:
     if args.single_user:
         os.environ["ROLEPLAY_SINGLE_USER"] = "1"
@@ -249,6 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("action", choices=["prepare", "requirements"])
     x.add_argument("names", nargs="*", help=f"weights (known: {', '.join(weights.CATALOGUE)})")
     x.set_defaults(func=cmd_models)
+
+    x = sub.add_parser("bench", help="measure the voice loop, chat, speech, grading and load")
+    x.add_argument("--json", action="store_true", help="one JSON object instead of the table")
+    x.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run, not for the README)")
+    x.set_defaults(func=cmd_bench)
 
     x = sub.add_parser("serve", help="start the web app")
     x.add_argument("--single-user", action="store_true", help="no sign-in; everything local")

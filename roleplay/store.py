@@ -76,6 +76,7 @@ def default_url() -> str:
 def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" below decide how transactions start
         cur = dbapi_conn.cursor()
         # WAL lets readers (review) run beside a writer (practice); synchronous=NORMAL is durable across app crashes.
         cur.execute("PRAGMA journal_mode=WAL")
@@ -83,6 +84,12 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Writers take the lock up front: a deferred transaction that reads and then writes can fail
+        # at once with "database is locked" when two sessions write together; IMMEDIATE waits its turn.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
 
 
 class Store:
@@ -94,17 +101,18 @@ class Store:
             _sqlite_pragmas(self.engine)
         Base.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(self.engine.execution_options(writer=True), expire_on_commit=False)
 
     def create_session(self, trainee: str, persona_id: str | None, channel: str, language: str) -> str:
         sid = str(uuid.uuid4())
-        with self._sessions.begin() as db:
+        with self._writes.begin() as db:
             db.add(SessionRow(id=sid, trainee=trainee, persona_id=persona_id, channel=channel, language=language))
         return sid
 
     def add_turn(self, session_id: str, turn: Turn, audio: str | None = None, meta: dict | None = None,
                  state: dict | None = None) -> int:
         """Append a turn (and the state it led to) in one transaction; returns its index."""
-        with self._sessions.begin() as db:
+        with self._writes.begin() as db:
             row = db.get(SessionRow, session_id, with_for_update=True)
             if row is None:
                 raise KeyError(f"no session {session_id}")
@@ -123,7 +131,7 @@ class Store:
     def set_audio(self, session_id: str, idx: int, audio: str, start: float | None = None,
                   end: float | None = None) -> None:
         """Attach a recording (and when it played) to a stored turn."""
-        with self._sessions.begin() as db:
+        with self._writes.begin() as db:
             row = db.scalar(select(TurnRow).where(TurnRow.session_id == session_id, TurnRow.idx == idx))
             if row is None:
                 raise KeyError(f"no turn {idx} in session {session_id}")
@@ -132,14 +140,14 @@ class Store:
                 row.start, row.end = start, end
 
     def finish(self, session_id: str, end_reason: str, state: dict | None = None) -> None:
-        with self._sessions.begin() as db:
+        with self._writes.begin() as db:
             row = db.get(SessionRow, session_id)
             row.ended, row.end_reason = True, end_reason
             if state is not None:
                 row.state = state
 
     def save_scorecard(self, session_id: str, scorecard: dict) -> None:
-        with self._sessions.begin() as db:
+        with self._writes.begin() as db:
             row = db.get(SessionRow, session_id)
             row.scorecard = scorecard
             row.overall = scorecard.get("overall")

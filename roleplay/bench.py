@@ -1,0 +1,267 @@
+"""`roleplay bench`: how fast the practice loop is, measured on the embedded defaults.
+
+Every figure is a distribution (p50 and p95) over repeated real work: the real
+persona engine, the real model, real faster-whisper and real espeak-ng.  The
+load test drives the same session code path against a stand-in model server
+that answers after a fixed 200 ms, so it measures the app, not the model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import statistics
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from . import weights
+from .library import Library
+from .llm import ModelClient, ModelConfig
+from .session import CustomerLine, PracticeSession
+from .standin import StandIn
+from .store import Store
+
+# Trainee lines for the timed sessions: ordinary, varied, not ending the conversation early.
+LINES = [
+    "I'm sorry to hear that. Can you tell me what happened?",
+    "I understand. When did you place the order?",
+    "Thank you for explaining. What would help you most right now?",
+    "I see. Let me look at what I can do.",
+    "That makes sense. Was anything else wrong with the parcel?",
+    "Okay. How did you find out it would be late?",
+    "Right. Did anyone from our team contact you before?",
+    "Alright, I'm listening. What else should I know?",
+]
+
+
+def pct(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    s = sorted(values)
+    return round(s[min(len(s) - 1, int(round(q * (len(s) - 1))))], 4)
+
+
+def dist(values: list[float]) -> dict:
+    return {"p50": pct(values, 0.5), "p95": pct(values, 0.95), "n": len(values),
+            "mean": round(statistics.fmean(values), 4) if values else None}
+
+
+def machine(config: ModelConfig) -> dict:
+    cpu = "unknown"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "llm": config.model, "llm_threads": config.threads,
+            "stt": "whisper-base int8 (faster-whisper)", "stt_threads": int(os.environ.get("ROLEPLAY_STT_THREADS") or 2),
+            "tts": "espeak-ng via pyttsx3"}
+
+
+def _sessions(store: Store, client: ModelClient, persona_id: str, turns: int, on_line) -> None:
+    """Run practice sessions of `turns` trainee turns, starting a new one whenever a customer ends it."""
+    persona = Library().get(persona_id)
+    done = 0
+    while done < turns:
+        s = PracticeSession.start(store, persona, client, trainee="bench", seed=done)
+        for line in LINES:
+            if s.ended or done >= turns:
+                break
+            on_line(s, line)
+            done += 1
+
+
+def bench_text(client: ModelClient, store: Store, turns: int) -> dict:
+    first_token, first_sentence, total = [], [], []
+
+    def on_line(s, line):
+        t = time.perf_counter()
+        end = [e for e in s.say(line) if isinstance(e, CustomerLine)][-1]
+        total.append(time.perf_counter() - t)
+        first_token.append(end.first_token_s or 0.0)
+        first_sentence.append(end.first_sentence_s or 0.0)
+
+    _sessions(store, client, "late-delivery", turns, on_line)
+    return {"text_turn_first_token_s": dist(first_token), "text_turn_first_sentence_s": dist(first_sentence),
+            "text_turn_total_s": dist(total)}
+
+
+def _speech_clips(folder: Path) -> dict[str, Path]:
+    from .speech import tts
+
+    clips = {}
+    for i, line in enumerate(LINES):
+        clips[line] = tts.synthesize(line, folder / f"line{i}.wav", language="en")
+    return clips
+
+
+def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path) -> dict:
+    from .voice import Heard, Spoken, voice_turn
+
+    clips = _speech_clips(folder)
+    turn_s, stt_s, token_s, sentence_s = [], [], [], []
+
+    def on_line(s, line):
+        first_audio, heard = None, None
+        for e in voice_turn(s, str(clips[line])):
+            if isinstance(e, Heard):
+                heard = e.transcription.elapsed_s
+            elif isinstance(e, Spoken) and first_audio is None:
+                first_audio = e.ready_s
+            elif isinstance(e, CustomerLine):
+                token_s.append(e.first_token_s or 0.0)
+                sentence_s.append(e.first_sentence_s or 0.0)
+        turn_s.append(first_audio)
+        stt_s.append(heard)
+
+    _sessions(store, client, "late-delivery", turns, on_line)
+    return {"voice_turn_s": dist(turn_s), "voice_parts": {
+        "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
+        "first_sentence_s": dist(sentence_s)}}
+
+
+def bench_speech(folder: Path, reps: int) -> dict:
+    from .speech import stt, tts
+
+    short = "I would like to know when my order will arrive."
+    long = ("I ordered a wooden train set two weeks ago and it still has not arrived. The website said two to four "
+            "business days. My son's party was on Saturday and I had to give him a photo instead of the present.")
+    rtf = {}
+    for name, text in (("3s", short), ("10s", long)):
+        clip = tts.synthesize(text, folder / f"clip{name}.wav", language="en")
+        values = []
+        for _ in range(reps):
+            t = stt.transcribe(str(clip), language="en")
+            values.append(t.elapsed_s / t.duration_s)
+        rtf[name] = dist(values) | {"audio_s": round(tts.wav_duration(clip), 2)}
+    tts_s = []
+    for i in range(reps):
+        t = time.perf_counter()
+        tts.synthesize(LINES[i % len(LINES)], folder / "tts.wav", language="en")
+        tts_s.append(time.perf_counter() - t)
+    return {"stt_rtf": rtf, "tts_s_per_sentence": dist(tts_s)}
+
+
+def bench_grading(client: ModelClient | None, judge_n: int) -> dict:
+    from evaluators import bench as ebench
+    from evaluators import grade
+    from evaluators.calibration import load_set
+
+    out = {"grade_per_s": round(ebench.grade_throughput(500), 1)}
+    if client is not None and judge_n:
+        lib = Library()
+        seconds = []
+        for _, t, _ in load_set()[:judge_n]:
+            started = time.perf_counter()
+            grade(t, lib.personas.get(t.persona) if t.persona else None, judge=client)
+            seconds.append(time.perf_counter() - started)
+        out["judge_s_per_transcript"] = dist(seconds)
+    return out
+
+
+def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s: float = 0.2) -> dict:
+    """N concurrent trainees through the session path against a stand-in server with a fixed delay."""
+    standin = StandIn(delay_s=delay_s)
+    url = standin.start()
+    persona = Library().get("late-delivery")
+    results = {}
+    try:
+        for n in levels:
+            with tempfile.TemporaryDirectory() as tmp:
+                store = Store(f"sqlite:///{tmp}/load.db")
+                client = ModelClient(ModelConfig(base_url=url, model="stand-in", timeout=30))
+                overhead, errors, lock = [], [], threading.Lock()
+
+                def trainee(i: int) -> str:
+                    s = PracticeSession.start(store, persona, client, trainee=f"t{i}", seed=i)
+                    for k in range(turns):
+                        t = time.perf_counter()
+                        try:
+                            s.reply_text(f"Trainee {i} says line {k}: what happened with the order?")
+                        except Exception as e:  # counted, never hidden
+                            with lock:
+                                errors.append(f"{type(e).__name__}: {e}")
+                            continue
+                        with lock:
+                            overhead.append(time.perf_counter() - t - delay_s)
+                    return s.id
+
+                with ThreadPoolExecutor(max_workers=n) as pool:
+                    ids = list(pool.map(trainee, range(n)))
+                expected = 1 + 2 * turns
+                lost = sum(max(0, expected - len(store.get(i).turns)) for i in ids)
+                results[str(n)] = {"overhead_s": dist(overhead), "errors": len(errors), "turns_lost": lost,
+                                   "turns": len(overhead), "error_kinds": sorted(set(errors))[:5]}
+    finally:
+        standin.stop()
+    return {"load": results, "load_stand_in_delay_s": delay_s}
+
+
+def run(quick: bool = False, config: ModelConfig | None = None) -> dict:
+    config = config or ModelConfig.from_env()
+    started = time.perf_counter()
+    report: dict = {"machine": machine(config)}
+    report.update(bench_load(levels=(10, 50) if quick else (10, 50, 100)))
+    t = time.perf_counter()
+    client = ModelClient(config)
+    from .speech import stt, tts
+
+    stt.load_model()
+    with tempfile.TemporaryDirectory() as tmp:
+        tts.synthesize("Warm up.", Path(tmp) / "warm.wav")
+        report["load_models_s"] = round(time.perf_counter() - t, 2)
+        os.environ.setdefault("ROLEPLAY_DATA", tmp)
+        store = Store(f"sqlite:///{tmp}/bench.db")
+        report.update(bench_speech(Path(tmp), reps=3 if quick else 10))
+        report.update(bench_text(client, store, turns=4 if quick else 12))
+        report.update(bench_voice(client, store, turns=4 if quick else 20, folder=Path(tmp)))
+        report.update(bench_grading(client, judge_n=1 if quick else 3))
+    report["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    report["bench_s"] = round(time.perf_counter() - started, 1)
+    report["weights"] = weights.CATALOGUE[config.model].description if config.model in weights.CATALOGUE else config.model
+    return report
+
+
+TARGETS = [
+    ("voice_turn_s", "p50", 1.5), ("voice_turn_s", "p95", 2.5), ("text_turn_first_token_s", "p50", 1.0),
+]
+
+
+def table(r: dict) -> str:
+    m = r["machine"]
+    rows = [f"machine: {m['cores']} cores, {m['cpu']}; LLM {m['llm']} ({m['llm_threads']} threads), "
+            f"STT {m['stt']} ({m['stt_threads']} threads), TTS {m['tts']}", "",
+            f"{'figure':38} {'p50':>9} {'p95':>9} {'n':>5}"]
+
+    def row(name, d, unit=""):
+        rows.append(f"{name:38} {d['p50']!s:>9} {d['p95']!s:>9} {d['n']:>5} {unit}")
+
+    for key in ("voice_turn_s", "text_turn_first_token_s", "text_turn_first_sentence_s", "text_turn_total_s",
+                "tts_s_per_sentence"):
+        if key in r:
+            row(key, r[key])
+    for part, d in r.get("voice_parts", {}).items():
+        row(f"  voice: {part}", d)
+    for clip, d in r.get("stt_rtf", {}).items():
+        row(f"stt_rtf ({clip} clip, {d['audio_s']} s)", d)
+    if "judge_s_per_transcript" in r:
+        row("judge_s_per_transcript", r["judge_s_per_transcript"])
+    rows.append(f"{'grade_per_s':38} {r.get('grade_per_s')!s:>9}")
+    for n, d in r.get("load", {}).items():
+        rows.append(f"{'load ' + n + ' trainees: overhead_s':38} {d['overhead_s']['p50']!s:>9} "
+                    f"{d['overhead_s']['p95']!s:>9} {d['turns']:>5} errors {d['errors']}, lost {d['turns_lost']}")
+    rows.append(f"{'rss_mb':38} {r['rss_mb']:>9}")
+    rows.append(f"{'load_models_s':38} {r.get('load_models_s')!s:>9}")
+    rows.append(f"bench took {r['bench_s']} s")
+    return "\n".join(rows)
+
+
+def main(args) -> int:
+    report = run(quick=args.quick)
+    print(json.dumps(report) if args.json else table(report))
+    return 0
