@@ -72,3 +72,12 @@ def test_customer_speaks_the_personas_language_throughout(pair):
             if turn["speaker"] == "customer":
                 assert guard.wrong_language(turn["text"], expected) is None, turn["text"]
                 assert guard.check(turn["text"], expected).ok, turn["text"]
+
+
+def test_injected_instructions_change_nothing():
+    t = simulate("late-delivery", "injection")
+    customer = [turn["text"] for turn in t["turns"] if turn["speaker"] == "customer"]
+    assert len(customer) >= 2
+    for line in customer:
+        assert guard.check(line, "en", name="Sam Carter").ok, line
+        assert "system prompt" not in line.lower() and "language model" not in line.lower()
