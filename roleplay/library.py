@@ -99,8 +99,14 @@ def parse(text: str, source: str = "<text>") -> Persona:
     except RecursionError:
         raise PersonaError(source, [Problem("", "not valid YAML: nested too deeply")]) from None
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        # Point at where the broken construct starts (an unclosed bracket), and say where it was noticed.
+        start, found = getattr(e, "context_mark", None), getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e)
+        if not (getattr(e, "context", None) or "").startswith("while"):
+            start = None
+        if start and found and start.line != found.line:
+            problem = f"{getattr(e, 'context', '')} here: {problem} on line {found.line + 1}".strip()
+        mark = start or found
         raise PersonaError(source, [Problem("", f"not valid YAML: {problem}", mark.line + 1 if mark else None)]) from None
     if not isinstance(data, dict):
         raise PersonaError(source, [Problem("", "expected a mapping of fields (id: …, name: …) at the top", 1)])

@@ -1,0 +1,101 @@
+"""The command line as a user runs it: real subprocesses, real files."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def roleplay(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "roleplay.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+def test_personas_list_json_has_the_starter_library():
+    out = roleplay("personas", "list", "--json")
+    assert out.returncode == 0, out.stderr
+    ids = {json.loads(line)["id"] for line in out.stdout.splitlines()}
+    assert {"late-delivery", "hesitant-buyer", "no-refund", "angry-caller", "angry-caller-sv", "faulty-product-fi",
+            "invoice-hardship", "receipt-help", "public-complaint", "confused-newbie"} <= ids
+
+
+def test_personas_show_and_unknown_id():
+    assert "Sam Carter" in roleplay("personas", "show", "late-delivery").stdout
+    out = roleplay("personas", "show", "nobody")
+    assert out.returncode == 2 and "no persona 'nobody'" in out.stderr and "late-delivery" in out.stderr
+
+
+def test_personas_schema_is_json_schema():
+    schema = json.loads(roleplay("personas", "schema").stdout)
+    assert schema["type"] == "object" and "temperament" in schema["properties"]
+    assert {"id", "name", "language", "policy", "temperament"} <= set(schema["required"])
+
+
+def test_validate_names_file_field_and_line_for_every_bad_file(tmp_path):
+    good = ROOT / "personas" / "late-delivery.yaml"
+    bad1 = tmp_path / "bad1.yaml"
+    bad1.write_text(good.read_text().replace("start_frustration: 65", "start_frustration: 150"))
+    bad2 = tmp_path / "bad2.yaml"
+    bad2.write_text("id: x\nname: [unclosed\n")
+    bad3 = tmp_path / "bad3.yaml"
+    bad3.write_bytes(b"\xff\xfe\x00garbage")
+    out = roleplay("personas", "validate", str(good), str(bad1), str(bad2), str(bad3))
+    assert out.returncode == 2
+    assert f"{good}: ok" in out.stdout
+    assert f"{bad1}: line" in out.stderr and "temperament.start_frustration" in out.stderr
+    assert f"{bad2}: line 2" in out.stderr and "not valid YAML" in out.stderr
+    assert f"{bad3}:" in out.stderr and "UTF-8" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_list_reports_an_invalid_file_but_lists_the_rest(tmp_path):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "late-delivery.yaml").write_text((ROOT / "personas" / "late-delivery.yaml").read_text())
+    (lib / "broken.yaml").write_text("id: broken\n")
+    out = roleplay("--personas", str(lib), "personas", "list")
+    assert out.returncode == 2 and "late-delivery" in out.stdout and "broken.yaml" in out.stderr
+
+
+def test_simulate_with_a_missing_or_empty_script_fails_clearly(tmp_path):
+    out = roleplay("simulate", "--persona", "late-delivery", "--script", str(tmp_path / "none.txt"))
+    assert out.returncode == 2 and "cannot read script" in out.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    out = roleplay("simulate", "--persona", "late-delivery", "--script", str(empty))
+    assert out.returncode == 2 and "has no lines" in out.stderr
+
+
+def test_simulate_against_a_dead_server_says_so(tmp_path):
+    script = tmp_path / "s.txt"
+    script.write_text("Hello, what happened?\n")
+    out = roleplay("--base-url", "http://127.0.0.1:9/v1", "--model", "x", "simulate", "--persona", "late-delivery",
+                   "--script", str(script), "--ephemeral")
+    assert out.returncode == 2 and "cannot reach the model server" in out.stderr and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("content,message", [
+    ("not json", "not JSON"),
+    ("[1, 2]", "expected a JSON object"),
+    ('{"turns": []}', "turns"),
+    ('{"turns": [{"speaker": "robot", "text": "hi"}]}', "speaker"),
+    ('{"turns": [{"speaker": "customer", "text": "a", "start": 5}, {"speaker": "trainee", "text": "b", "start": 2}]}',
+     "goes back in time"),
+])
+def test_grade_rejects_bad_transcripts_and_grades_the_rest(tmp_path, content, message):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    good = Path(__file__).resolve().parents[2] / "shared" / "examples" / "receipt-help-chat.json"
+    if not good.exists():
+        good = tmp_path / "good.json"
+        good.write_text(json.dumps({"turns": [{"speaker": "customer", "text": "Where is my parcel?"},
+                                              {"speaker": "trainee", "text": "Let me check that for you."}]}))
+    out = roleplay("grade", str(bad), str(good), "--json")
+    assert out.returncode == 2
+    assert str(bad) in out.stderr and message in out.stderr and "Traceback" not in out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [c["file"] for c in lines] == [str(good)]
