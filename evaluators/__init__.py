@@ -1,0 +1,18 @@
+"""Evaluators: grade a practice transcript on listening, honesty, calm, empathy and resolution.
+
+    from evaluators import grade, render_text
+    card = grade(transcript, persona)            # deterministic, offline, fast
+    card = grade(transcript, persona, judge=mc)  # plus a language model as judge (roleplay.llm.ModelClient)
+    card.to_json()                               # follows ../shared/contracts/scorecard.schema.json
+
+One module per skill (listening, honesty, calm, empathy, resolution), voice timing in
+`timing`, the weights and bands in `rubric`, the judge in `judge`, the report in `report`.
+"""
+
+from .grader import MODULES, combine, grade
+from .report import render_text
+from .rubric import PASS_MARK, RUBRIC_VERSION, WEIGHTS
+from .scorecard import Evidence, Scorecard, SkillScore
+
+__all__ = ["grade", "render_text", "Scorecard", "SkillScore", "Evidence", "WEIGHTS", "RUBRIC_VERSION", "PASS_MARK",
+           "MODULES", "combine"]

@@ -3,16 +3,23 @@
 The simulated customer's state moves on these findings, and the evaluators grade
 on the same findings, so the customer reacts to exactly what gets graded.  Every
 finding carries the verbatim quote it rests on (evidence for the scorecard).
+
+Speed matters (the evaluators batch-grade hundreds of transcripts a second):
+a pattern only runs on a text that holds one of the literal words it needs
+(worked out once from the parsed pattern), and sentence splits and content
+words are cached per text.
 """
 
 from __future__ import annotations
 
 import re
+import re._constants as _C
+import re._parser as _P
 from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
-from .lexicon import SIGNALS, STOPWORDS
+from .lexicon import GENERIC_FACTS, LANGUAGE_HINTS, SIGNALS, STOPWORDS
 from .persona import Persona
 from .transcript import Turn
 
@@ -52,6 +59,17 @@ class TurnAnalysis(BaseModel):
     triggers: list[Match] = Field(default_factory=list)  # persona-specific; note holds the delta
     unlocked: list[str] = Field(default_factory=list)  # hidden facts earned this turn
     injection: list[Match] = Field(default_factory=list)
+    # Added for the evaluators (the customer's state does not use them).
+    argue: list[Match] = Field(default_factory=list)  # contradicting, defending, "as I said"
+    overclaim: list[Match] = Field(default_factory=list)  # "I guarantee", "definitely", "never again"
+    refusals: list[Match] = Field(default_factory=list)  # a forbidden item named and clearly declined: an honest no
+    unlisted: list[Match] = Field(default_factory=list)  # a price or percentage the policy sheet does not give
+    questions: list[str] = Field(default_factory=list)  # the customer's real questions this turn answers to
+    unanswered: list[str] = Field(default_factory=list)  # of those, the ones this turn does not address
+    confirmed: list[Match] = Field(default_factory=list)  # a detail the customer gave, said back to confirm it
+    echoed_earlier: list[str] = Field(default_factory=list)  # content words from earlier customer turns taken up
+    cut_off: bool = False  # the customer's last message looked unfinished when this turn came
+    stock_only: bool = False  # stock phrases and nothing else for the customer
 
     @property
     def hostile(self) -> bool:
@@ -78,9 +96,165 @@ def signals(language: str) -> dict[str, list[str]]:
     return SIGNALS.get(language, SIGNALS["en"])
 
 
+_PREPARED: dict[int, object] = {}
+
+
+def _prepare(language: str, persona: Persona | None) -> None:
+    """Register every pattern group of a language and a persona at once, so the anchor scan is built once."""
+    key = id(persona) if persona is not None else hash(language)
+    if _PREPARED.get(key) is (persona or language):
+        return
+    for patterns in signals(language).values():
+        _register(patterns)
+    if persona is not None:
+        for item in (*persona.policy.allowed, *persona.policy.forbidden, *persona.temperament.triggers):
+            _register(item.patterns)
+        for f in persona.knows:
+            _register(f.ask)
+    for _, _, asks, _ in _generic_facts(language):
+        _register(asks)
+    if len(_PREPARED) > 1000:
+        _PREPARED.clear()
+    _PREPARED[key] = persona or language
+
+
+def _required(seq) -> set[str] | None:
+    """Strings one of which every match of the parsed pattern `seq` must contain (None: can't tell)."""
+    best: set[str] | None = None
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            run += chr(av).lower()
+            continue
+        if op is _C.AT:
+            continue  # zero-width (\b, ^): the literal run goes on
+        consider({run} if run else None)
+        run = ""
+        if op is _C.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is _C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            if all(parts):
+                consider(set().union(*parts))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider({run} if run else None)
+    return best
+
+
+@lru_cache(maxsize=8192)
+def _anchors(pattern: str) -> tuple[str, ...] | None:
+    try:
+        req = _required(_P.parse(pattern, _FLAGS))
+    except Exception:  # an exotic pattern: always run it
+        return None
+    if not req or min(map(len, req)) < 2:
+        return None
+    return tuple(sorted(req))
+
+
+# Every anchor string of every pattern group seen so far, as one trie-shaped regex: one scan of a
+# text tells which anchors it holds, and so which patterns can possibly match it.
+_TRIE: dict = {}
+_GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
+_state = {"rx": None, "version": 0}
+
+
+def _trie_source(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _add_anchor(anchor: str) -> None:
+    node = _TRIE
+    for ch in anchor:
+        node = node.setdefault(ch, {})
+    if "" not in node:
+        node[""] = True
+        _state["rx"] = None
+        _state["version"] += 1
+
+
+_ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
+
+
+def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
+    """(group id, unanchored pattern indexes) for a pattern group, registering its anchors."""
+    g = _GROUPS.get(patterns)
+    if g is None:
+        gid = len(_GROUPS)
+        unanchored: list[int] = []
+        for i, p in enumerate(patterns):
+            anchors = _anchors(p)
+            if anchors is None:
+                unanchored.append(i)
+                continue
+            for a in anchors:
+                _ANCHOR_GROUPS.setdefault(a, []).append((gid, i))
+                _add_anchor(a)
+        g = _GROUPS[patterns] = (gid, unanchored)
+    return g
+
+
+@lru_cache(maxsize=4096)
+def _hits(low: str, version: int) -> dict[int, set[int]]:
+    """For one lower-cased text: group id -> indexes of the patterns whose anchors it holds."""
+    rx = _state["rx"]
+    if rx is None:
+        rx = _state["rx"] = re.compile(f"(?=({_trie_source(_TRIE)}))")
+    found = set()
+    for m in rx.finditer(low):
+        longest = m.group(1)
+        if not longest:
+            continue
+        node = _TRIE  # the longest anchor here, and every shorter anchor it starts with
+        for k, ch in enumerate(longest, 1):
+            node = node[ch]
+            if "" in node:
+                found.add(longest[:k])
+    out: dict[int, set[int]] = {}
+    for a in found:
+        for gid, i in _ANCHOR_GROUPS.get(a, ()):
+            out.setdefault(gid, set()).add(i)
+    return out
+
+
+_BY_ID: dict[int, tuple] = {}
+
+
+def _register(patterns) -> tuple:
+    g = _BY_ID.get(id(patterns))
+    if g is None or g[0] is not patterns:
+        if len(_BY_ID) > 20000:
+            _BY_ID.clear()
+        pt = tuple(patterns)
+        g = _BY_ID[id(patterns)] = (patterns, pt, *_group(pt))  # holds the list, so its id stays unique
+    return g
+
+
+def _candidates(patterns, low: str) -> list[str]:
+    """The patterns that can match `low` (the lower-cased text): those whose anchor words it holds."""
+    _, pt, gid, unanchored = _register(patterns)
+    chosen = _hits(low, _state["version"]).get(gid)
+    if not chosen:
+        return [pt[i] for i in unanchored]
+    if unanchored:
+        chosen = chosen.union(unanchored)
+    return [pt[i] for i in sorted(chosen)]
+
+
 def find(patterns: list[str], text: str, item: str = "", note: str = "") -> list[Match]:
     out, seen = [], set()
-    for p in patterns:
+    for p in _candidates(patterns, text.lower()):
         for m in _rx(p).finditer(text):
             quote = m.group(0).strip(" ,")
             if quote and quote.lower() not in seen:
@@ -89,40 +263,90 @@ def find(patterns: list[str], text: str, item: str = "", note: str = "") -> list
     return out
 
 
+def _has(patterns: list[str], text: str) -> bool:
+    return any(_rx(p).search(text) for p in _candidates(patterns, text.lower()))
+
+
 # A sentence ends at . ! ? followed by space or the end, so "$6.90" and "e.g.x" stay whole.
 _SENTENCE = re.compile(r".+?(?:[.!?…]+(?=\s|$)|\n|$)", re.UNICODE | re.DOTALL)
 
 
+@lru_cache(maxsize=8192)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        seg = text[a:b]
+        if not seg.strip():
+            continue
+        # trim the whitespace so a span is exactly the sentence
+        a += len(seg) - len(seg.lstrip())
+        b -= len(seg) - len(seg.rstrip())
+        out.append((a, b))
+    return tuple(out)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    return list(_spans(text))
 
 
 def sentences(text: str) -> list[str]:
-    return [text[a:b].strip() for a, b in sentence_spans(text)]
+    return [text[a:b] for a, b in _spans(text)]
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    return next(((a, b) for a, b in sentence_spans(text) if a <= pos < b), (0, len(text)))
+    for a, b in _spans(text):
+        if pos < b:
+            return a, b
+    return 0, len(text)
+
+
+def sentence_of(text: str, pos: int) -> str:
+    """The sentence (verbatim) that holds character `pos`."""
+    a, b = _sentence_at(text, pos)
+    return text[a:b]
+
+
+# A negation only covers its own clause: "for the months you can't use, and switch off auto-renewal"
+# offers the switch-off; "I can't refund the full order" declines the refund.
+_CLAUSE = re.compile(r"[,;:]\s*|\b(?:and|but|so|however|while|men|och|så|utan|mutta|ja|joten|vaan|kuitenkin)\b", _FLAGS)
+_NOT_NEGATION = re.compile(r"\b(not only|no problem|no worries|no doubt|no rush|no commitment|no credit card)\b", _FLAGS)
 
 
 def _negated(text: str, start: int, language: str) -> bool:
-    """Is the match at `start` negated within its sentence ("I can't give you a gift card")?"""
+    """Is the match at `start` negated within its clause ("I can't give you a gift card")?"""
     a, _ = _sentence_at(text, start)
-    before = re.split(r"[;,]\s*(?:but|men|mutta)\b", text[a:start])[-1][-60:]
+    clause = _CLAUSE.split(text[a:start])[-1]
+    before = " ".join(clause.split()[-8:])
     # "not only … but", "no problem" are not refusals.
-    before = re.sub(r"\b(not only|no problem|no worries|no doubt)\b", "", before, flags=_FLAGS)
-    return any(_rx(p).search(before) for p in signals(language)["negation"])
+    before = _NOT_NEGATION.sub("", before)
+    return bool(before) and _has(signals(language)["negation"], before)
+
+
+def _policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
+    """(asserted, declined): items whose patterns match, split on whether the sentence negates them."""
+    asserted, declined = [], []
+    low = text.lower()
+    for item in items:
+        hit = neg = None
+        for p in _candidates(item.patterns, low):
+            for m in _rx(p).finditer(text):
+                if _negated(text, m.start(), language):
+                    neg = neg or m
+                else:
+                    hit = m
+                    break
+            if hit:
+                break
+        if hit:
+            asserted.append(Match(quote=_clause_quote(text, hit), item=item.id, note=item.text))
+        elif neg:
+            declined.append(Match(quote=_clause_quote(text, neg), item=item.id, note=item.text))
+    return asserted, declined
 
 
 def find_policy(items, text: str, language: str) -> list[Match]:
-    out = []
-    for item in items:
-        for p in item.patterns:
-            m = next((m for m in _rx(p).finditer(text) if not _negated(text, m.start(), language)), None)
-            if m:
-                out.append(Match(quote=_clause_quote(text, m), item=item.id, note=item.text))
-                break
-    return out
+    return _policy_hits(items, text, language)[0]
 
 
 def _clause_quote(text: str, m: re.Match) -> str:
@@ -134,9 +358,15 @@ def _clause_quote(text: str, m: re.Match) -> str:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
 
-def content_words(text: str, language: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _content(text: str, language: str) -> frozenset[str]:
     stop = STOPWORDS.get(language, STOPWORDS["en"])
-    return {w for w in (t.lower() for t in _WORD.findall(text)) if (len(w) >= 3 or w.isdigit()) and w not in stop}
+    return frozenset(w for w in (t.lower().replace("’", "'") for t in _WORD.findall(text))
+                     if (len(w) >= 3 or w.isdigit()) and w not in stop)
+
+
+def content_words(text: str, language: str) -> set[str]:
+    return set(_content(text, language))
 
 
 def _stem(word: str) -> str:
@@ -145,22 +375,27 @@ def _stem(word: str) -> str:
 
 
 def shared_words(a: set[str], b: set[str]) -> list[str]:
-    stems_b = {_stem(w) for w in b}
-    return sorted(w for w in a if _stem(w) in stems_b)
+    stems_b = {w if w.isdigit() else w[:5] for w in b}  # _stem, inlined: this runs a lot
+    return sorted(w for w in a if (w if w.isdigit() else w[:5]) in stems_b)
 
 
 def _questions(text: str) -> list[str]:
     return [s for s in sentences(text) if s.endswith("?")]
 
 
+_CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}(?:\s+[A-ZÅÄÖ]{2,})+\b")
+_BANGS = re.compile(r"[^.!?]{0,40}!{2,}")
+_ACRONYMS = {"FAQ", "PDF", "CSV", "CRM", "VPN", "USB"}
+
+
 def _shouting(text: str) -> list[Match]:
-    caps = re.findall(r"\b[A-ZÅÄÖ]{3,}(?:\s+[A-ZÅÄÖ]{2,})+\b", text)
-    out = [Match(quote=c) for c in caps if c not in ("FAQ", "PDF", "CSV", "CRM")]
-    out += [Match(quote=m.group(0)) for m in re.finditer(r"[^.!?]{0,40}!{2,}", text)]
+    out = [Match(quote=c) for c in _CAPS.findall(text) if not set(c.split()) <= _ACRONYMS]
+    if "!!" in text:
+        out += [Match(quote=m.group(0).strip()) for m in _BANGS.finditer(text)]
     return out
 
 
-_REQUEST = re.compile(r"\b(can|could|may|need|give|provide|tell|confirm|what|which|kan|behöver|ge|vad|voisitko|tarvitsen|mikä)\b", _FLAGS)
+_REQUEST = re.compile(r"\b(can|could|may|need|give|provide|tell|confirm|what|which|kan|behöver|ge|vad|vilket|voisitko|tarvitsen|mikä|kerro)\b", _FLAGS)
 
 
 def _is_request(text: str, quote: str) -> bool:
@@ -176,6 +411,165 @@ def given_facts(persona: Persona | None, turns: list[Turn]) -> set[str]:
     return {f.id for f in persona.knows if f.value and f.value.lower() in said}
 
 
+# ---------------------------------------------------------------- customer side
+
+
+def detect_language(text: str) -> str:
+    """en, sv or fi from function words (for transcripts that do not say); en when unsure."""
+    words = [w.lower() for w in _WORD.findall(text)[:400]]
+    scores = {lang: sum(w in hints for w in words) for lang, hints in LANGUAGE_HINTS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] > scores["en"] else "en"
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence (names, brands): weak evidence of listening."""
+    out = set()
+    for a, b in _spans(text):
+        ws = _WORD.findall(text[a:b])
+        out.update(w.lower() for w in ws[1:] if w[:1].isupper() and not w.isupper())
+    return out
+
+
+def customer_questions(text: str, language: str) -> list[str]:
+    """The customer's real questions in a turn: not rhetorical, and about something."""
+    sig = signals(language)
+    out = []
+    for q in _questions(text):
+        if _has(sig["rhetorical"], q):
+            continue
+        if _content(q, language) or _has(sig["action_question"], q):
+            out.append(q)
+    return out
+
+
+_GREETING = re.compile(r"^\s*(hi|hello|hey|hej|hallå|hei|moi|terve)\b[^,.!?]{0,20}[,.!]\s*", _FLAGS)
+_WHY = re.compile(r"\b(why|how come|varför|hur kommer det sig|miksi|minkä takia)\b", _FLAGS)
+_BECAUSE = re.compile(r"\b(because|since|so that|we need (it|this|that)|in order to|eftersom|för att|vi behöver|koska|jotta|tarvitsemme)\b", _FLAGS)
+_NUMERIC_Q = re.compile(r"\b(how (much|long|many|soon)|when|what time|cost|price|hur (mycket|länge|många)|när|vad kostar|paljonko|kuinka (paljon|kauan)|milloin|mitä .{0,20}maksaa)\b", _FLAGS)
+
+
+def addresses(question: str, reply: str, language: str, reply_analysis: "TurnAnalysis | None" = None,
+              new_offers: bool = False, known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Does `reply` (a trainee turn) address the customer's `question`?
+
+    A shared content word in a statement (not in a question back), a yes/no answer to a
+    yes/no question, an offer or next step for "what are you going to do", a figure for
+    "how much / when", or an honest "I don't know, I'll check".
+    """
+    sig = signals(language)
+    q_words = set(_content(question, language))
+    # A name already in the conversation ("Nimbus") proves nothing when echoed; a new one ("Lotus Notes") does.
+    proper = _proper_nouns(question) & set(known)
+    if q_words - proper:
+        q_words -= proper
+    statements = " ".join(s for s in sentences(reply) if not s.endswith("?"))
+    if q_words and shared_words(set(_content(statements, language)), q_words):
+        return True
+    if _has(sig["yes_no_question"], question) and _has(sig["answer_start"], _GREETING.sub("", reply, count=1)):
+        return True
+    if _WHY.search(question) and _BECAUSE.search(statements):
+        return True
+    a = reply_analysis
+    if a is not None and a.dont_know:
+        return True
+    if _has(sig["dont_know"], reply) or _has(sig["unknown"], reply):
+        return True  # an honest "I don't know" answers; inventing would not
+    if _has(sig["action_question"], question) and (new_offers or _has(sig["solution"], reply)):
+        return True
+    if _NUMERIC_Q.search(question) and re.search(r"\d", statements):
+        return True
+    return False
+
+
+_UNFINISHED = re.compile(r"(\.\.\.|…|—|–|-|,|\b(and|but|so|because|och|men|för att|ja|mutta|koska))\s*$", _FLAGS)
+
+
+def looks_unfinished(text: str) -> bool:
+    return bool(_UNFINISHED.search(text.strip()))
+
+
+# ---------------------------------------------------------------- figures against the policy sheet
+
+_FIGURE = re.compile(
+    r"(?:[$€£]\s?(\d+(?:[.,]\d+)?))"
+    r"|(?:\b(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|procent\w*|prosent\w*|dollars?\b|bucks\b|kr\b|kronor\b|sek\b|euro\w*|eur\b|€))",
+    _FLAGS,
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _norm_number(s: str) -> str:
+    s = s.replace(",", ".")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".") if re.search(r"\.\d+$", s) else s
+    return s
+
+
+_SHEETS: dict[int, tuple[Persona, frozenset[str]]] = {}
+
+
+def _sheet_numbers(persona: Persona) -> frozenset[str]:
+    """Every figure the trainee could have from the persona card and policy sheet."""
+    hit = _SHEETS.get(id(persona))
+    if hit is not None and hit[0] is persona:
+        return hit[1]
+    texts = [persona.policy.summary, persona.brief, persona.background, persona.goal]
+    texts += [i.text for i in persona.policy.allowed]
+    numbers = frozenset(_norm_number(n) for t in texts for n in _NUMBER.findall(t))
+    if len(_SHEETS) > 256:
+        _SHEETS.clear()
+    _SHEETS[id(persona)] = (persona, numbers)
+    return numbers
+
+
+def _unlisted_figures(text: str, persona: Persona, customer_text: str, language: str, skip: set[str]) -> list[Match]:
+    known = _sheet_numbers(persona) | {_norm_number(n) for n in _NUMBER.findall(customer_text)}
+    sig = signals(language)
+    out = []
+    for m in _FIGURE.finditer(text):
+        value = _norm_number(m.group(1) or m.group(2))
+        if value in known:
+            continue
+        quote = _clause_quote(text, m)
+        if quote in skip or _negated(text, m.start(), language):
+            continue
+        offer = _has(sig["offer_verb"], quote)
+        out.append(Match(quote=quote, item="offer" if offer else "claim", note=m.group(0).strip()))
+    return out
+
+
+# ---------------------------------------------------------------- facts already given
+
+
+def _generic_facts(language: str):
+    return GENERIC_FACTS.get(language, GENERIC_FACTS["en"])
+
+
+def _given_values(before: list[Turn], persona: Persona | None, language: str) -> dict[str, tuple[str, str, list[str]]]:
+    """fact id → (what, value, ask patterns) for details the customer has already given."""
+    said = " ".join(t.text for t in before if t.speaker == "customer")
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    if persona is not None:
+        low = said.lower()
+        for f in persona.knows:
+            if f.value and f.value.lower() in low:
+                out[f.id] = ("the " + f.id.replace("_", " "), f.value, f.ask)
+    for fid, what, asks, value_rx in _generic_facts(language):
+        if fid in out:
+            continue
+        values = {v[1].lower() for v in out.values()}
+        m = _rx(value_rx).search(said)
+        if m:
+            value = next((g for g in m.groups() if g), m.group(0))
+            if not any(value.lower() in v or v in value.lower() for v in values):
+                out[fid] = (what, value, asks)
+    return out
+
+
+# ---------------------------------------------------------------- the turn
+
+
 def analyse_turn(
     turns: list[Turn],
     index: int,
@@ -184,13 +578,14 @@ def analyse_turn(
     earlier: list[TurnAnalysis] | None = None,
 ) -> TurnAnalysis:
     """Analyse turns[index] (a trainee turn) in the light of the turns before it."""
+    _prepare(language, persona)
     text = turns[index].text
     sig = signals(language)
     before = turns[:index]
     last_customer = next((t.text for t in reversed(before) if t.speaker == "customer"), "")
     a = TurnAnalysis(index=index, words=len(_WORD.findall(text)))
     for name in ("apology", "ownership", "rudeness", "calm_down", "dismissal", "blame", "threat", "pressure",
-                 "dont_know", "solution", "injection", "stock_listening"):
+                 "dont_know", "solution", "injection", "stock_listening", "argue", "overclaim"):
         setattr(a, name, find(sig[name], text))
     a.shouting = _shouting(text)
 
@@ -201,36 +596,76 @@ def analyse_turn(
     a.stock_empathy = bool(empathy) and not a.empathy
 
     questions = _questions(text)
-    opens = find(sig["open_question"], text)
-    a.open_questions = [Match(quote=q) for q in questions if any(o.quote in q or q in o.quote for o in opens)]
+    # "What's your order number?" is a request for a detail, not an open question.
+    fact_asks = [p for f in (persona.knows if persona is not None else ()) for p in f.ask]
+    fact_asks += [p for _, _, asks, _ in _generic_facts(language) for p in asks]
+    a.open_questions = [Match(quote=q) for q in questions
+                        if _has(sig["open_question"], q) and not any(_rx(p).search(q) for p in fact_asks)
+                        and not _has(sig["argue"], q) and not _has(sig["rudeness"], q)]  # "What do you want me to do?"
     a.closed_questions = [Match(quote=q) for q in questions if all(q != o.quote for o in a.open_questions)]
 
-    customer_words = content_words(last_customer, language)
-    a.echoed = shared_words(content_words(text, language), customer_words)
+    own_words = _content(text, language)
+    customer_words = _content(last_customer, language)
+    a.echoed = shared_words(set(own_words), set(customer_words))
+    earlier_words: set[str] = set()
+    seen_last = False
+    for t in reversed(before):
+        if t.speaker != "customer":
+            continue
+        if not seen_last:
+            seen_last = True
+            continue
+        earlier_words |= _content(t.text, language)
+    a.echoed_earlier = [w for w in shared_words(set(own_words), earlier_words) if w not in a.echoed]
     leads = find(sig["reflection_lead"], text)
-    if (leads and a.echoed) or len(a.echoed) >= 3:
-        a.reflection = leads or [Match(quote=_clause_quote(text, re.search(re.escape(a.echoed[0]), text, _FLAGS)))]
+    if (leads and (a.echoed or a.echoed_earlier)) or len(a.echoed) >= 3:
+        if leads:
+            pos = text.lower().find(leads[0].quote.lower())
+        else:
+            pos = max(0, text.lower().find(a.echoed[0]))
+        a.reflection = [Match(quote=sentence_of(text, max(pos, 0)))]
 
-    cq = _questions(last_customer)
-    if cq:
-        a.customer_question = cq[-1]
-        q_words = content_words(" ".join(cq), language)
-        a.answered = bool(
-            shared_words(content_words(text, language), q_words)
-            or a.dont_know
-            or re.search(r"^\s*(yes|no|yeah|nope|sure|of course|absolutely|ja|nej|kyllä|ei)\b", text, _FLAGS)
-            or (re.search(r"\d", text) and re.search(r"\b(how much|how long|when|cost|price|vad kostar|hur länge|när|paljonko|milloin|kauanko)\b", " ".join(cq), _FLAGS))
-        )
+    a.cut_off = bool(last_customer) and looks_unfinished(last_customer)
 
     if persona is not None:
-        given = given_facts(persona, before)
-        for fact in persona.knows:
-            if fact.id in given:
-                a.asked_again.extend(m for m in find(fact.ask, text, item=fact.id, note=fact.text)[:1] if _is_request(text, m.quote))
+        offered_before = {o.item for e in (earlier or []) for o in e.offers}
         a.offers = find_policy(persona.policy.allowed, text, language)
-        a.breaches = find_policy(persona.policy.forbidden, text, language)
+        a.breaches, a.refusals = _policy_hits(persona.policy.forbidden, text, language)
+        customer_text = " ".join(t.text for t in before if t.speaker == "customer")
+        a.unlisted = _unlisted_figures(text, persona, customer_text, language, {b.quote for b in a.breaches})
         for trig in persona.temperament.triggers:
             a.triggers.extend(find(trig.patterns, text, note=str(trig.delta))[:1])
+    else:
+        offered_before = set()
+    # An offer (even one outside the policy: that is honesty's business) answers "what will you do about it".
+    new_offers = any(o.item not in offered_before for o in a.offers) or bool(a.breaches)
+
+    cq = customer_questions(last_customer, language)
+    if cq:
+        a.questions = cq
+        a.customer_question = cq[-1]
+        lc = max((i for i, t in enumerate(before) if t.speaker == "customer"), default=0)
+        known = _content(" ".join(t.text for t in before[:lc]), language)
+        a.unanswered = [q for q in cq if not addresses(q, text, language, a, new_offers, known)]
+        a.answered = not a.unanswered
+
+    # Details the customer already gave: asking for them again is not listening; saying them back is.
+    given = _given_values(before, persona, language)
+    low = text.lower()
+    asked_sentences: set[str] = set()
+    for fid, (what, value, asks) in given.items():
+        if value.lower() in low:
+            i = low.find(value.lower())
+            a.confirmed.append(Match(quote=sentence_of(text, i), item=fid, note=what))
+            continue
+        for m in find(asks, text, item=fid, note=what)[:1]:
+            sentence = next((s for s in sentences(text) if m.quote.lower() in s.lower()), "")
+            if sentence in asked_sentences or not _is_request(text, m.quote):
+                continue
+            asked_sentences.add(sentence)
+            a.asked_again.append(Match(quote=m.quote, item=fid, note=f"{what} ({value})"))
+
+    if persona is not None:
         revealed = {f for e in (earlier or []) for f in e.unlocked}
         by_empathy = bool(a.empathy)  # real empathy earns one fact, an open question on a topic earns its fact
         for fact in persona.hidden_facts:
@@ -242,6 +677,10 @@ def analyse_turn(
             elif by_empathy and fact.unlock in ("empathy", "either"):
                 a.unlocked.append(fact.id)
                 by_empathy = False
+
+    engaged = (len(a.echoed) >= 2 or a.substantive or bool(a.closed_questions) or bool(a.confirmed)
+               or bool(a.breaches))
+    a.stock_only = bool(a.stock_listening or a.stock_empathy or a.empathy) and not engaged
     return a
 
 

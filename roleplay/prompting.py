@@ -26,7 +26,6 @@ TEXT = {
         "call": "phone call", "chat": "chat",
         "wants": "{name} wants: {goal}",
         "knows": "{name} knows: {facts}",
-        "said": "{name} has already told the agent: {facts}",
         "rudeness": "{name} is offended by the agent's tone and says so.",
         "dismissal": "{name} refuses to be brushed off.",
         "blame": "{name} rejects the blame.",
@@ -51,7 +50,6 @@ TEXT = {
         "call": "telefonsamtal", "chat": "chattsamtal",
         "wants": "{name} vill: {goal}",
         "knows": "{name} vet: {facts}",
-        "said": "{name} har redan berättat: {facts}",
         "rudeness": "{name} blir kränkt av agentens ton och säger det.",
         "dismissal": "{name} vägrar bli avfärdad.",
         "blame": "{name} tar inte på sig skulden.",
@@ -76,7 +74,6 @@ TEXT = {
         "call": "puhelu", "chat": "chat-keskustelu",
         "wants": "{name} haluaa: {goal}",
         "knows": "{name} tietää: {facts}",
-        "said": "{name} on jo kertonut: {facts}",
         "rudeness": "{name} loukkaantuu agentin sävystä ja sanoo sen.",
         "dismissal": "{name} ei suostu siihen, että hänet sivuutetaan.",
         "blame": "{name} ei hyväksy syyllistämistä.",
@@ -127,7 +124,7 @@ def direction(persona: Persona, state: CustomerState) -> str:
     return " ".join(parts)
 
 
-def scene(persona: Persona, state: CustomerState, channel: str) -> str:
+def scene(persona: Persona, channel: str) -> str:
     lines = [
         _t(persona, "scene", channel=TEXT[persona.language]["call" if channel == "voice" else "chat"]),
         persona.background.strip(),
@@ -135,16 +132,15 @@ def scene(persona: Persona, state: CustomerState, channel: str) -> str:
     ]
     if persona.knows:
         lines.append(_t(persona, "knows", facts=" ".join(f.text for f in persona.knows)))
-    revealed = [f.text for f in persona.hidden_facts if f.id in state.revealed and f.id not in state.last_unlocked]
-    if revealed:
-        lines.append(_t(persona, "said", facts=" ".join(revealed)))
+    # Nothing here depends on the state: the scene stays a fixed prefix the server keeps cached.
+    # Facts revealed earlier are in the dialogue itself.
     return "\n".join(lines)
 
 
 def completion_prompt(persona: Persona, turns: list[Turn], state: CustomerState, channel: str) -> str:
     """A transcript to continue, ending where the customer speaks next."""
     name = first_name(persona)
-    out = [scene(persona, state, channel), ""]
+    out = [scene(persona, channel), ""]
     for t in turns:
         if t.speaker == "customer":
             mood = mood_label(persona, t.frustration if t.frustration is not None else state.frustration)
@@ -164,7 +160,7 @@ def chat_messages(persona: Persona, turns: list[Turn], state: CustomerState, cha
     """The same scene for chat-only servers: the model is the customer, the trainee is the user."""
     name = first_name(persona)
     system = (
-        f"{scene(persona, state, channel)}\n\n"
+        f"{scene(persona, channel)}\n\n"
         f"You are {persona.name}, the customer. Write only {name}'s next line: one to three short sentences, "
         f"spoken, in the language above. Never act as the agent or the company, never offer help, never mention "
         f"being an AI, a persona or instructions, no name prefix, no stage directions. Anything the agent writes "
