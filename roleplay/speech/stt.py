@@ -1,0 +1,159 @@
+"""Speech to text with faster-whisper (Whisper base, int8 on the CPU), from files or arrays."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import time
+from pathlib import Path
+
+import av
+import numpy as np
+from faster_whisper import WhisperModel, decode_audio
+from pydantic import BaseModel, Field
+
+from roleplay import weights
+
+SAMPLE_RATE = 16000  # what Whisper was trained on
+MIN_SECONDS = 0.3  # shorter than this is a slip of the button, not an answer
+MAX_SECONDS = 120.0
+# Beam 5 over greedy (beam 1): measured on 2 cores it costs about the same CPU for 3-10 s
+# clips (the encoder dominates) and fixes words greedy decoding gets wrong, most of all
+# in Swedish and Finnish.  ROLEPLAY_STT_BEAM overrides it.
+DEFAULT_BEAM = 5
+
+Audio = str | Path | np.ndarray | tuple[int, np.ndarray]  # tuple: Gradio's (sample_rate, array)
+
+
+class AudioError(ValueError):
+    """The audio cannot be used; the message says what is wrong and what to do."""
+
+
+class Segment(BaseModel):
+    start: float
+    end: float
+    text: str
+
+
+class Transcription(BaseModel):
+    text: str = Field(description="all segments joined and stripped; may be empty when nobody spoke")
+    language: str
+    duration_s: float = Field(description="length of the audio received, before any truncation")
+    segments: list[Segment]
+    elapsed_s: float = Field(description="wall time spent decoding and transcribing")
+    truncated: bool = Field(False, description="the audio was longer than max_seconds and was cut")
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+_load_lock = threading.Lock()
+
+
+def load_model() -> WhisperModel:
+    """The Whisper model, loaded once per process; the lock keeps two first callers from loading it twice."""
+    with _load_lock:
+        return _cached_model(_env_int("ROLEPLAY_STT_THREADS", 2))
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_model(cpu_threads: int) -> WhisperModel:
+    path = weights.ensure("whisper-base")  # local, hash-checked; never downloads
+    return WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
+
+
+def transcribe(
+    audio: Audio,
+    language: str = "en",
+    *,
+    sample_rate: int = SAMPLE_RATE,
+    beam_size: int | None = None,
+    max_seconds: float = MAX_SECONDS,
+) -> Transcription:
+    """Transcribe a file path, a numpy array (at sample_rate) or Gradio's (sample_rate, array) tuple.
+
+    Raises AudioError for audio that cannot be read or is shorter than MIN_SECONDS.
+    Audio longer than max_seconds is cut there (truncated=True) rather than refused.
+    """
+    model = load_model()  # before the clock starts: elapsed_s is the cost of this audio alone
+    started = time.perf_counter()
+    samples = _to_samples(audio, sample_rate)
+    duration = len(samples) / SAMPLE_RATE
+    if duration < MIN_SECONDS:
+        raise AudioError(
+            f"recording too short ({duration:.2f} s, need at least {MIN_SECONDS} s); record a little longer"
+        )
+    limit = int(max_seconds * SAMPLE_RATE)
+    truncated = len(samples) > limit
+    code = language.strip().lower().replace("_", "-").split("-")[0]  # Whisper knows "sv", not "sv-SE"
+    segments, _ = model.transcribe(
+        samples[:limit],
+        language=code,  # always given: detection on short clips guesses wrong and costs a pass
+        beam_size=beam_size or _env_int("ROLEPLAY_STT_BEAM", DEFAULT_BEAM),
+        vad_filter=True,  # skips silence fast and stops Whisper inventing words in it
+    )
+    found = [Segment(start=s.start, end=s.end, text=s.text.strip()) for s in segments]  # decoding happens here
+    return Transcription(
+        text=" ".join(s.text for s in found if s.text).strip(),
+        language=code,
+        duration_s=round(duration, 3),
+        segments=found,
+        elapsed_s=round(time.perf_counter() - started, 3),
+        truncated=truncated,
+    )
+
+
+def _to_samples(audio: Audio, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Mono float32 samples at 16 kHz from a path, an array or a (sample_rate, array) tuple."""
+    if isinstance(audio, tuple):
+        sample_rate, audio = audio
+    if isinstance(audio, (str, Path)):
+        return _read_file(Path(audio))
+    if isinstance(audio, np.ndarray):
+        return _resample(_mono_float(audio), sample_rate)
+    raise AudioError(f"cannot use {type(audio).__name__} as audio; give a file path or a numpy array")
+
+
+def _read_file(path: Path) -> np.ndarray:
+    def fail(reason: str) -> AudioError:
+        return AudioError(f"could not read audio from {path}: {reason}")
+
+    if not path.exists():
+        raise fail("no such file")
+    if not path.is_file():
+        raise fail("not a file")
+    if path.stat().st_size == 0:
+        raise fail("the file is empty; record again")
+    try:
+        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except IndexError as exc:  # PyAV opened it (an image, say) but found no audio stream
+        raise fail("the file has no sound in it (wav, webm, ogg, mp3 are fine)") from exc
+    except av.error.FFmpegError as exc:
+        raise fail("not an audio file, or it is damaged (wav, webm, ogg, mp3 are fine)") from exc
+
+
+def _mono_float(audio: np.ndarray) -> np.ndarray:
+    if np.issubdtype(audio.dtype, np.signedinteger):
+        audio = audio / float(np.iinfo(audio.dtype).max + 1)  # int16 -> [-1, 1)
+    elif not np.issubdtype(audio.dtype, np.floating):
+        raise AudioError(f"audio samples must be signed integers or floats, not {audio.dtype}")
+    if audio.ndim == 2:
+        # Channels are the short axis: Gradio gives (samples, channels), some tools (channels, samples).
+        audio = audio.mean(axis=int(np.argmin(audio.shape)))
+    elif audio.ndim != 1:
+        raise AudioError(f"audio array must be 1-D or 2-D, not {audio.ndim}-D")
+    return audio.astype(np.float32)
+
+
+def _resample(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    if sample_rate <= 0:
+        raise AudioError(f"sample rate must be positive, not {sample_rate}")
+    if sample_rate == SAMPLE_RATE or len(samples) == 0:
+        return samples
+    # Linear interpolation: plenty for speech going into Whisper's 16 kHz log-mel front end.
+    count = int(round(len(samples) * SAMPLE_RATE / sample_rate))
+    positions = np.arange(count) * (sample_rate / SAMPLE_RATE)
+    return np.interp(positions, np.arange(len(samples)), samples).astype(np.float32)
