@@ -13,9 +13,14 @@ words are cached per text.
 from __future__ import annotations
 
 import re
-import re._constants as _C
-import re._parser as _P
+import threading
 from functools import lru_cache
+
+try:  # the parsed form of a pattern tells which literal words it needs (Python 3.11+)
+    import re._constants as _C
+    import re._parser as _P
+except ImportError:  # pragma: no cover - then every pattern simply runs on every text
+    _C = _P = None
 
 from pydantic import BaseModel, Field
 
@@ -150,6 +155,8 @@ def _required(seq) -> set[str] | None:
 
 @lru_cache(maxsize=8192)
 def _anchors(pattern: str) -> tuple[str, ...] | None:
+    if _P is None:
+        return None
     try:
         req = _required(_P.parse(pattern, _FLAGS))
     except Exception:  # an exotic pattern: always run it
@@ -163,7 +170,8 @@ def _anchors(pattern: str) -> tuple[str, ...] | None:
 # text tells which anchors it holds, and so which patterns can possibly match it.
 _TRIE: dict = {}
 _GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
-_state = {"rx": None, "version": 0}
+_state: dict = {"rx": None}
+_LOCK = threading.RLock()  # registering patterns and building the scanner (the web app grades in threads)
 
 
 def _trie_source(node: dict) -> str:
@@ -181,7 +189,6 @@ def _add_anchor(anchor: str) -> None:
     if "" not in node:
         node[""] = True
         _state["rx"] = None
-        _state["version"] += 1
 
 
 _ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
@@ -190,7 +197,12 @@ _ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, p
 def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
     """(group id, unanchored pattern indexes) for a pattern group, registering its anchors."""
     g = _GROUPS.get(patterns)
-    if g is None:
+    if g is not None:
+        return g
+    with _LOCK:
+        g = _GROUPS.get(patterns)
+        if g is not None:
+            return g
         gid = len(_GROUPS)
         unanchored: list[int] = []
         for i, p in enumerate(patterns):
@@ -205,26 +217,46 @@ def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
     return g
 
 
-@lru_cache(maxsize=4096)
-def _hits(low: str, version: int) -> dict[int, set[int]]:
-    """For one lower-cased text: group id -> indexes of the patterns whose anchors it holds."""
+_PREFIXES: dict[str, tuple[str, ...]] = {}  # anchor -> the shorter anchors it starts with
+
+
+def _prefixes(anchor: str) -> tuple[str, ...]:
+    got = _PREFIXES.get(anchor)
+    if got is None:
+        node, out = _TRIE, []
+        for k, ch in enumerate(anchor, 1):
+            node = node[ch]
+            if "" in node and k < len(anchor):
+                out.append(anchor[:k])
+        got = _PREFIXES[anchor] = tuple(out)
+    return got
+
+
+def _scanner() -> re.Pattern:
+    """One regex over every registered anchor (a trie, so each position costs a few steps)."""
     rx = _state["rx"]
     if rx is None:
-        rx = _state["rx"] = re.compile(f"(?=({_trie_source(_TRIE)}))")
-    found = set()
-    for m in rx.finditer(low):
-        longest = m.group(1)
-        if not longest:
-            continue
-        node = _TRIE  # the longest anchor here, and every shorter anchor it starts with
-        for k, ch in enumerate(longest, 1):
-            node = node[ch]
-            if "" in node:
-                found.add(longest[:k])
+        with _LOCK:
+            rx = _state["rx"]
+            if rx is None:
+                _PREFIXES.clear()
+                rx = _state["rx"] = re.compile(f"(?=({_trie_source(_TRIE)}))")
+    return rx
+
+
+@lru_cache(maxsize=4096)
+def _hits(low: str, rx: re.Pattern) -> dict[int, set[int]]:
+    """For one lower-cased text: group id -> indexes of the patterns whose anchors it holds."""
+    found = set(rx.findall(low))  # the longest anchor at each position …
+    for a in list(found):
+        found.update(_prefixes(a))  # … and every shorter anchor it starts with
     out: dict[int, set[int]] = {}
     for a in found:
         for gid, i in _ANCHOR_GROUPS.get(a, ()):
-            out.setdefault(gid, set()).add(i)
+            if gid in out:
+                out[gid].add(i)
+            else:
+                out[gid] = {i}
     return out
 
 
@@ -234,17 +266,18 @@ _BY_ID: dict[int, tuple] = {}
 def _register(patterns) -> tuple:
     g = _BY_ID.get(id(patterns))
     if g is None or g[0] is not patterns:
-        if len(_BY_ID) > 20000:
-            _BY_ID.clear()
-        pt = tuple(patterns)
-        g = _BY_ID[id(patterns)] = (patterns, pt, *_group(pt))  # holds the list, so its id stays unique
+        with _LOCK:
+            if len(_BY_ID) > 20000:
+                _BY_ID.clear()
+            pt = tuple(patterns)
+            g = _BY_ID[id(patterns)] = (patterns, pt, *_group(pt))  # holds the list, so its id stays unique
     return g
 
 
 def _candidates(patterns, low: str) -> list[str]:
     """The patterns that can match `low` (the lower-cased text): those whose anchor words it holds."""
     _, pt, gid, unanchored = _register(patterns)
-    chosen = _hits(low, _state["version"]).get(gid)
+    chosen = _hits(low, _scanner()).get(gid)
     if not chosen:
         return [pt[i] for i in unanchored]
     if unanchored:
@@ -323,6 +356,15 @@ def _negated(text: str, start: int, language: str) -> bool:
     return bool(before) and _has(signals(language)["negation"], before)
 
 
+_ASKING = re.compile(r"\b(whether|asking if|wondering if|want to know if|undrar om|frågar om|huruvida|kysyt,? (voinko|voiko)|haluat tietää,? (voinko|voiko))\b", _FLAGS)
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """"So you're asking whether I can refund the shipping": the customer's request said back, not an offer."""
+    a, _ = _sentence_at(text, start)
+    return bool(_ASKING.search(text[a:start]))
+
+
 def _policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
     """(asserted, declined): items whose patterns match, split on whether the sentence negates them."""
     asserted, declined = [], []
@@ -331,6 +373,8 @@ def _policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Mat
         hit = neg = None
         for p in _candidates(item.patterns, low):
             for m in _rx(p).finditer(text):
+                if _hypothetical(text, m.start()):
+                    continue
                 if _negated(text, m.start(), language):
                     neg = neg or m
                 else:
@@ -463,7 +507,8 @@ def addresses(question: str, reply: str, language: str, reply_analysis: "TurnAna
     proper = _proper_nouns(question) & set(known)
     if q_words - proper:
         q_words -= proper
-    statements = " ".join(s for s in sentences(reply) if not s.endswith("?"))
+    # Statements only, and not ones that merely say the question back ("So you're asking whether …").
+    statements = " ".join(s for s in sentences(reply) if not s.endswith("?") and not _has(sig["reflection_lead"], s))
     if q_words and shared_words(set(_content(statements, language)), q_words):
         return True
     if _has(sig["yes_no_question"], question) and _has(sig["answer_start"], _GREETING.sub("", reply, count=1)):
@@ -546,23 +591,43 @@ def _generic_facts(language: str):
     return GENERIC_FACTS.get(language, GENERIC_FACTS["en"])
 
 
-def _given_values(before: list[Turn], persona: Persona | None, language: str) -> dict[str, tuple[str, str, list[str]]]:
-    """fact id → (what, value, ask patterns) for details the customer has already given."""
-    said = " ".join(t.text for t in before if t.speaker == "customer")
-    out: dict[str, tuple[str, str, list[str]]] = {}
-    if persona is not None:
-        low = said.lower()
-        for f in persona.knows:
-            if f.value and f.value.lower() in low:
-                out[f.id] = ("the " + f.id.replace("_", " "), f.value, f.ask)
-    for fid, what, asks, value_rx in _generic_facts(language):
-        if fid in out:
-            continue
-        values = {v[1].lower() for v in out.values()}
-        m = _rx(value_rx).search(said)
+@lru_cache(maxsize=8192)
+def _generic_in(text: str, language: str) -> tuple[tuple[str, str], ...]:
+    """(fact id, value) for every generic detail (order number, email, …) this one customer turn gives."""
+    out = []
+    for fid, _, _, value_rx in _generic_facts(language):
+        m = _rx(value_rx).search(text)
         if m:
-            value = next((g for g in m.groups() if g), m.group(0))
-            if not any(value.lower() in v or v in value.lower() for v in values):
+            out.append((fid, next((g for g in m.groups() if g), m.group(0))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _values_in(low: str, values: tuple[str, ...]) -> frozenset[int]:
+    return frozenset(i for i, v in enumerate(values) if v and v.lower() in low)
+
+
+def _given_values(before: list[Turn], persona: Persona | None, language: str) -> dict[str, tuple[str, str, list[str]]]:
+    """fact id → (what, value, ask patterns) for details the customer has already given.
+
+    Each customer turn is read once (cached), so a long conversation costs no more per turn than a short one."""
+    customer = [t.text for t in before if t.speaker == "customer"]
+    out: dict[str, tuple[str, str, list[str]]] = {}
+    if persona is not None and persona.knows:
+        values = tuple(f.value or "" for f in persona.knows)
+        hit: set[int] = set()
+        for text in customer:
+            hit |= _values_in(text.lower(), values)
+        for i in sorted(hit):
+            f = persona.knows[i]
+            out[f.id] = ("the " + f.id.replace("_", " "), f.value, f.ask)
+    generic = {fid: (what, asks) for fid, what, asks, _ in _generic_facts(language)}
+    for text in customer:
+        for fid, value in _generic_in(text, language):
+            if fid in out:
+                continue
+            if not any(value.lower() in v[1].lower() or v[1].lower() in value.lower() for v in out.values()):
+                what, asks = generic[fid]
                 out[fid] = (what, value, asks)
     return out
 
@@ -645,7 +710,9 @@ def analyse_turn(
         a.questions = cq
         a.customer_question = cq[-1]
         lc = max((i for i, t in enumerate(before) if t.speaker == "customer"), default=0)
-        known = _content(" ".join(t.text for t in before[:lc]), language)
+        known: set[str] = set()
+        for t in before[:lc]:
+            known |= _content(t.text, language)
         a.unanswered = [q for q in cq if not addresses(q, text, language, a, new_offers, known)]
         a.answered = not a.unanswered
 

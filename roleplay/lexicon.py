@@ -102,7 +102,6 @@ SIGNALS: dict[str, dict[str, list[str]]] = {
             r"\b(it|that|these things) happens?\b",
             r"\b(call|contact|email) (someone|somebody) else\b",
             r"\bnot something (we|i) (can )?control\b",
-            r"\b(that(?:'s| is)|it(?:'s| is)) up to you\b",
         ],
         "blame": [
             r"\byou should(?:'ve| have)\b",

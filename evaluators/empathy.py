@@ -1,0 +1,114 @@
+"""Empathy: the customer feels understood as a person, not processed as a ticket.
+
+Score (0-100) = base + what was done well − what went wrong.
+
+Base 35 when the customer shows feelings or a problem that hurts (tension cues),
+60 when there is little to acknowledge (then empathy matters less and the score
+says so in a note).
+
+Plus: the first genuine acknowledgement of a feeling the customer actually
+showed, or tied to what they said (+25); it is personal,
+tied to what this customer said (+12); a second, different acknowledgement in a
+later turn that also does something (+6); an apology (+10 without any
+acknowledgement, +4 with); what lies behind the request taken up (+8); the
+customer's name used (+3).
+
+Minus: repeated or formulaic acknowledgements with nothing behind them (−8 each,
+max −24), so "I understand how frustrating" over and over cannot carry the
+score; a customer turn full of feeling answered with no acknowledgement at all
+(−6 each, max −18); rudeness, "calm down", threats, blame (−15 each); dismissal (−10).
+"""
+
+from __future__ import annotations
+
+import re
+
+from roleplay.analysis import TurnAnalysis, content_words, shared_words
+from roleplay.persona import Persona
+from roleplay.transcript import Transcript
+
+from .context import Context, Ledger, best_sentence, build, said
+from .scorecard import SkillScore
+
+
+def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
+          ctx: Context | None = None) -> SkillScore:
+    ctx = ctx or build(transcript, persona, transcript.language, analyses)
+    need = bool(ctx.tension)
+    L = Ledger(ctx, base=35 if need else 60)
+    if not need:
+        L.note("the customer showed little feeling to acknowledge; empathy weighs less here")
+    L.cap("formulaic", -24, 0)
+    L.cap("ignored_feeling", -18, 0)
+    lang = ctx.language
+
+    first = None
+    personal = False
+    for a in ctx.analyses:
+        if a.hostile or a.blame:
+            continue
+        j = ctx.prev_customer(a.index)
+        cw = content_words(ctx.text(j), lang) if j is not None else set()
+        echoes = len(shared_words(content_words(ctx.text(a.index), lang), cw)) >= 2 or bool(a.reflection)
+        felt = any(t < a.index for t in ctx.tension)
+        if a.empathy and first is None and (felt or echoes) and not a.stock_only:
+            first = a
+            L.add("acknowledge", 25, a.index, a.empathy[0].quote, "acknowledges the customer's feeling")
+        elif a.empathy and a.substantive and not a.stock_only and "again" not in L.points:
+            L.add("again", 6, a.index, a.empathy[0].quote, "acknowledges the feeling again, in new words, and acts")
+        if (a.empathy or a.apology) and not personal and not a.stock_only:
+            if echoes:
+                personal = True
+                L.add("personal", 12, a.index, (a.empathy or a.apology)[0].quote,
+                      "ties the acknowledgement to what this customer said")
+    apology = next((a for a in ctx.analyses if a.apology and not a.hostile), None)
+    if apology is not None:
+        L.add("apology", 10 if first is None else 4, apology.index, apology.apology[0].quote, "apologises")
+
+    # Formulaic: the same or a stock acknowledgement again with nothing behind it.
+    for a in ctx.analyses:
+        if a is first:
+            continue
+        if (a.stock_empathy or (a.stock_only and a.stock_listening)
+                or (a.empathy and (a.stock_only or not any(t < a.index for t in ctx.tension)))):
+            quote = (a.empathy or a.stock_listening or [None])[0]
+            q = quote.quote if quote else ctx.text(a.index)
+            L.add("formulaic", -8, a.index, q, "a stock acknowledgement repeated, with nothing behind it")
+            L.tip(f"{said(q)} (turn {a.index}) repeats a stock line. Say something about *their* situation, "
+                  "and then do something about it.", 2)
+
+    # Feelings the customer showed that got no acknowledgement.
+    for j, cues in ctx.tension.items():
+        k = ctx.next_trainee(j)
+        if k is None:
+            continue
+        a = ctx.by_turn[k]
+        strong = len(cues) >= 2 or j in ctx.hostile_customer
+        if strong and not (a.empathy or a.apology or a.reflection) and not a.stock_empathy:
+            L.add("ignored_feeling", -6, j, ctx.text(j), "the customer's feeling got no acknowledgement")
+            L.tip(f"When the customer said {said(ctx.text(j), 80)} (turn {j}), acknowledge the feeling before "
+                  "anything else.", 3)
+
+    for h in ctx.hidden:
+        if h["taken_up"] is not None:
+            k = h["taken_up"]
+            words = content_words(ctx.text(h["revealed"]), lang)
+            L.add("hidden", 8, k, best_sentence(ctx.text(k), words, lang), "takes up what really matters to the customer")
+            break
+
+    if persona is not None:
+        names = {n for n in persona.name.split() if len(n) > 2}
+        for a in ctx.analyses:
+            hit = next((n for n in names if re.search(rf"\b{re.escape(n)}\b", ctx.text(a.index))), None)
+            if hit:
+                L.add("name", 3, a.index, hit, "uses the customer's name")
+                break
+
+    for a in ctx.analyses:
+        for field, pts in (("rudeness", -15), ("calm_down", -15), ("threat", -15), ("blame", -15), ("dismissal", -10)):
+            for m in getattr(a, field)[:1]:
+                L.add(field, pts, a.index, m.quote, "works against empathy")
+    if first is None and need:
+        L.tip("You never acknowledged how the customer felt. One honest line (“That must have been really disappointing”) "
+              "changes the whole conversation.", 1)
+    return L.result()

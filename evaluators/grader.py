@@ -1,0 +1,112 @@
+"""grade(): the deterministic grader, and the judge on top of it when one is given.
+
+Runs the turn analysis once (`roleplay.analysis.analyse_transcript`, the same
+findings the simulated customer reacts to), reads the conversation once
+(`context.build`), hands both to each skill module, and combines:
+
+    overall = Σ WEIGHTS[skill] × score   (see evaluators.rubric)
+
+    WEIGHTS = listening 0.30, honesty 0.25, calm 0.25, empathy 0.10, resolution 0.10
+
+passed = no blocker, overall >= 60, listening, honesty and calm each >= 40, and at least one
+trainee turn that gives the customer something (an answer, a real question, an offer, a next step).
+A blocker (from code only, never from the model) caps overall at 40.
+"""
+
+from __future__ import annotations
+
+from roleplay.analysis import analyse_transcript, detect_language
+from roleplay.lexicon import SIGNALS
+from roleplay.persona import Persona
+from roleplay.transcript import Transcript
+
+from . import calm, empathy, honesty, listening, resolution
+from .context import Context, build
+from .rubric import (
+    BLOCKER_OVERALL_CEILING,
+    SKILL_FLOOR,
+    PASS_MARK,
+    RUBRIC_VERSION,
+    WEIGHTS,
+    band,
+)
+from .scorecard import CORE_SKILLS, Scorecard, SkillScore
+
+MODULES = {
+    "listening": listening,
+    "honesty": honesty,
+    "calm": calm,
+    "empathy": empathy,
+    "resolution": resolution,
+}
+
+
+def resolve_language(transcript: Transcript, persona: Persona | None) -> tuple[str, str | None]:
+    """The language to grade in, and a note when it was guessed or is not supported."""
+    if persona is not None:
+        lang = persona.language
+    elif "language" in transcript.model_fields_set:
+        lang = transcript.language.split("-")[0].lower()
+    else:
+        lang = detect_language(" ".join(t.text for t in transcript.turns))
+        if lang != "en":
+            return lang, f"the transcript gives no language; graded as '{lang}' from its words"
+    if lang not in SIGNALS:
+        return "en", f"language '{lang}' has no word lists yet; graded with the English ones"
+    return lang, None
+
+
+def combine(skills: dict[str, SkillScore], blockers: list[str]) -> tuple[float, bool]:
+    """(overall, passed) from the skill scores and blockers, by the documented weights."""
+    used = {k: w for k, w in WEIGHTS.items() if k in skills}
+    total_w = sum(used.values())
+    overall = sum(skills[k].score * w for k, w in used.items()) / total_w if total_w else 0.0
+    if blockers:
+        overall = min(overall, BLOCKER_OVERALL_CEILING)
+    overall = round(overall, 1)
+    passed = (not blockers and overall >= PASS_MARK
+              and all(skills[k].score >= SKILL_FLOOR for k in CORE_SKILLS if k in skills))
+    return overall, passed
+
+
+def grade_deterministic(transcript: Transcript, persona: Persona | None = None) -> tuple[Scorecard, Context]:
+    lang, lang_note = resolve_language(transcript, persona)
+    analyses = analyse_transcript(transcript.turns, persona, lang)
+    ctx = build(transcript, persona, lang, analyses)
+    if analyses:
+        skills = {name: mod.score(transcript, analyses, persona, ctx=ctx) for name, mod in MODULES.items()}
+    else:  # nothing the trainee said: nothing earns credit
+        skills = {name: SkillScore(score=0.0, notes=["no trainee turns to grade"]) for name in MODULES}
+    found = honesty.blockers(ctx)
+    blockers = [text for text, _ in found]
+    overall, passed = combine(skills, blockers)
+    notes = []
+    if lang_note:
+        notes.append(lang_note)
+    if persona is None:
+        notes.append("graded without a persona: no policy sheet, so no policy checks and no blockers"
+                     + (f" (persona '{transcript.persona}' was not found)" if transcript.persona else ""))
+    if not analyses:
+        notes.append("the transcript has no trainee turns: nothing to grade")
+        passed = False
+    elif passed and not any(a.substantive for a in analyses):
+        passed = False
+        notes.append("not passed: no turn gave the customer anything (no answer, question, offer or next step)")
+    if blockers:
+        notes.append("a promise or claim outside the policy fails the session whatever the scores")
+    card = Scorecard(
+        overall=overall, skills=skills, blockers=blockers, blocker_evidence=[e for _, e in found], passed=passed,
+        rubric_version=RUBRIC_VERSION, grader="deterministic", model=None, language=lang,
+        persona=persona.id if persona is not None else None, band=band(overall), notes=notes, weights=dict(WEIGHTS),
+    )
+    return card, ctx
+
+
+def grade(transcript: Transcript, persona: Persona | None = None, judge=None) -> Scorecard:
+    """Grade one transcript.  `judge` is None (deterministic, offline, fast) or a roleplay.llm.ModelClient."""
+    card, ctx = grade_deterministic(transcript, persona)
+    if judge is None:
+        return card
+    from .judge import apply_judge
+
+    return apply_judge(card, transcript, persona, judge, ctx)

@@ -1,0 +1,223 @@
+"""Listening: does the trainee take in what the customer says, and show it?
+
+Score (0-100) = min(100, 35 + 35 × engagement + credit) − penalties.
+
+engagement: the share of customer turns with something in them (three content
+words or a question) whose reply takes it up: two of the customer's words said
+back, a reflection, an answer to their question, a detail confirmed.  Stock
+phrases ("I hear you, I understand") with nothing behind them do not count, so a
+trainee who repeats them while ignoring the customer scores about 30 before
+penalties.
+
+Credit (capped): open questions (+6, +4, +2), reflections (+6 each, max 12), a
+hidden need picked up (+5 each, max 10) or drawn out with an open question (+2
+each, max 4), clarifying questions (+2 each, max 4), a detail confirmed (+2),
+every question answered (+4), patient voice timing (+4).
+
+Penalties (capped): asking for something the customer already gave (−12 each,
+max −24), a question left unanswered (−8 each, max −24), the customer having to
+say "like I said" (−5 each, unless already counted as asked-again), stock-only
+turns (−5 each, max −15), a hidden need the customer mentioned and nobody took
+up (−4 each, max −8), replying to an unfinished chat message (−6); voice:
+talking over the customer (−8 each, max −32), a talk ratio above 60% (−1.25 per
+point, max −25), a monologue over 40 s (−0.6 per second, max −25), dead air over
+5 s (−3 each, max −9).  An offer wrapped in hostility ("Calm down. Fine, I'll…")
+does not count as taking the customer's request on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roleplay.analysis import TurnAnalysis, _has, content_words, customer_questions, find, signals
+from roleplay.persona import Persona
+from roleplay.transcript import Transcript
+
+from .context import Context, Ledger, best_sentence, build, clip, said
+from .scorecard import SkillScore
+from .timing import LONG_GAP_S, MONOLOGUE_OK_S, TALK_RATIO_OK
+
+_VALUE = re.compile(r"\((.*)\)$")
+
+
+def _given_at(ctx: Context, value: str, before: int) -> int | None:
+    low = value.lower()
+    for j in range(before):
+        if ctx.turns[j].speaker == "customer" and low in ctx.text(j).lower():
+            return j
+    return None
+
+
+def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
+          ctx: Context | None = None) -> SkillScore:
+    ctx = ctx or build(transcript, persona, transcript.language, analyses)
+    L = Ledger(ctx, base=35)
+    for key, lo, hi in (("open", 0, 12), ("closed", 0, 4), ("reflect", 0, 12), ("hidden", 0, 10), ("explore", 0, 4),
+                        ("confirm", 0, 2), ("asked_again", -24, 0), ("unanswered", -24, 0), ("not_heard", -10, 0),
+                        ("stock", -15, 0), ("missed_need", -8, 0), ("overlap", -32, 0), ("gaps", -9, 0),
+                        ("cut_off", -12, 0)):
+        L.cap(key, lo, hi)
+    lang = ctx.language
+    sig = signals(lang)
+
+    # Engagement: each customer turn with something in it, and the reply to it.
+    opportunities = engaged = 0
+    ignored: list[tuple[int, int]] = []
+    for j, turn in enumerate(ctx.turns):
+        if turn.speaker != "customer":
+            continue
+        k = ctx.next_trainee(j)
+        if k is None:
+            continue
+        asks = customer_questions(turn.text, lang)
+        short = len(turn.text.split()) <= 8
+        complained = any(x == j for x, _ in ctx.not_heard)
+        if not asks and not complained and j not in ctx.tension and (
+                len(content_words(turn.text, lang)) < 3 or short and _has(sig["accepting"], turn.text)
+                or len(turn.text.split()) <= 6):
+            continue  # "Fine. Book it.", "priya.nair@example.com": nothing to take up
+        a = ctx.by_turn[k]
+        opportunities += 1
+        answered = any(q.turn == j and q.answered_at == k for q in ctx.questions)
+        asked = {m.quote.lower() for m in a.asked_again}
+        real_closed = [m for m in a.closed_questions if not any(x in m.quote.lower() for x in asked)]
+        takes_up = len(a.echoed) >= 2 or (bool(a.echoed) and bool(real_closed or a.offers or a.breaches))
+        pushy = bool(a.pressure or find(sig["close"], ctx.text(k)))
+        invites = bool(a.open_questions) and not a.asked_again and not pushy
+        pending = any(q.turn == j and q.answered_at != k and not q.complaint for q in ctx.questions)
+        # takes the request on (not a sales push past it)
+        acts = bool(a.solution or a.offers or a.ownership or a.dont_know) and not (pending or pushy or a.hostile)
+        reflects = bool(a.reflection) and not pushy
+        ok = (takes_up or answered or invites or acts or reflects or bool(a.confirmed)) and not a.stock_only
+        if ok:
+            engaged += 1
+        else:
+            ignored.append((k, j))
+    rate = engaged / opportunities if opportunities else 0.5  # nothing to take up: neither credit nor blame
+    L.add("engagement", 35 * rate)
+    L.note(f"took up {engaged} of {opportunities} customer turns")
+    for k, j in ignored[:3]:
+        L.add("ignored", 0, j, ctx.text(j), f"turn {k} replied without taking up anything from this", effect="-")
+        L.tip(f"In turn {k} you replied {said(ctx.text(k), 60)} without taking up what the customer had just said "
+              f"({said(ctx.text(j), 70)}, turn {j}). Start your reply with their own words.", 3)
+
+    # Questions: open ones, clarifying ones.
+    opens = 0
+    for a in ctx.analyses:
+        asked = {m.quote.lower() for m in a.asked_again}
+        for m in a.open_questions:
+            if any(x in m.quote.lower() for x in asked):
+                continue
+            opens += 1
+            L.add("open", {1: 6, 2: 4}.get(opens, 2), a.index, m.quote, "open question: invites the customer to tell more")
+        for m in a.closed_questions:
+            if any(x in m.quote.lower() for x in asked) or re.search(
+                    r"\b(shall i|would you like me|anything else|would that (help|work)|does that work)\b|\b(okay|ok|alright|right|okej|va|eller hur|vai|eikö|okei)\?$",
+                    m.quote, re.I):
+                continue
+            L.add("closed", 2, a.index, m.quote, "clarifying question")
+    if opens == 0 and ctx.analyses:
+        L.tip("You asked no open questions. Try one early, e.g. “Can you tell me what happened?”, before you offer anything.", 6)
+
+    # Reflections and confirmed details.
+    for a in ctx.analyses:
+        if a.reflection and not a.stock_only and not a.pressure and not a.hostile:
+            L.add("reflect", 6, a.index, a.reflection[0].quote, "says back what the customer said")
+        for m in a.confirmed[:1]:
+            L.add("confirm", 2, a.index, m.quote, f"confirms {m.note} the customer gave")
+    if not any(a.reflection for a in ctx.analyses) and ctx.analyses:
+        j = max(((len(content_words(ctx.text(i), lang)), i) for i, t in enumerate(ctx.turns)
+                 if t.speaker == "customer"), default=(0, None))[1]
+        where = f" After turn {j} ({said(ctx.text(j), 60)})," if j is not None else ""
+        L.tip(f"You never said back what you heard.{where} a one-line summary in your own words "
+              "(“So …, have I got that right?”) would show the customer you listened.", 5)
+
+    # Hidden needs.
+    for h in ctx.hidden:
+        if h["taken_up"] is not None:
+            k = h["taken_up"]
+            words = content_words(ctx.text(h["revealed"]), ctx.language)
+            L.add("hidden", 5, k, best_sentence(ctx.text(k), words, ctx.language),
+                  "picks up what lies behind the request")
+        elif h["revealed"] is not None:
+            j = h["revealed"]
+            L.add("missed_need", -4, j, ctx.text(j), "the customer let out what really matters; it was not taken up")
+            L.tip(f"In turn {j} the customer told you {said(ctx.text(j), 80)}. That is what really matters to them; "
+                  "take it up in your next reply.", 4)
+    for a in ctx.analyses:
+        if a.unlocked and a.open_questions:
+            L.add("explore", 2, a.index, a.open_questions[0].quote, "question that draws out the need behind the request")
+
+    # Asked again for what the customer already gave.
+    for a in ctx.analyses:
+        for m in a.asked_again:
+            value = (_VALUE.search(m.note) or [None, ""])[1]
+            what = _VALUE.sub("", m.note).strip()
+            j = _given_at(ctx, value, a.index) if value else None
+            where = f"in turn {j}" if j is not None else "earlier"
+            if j == 0:
+                where = "in their first message"
+            L.add("asked_again", -12, a.index, m.quote, f"asks again for {what}, already given {where}")
+            L.tip(f"You asked for {what} in turn {a.index}, but the customer gave it {where}"
+                  f"{f' ({value})' if value else ''}. Read back what you have instead of asking again.", 1)
+
+    # Questions the customer asked.
+    qs = ctx.questions
+    for q in qs:
+        if q.answered_at is None and q.reply_turn is not None:
+            L.add("unanswered", -8, q.turn, q.text, "question not answered")
+            L.tip(f"When the customer asked {said(q.text)} (turn {q.turn}) you moved on without answering it.", 2)
+            if q.repeated:
+                L.add("unanswered", -2)
+    if qs and all(q.answered_at is not None for q in qs if q.reply_turn is not None):
+        L.add("answers", 4)
+        L.note(f"answered the customer's {'question' if len(qs) == 1 else f'{len(qs)} questions'}")
+    for j, quote in ctx.not_heard:
+        k = next((i for i in range(j - 1, -1, -1) if i in ctx.by_turn), None)
+        counted = k is not None and bool(ctx.by_turn[k].asked_again)  # already costs points as "asked again"
+        L.add("not_heard", 0 if counted else -5, j, quote, "the customer had to point out they were not heard",
+              effect="-")
+
+    # Stock phrases with nothing behind them.
+    for a in ctx.analyses:
+        if a.stock_only:
+            m = (a.stock_listening or a.empathy or [None])[0]
+            quote = m.quote if m else clip(ctx.text(a.index))
+            L.add("stock", -5, a.index, quote, "a stock phrase with nothing behind it")
+            L.tip(f"{said(quote)} (turn {a.index}) on its own doesn't show listening. Say back what the customer told you, "
+                  "or answer what they asked.", 3)
+        if a.cut_off and ctx.transcript.channel != "voice":
+            j = ctx.prev_customer(a.index)
+            L.add("cut_off", -6, j, ctx.text(j), "the customer had not finished when the reply came")
+
+    # Voice timing.
+    v = ctx.voice
+    metrics = None
+    if v is not None:
+        metrics = v.as_dict()
+        for k, secs in v.overlaps:
+            L.add("overlap", -8, k, clip(ctx.text(k), ctx.text(k)[:60]) if len(ctx.text(k)) > 60 else ctx.text(k),
+                  f"started talking {secs:.1f} s before the customer had finished")
+        if v.overlaps:
+            k, secs = v.overlaps[0]
+            L.tip(f"You talked over the customer {len(v.overlaps)} time{'s' if len(v.overlaps) > 1 else ''} "
+                  f"(first in turn {k}, {secs:.1f} s before they finished). Let them finish, then pause a second.", 2)
+        if v.talk_ratio > TALK_RATIO_OK:
+            L.add("talk_ratio", -min(25.0, (v.talk_ratio - TALK_RATIO_OK) * 125))
+            L.note(f"you talked {v.talk_ratio:.0%} of the time")
+            L.tip(f"You talked {v.talk_ratio:.0%} of the time; strong agents talk well under half "
+                  "(top sales performers about 43%). Ask, then let the customer talk.", 3)
+        if v.longest_monologue_s > MONOLOGUE_OK_S and v.longest_monologue_turn is not None:
+            k = v.longest_monologue_turn
+            L.add("monologue", -min(25.0, (v.longest_monologue_s - MONOLOGUE_OK_S) * 0.6), k, ctx.text(k)[:120],
+                  f"a monologue of {v.longest_monologue_s:.0f} s")
+            L.tip(f"Your longest stretch of talk was {v.longest_monologue_s:.0f} s (turn {k}). Stop after 20–30 s "
+                  "and check in: “Does that fit what you need?”", 3)
+        for k, secs in v.long_gaps:
+            L.add("gaps", -3, k, ctx.text(k)[:80], f"{secs:.0f} s of silence before replying")
+        if not v.overlaps and v.talk_ratio <= 0.5 and v.longest_monologue_s <= MONOLOGUE_OK_S:
+            L.add("patient", 4)
+            L.note("patient timing: no talking over the customer, balanced talk time")
+        if v.mean_response_gap_s is not None and not v.long_gaps and v.mean_response_gap_s > LONG_GAP_S:
+            pass
+    return L.result(metrics=metrics)
