@@ -54,7 +54,7 @@ def _keep_recording(audio: stt.Audio, dest: Path) -> Path:
         dest = dest.with_suffix(Path(audio).suffix or ".wav")
         shutil.copyfile(audio, dest)
         return dest
-    samples = stt._to_samples(audio)  # mono float32 at 16 kHz, whatever came in
+    samples = stt.to_samples(audio)  # mono float32 at 16 kHz, whatever came in
     with wave.open(str(dest), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)

@@ -233,6 +233,13 @@ def test_synthesis_replaces_an_existing_file(tmp_path):
     assert wav_duration(path) < first
 
 
+def test_rate(tmp_path):
+    text = "Thank you for calling, how can I help you today?"
+    slow = wav_duration(synthesize(text, tmp_path / "slow.wav", rate=120))
+    fast = wav_duration(synthesize(text, tmp_path / "fast.wav", rate=260))
+    assert slow > 1.6 * fast
+
+
 def test_concurrent_syntheses(tmp_path):
     texts = ["One.", "One, two, three.", "One, two, three, four, five, six, seven."]
     with ThreadPoolExecutor(max_workers=3) as pool:

@@ -18,9 +18,10 @@ from roleplay import weights
 SAMPLE_RATE = 16000  # what Whisper was trained on
 MIN_SECONDS = 0.3  # shorter than this is a slip of the button, not an answer
 MAX_SECONDS = 120.0
-# Beam 5 over greedy (beam 1): measured on 2 cores it costs about the same CPU for 3-10 s
-# clips (the encoder dominates) and fixes words greedy decoding gets wrong, most of all
-# in Swedish and Finnish.  ROLEPLAY_STT_BEAM overrides it.
+# Beam 5 over greedy (beam 1), measured on 2 cores: the same CPU for a 3 s clip (the
+# encoder dominates), about a third more for an 11 s one (1.6 -> 2.2 CPU-seconds), and it
+# fixes words greedy decoding gets wrong, most of all in Swedish and Finnish.
+# ROLEPLAY_STT_BEAM overrides it.
 DEFAULT_BEAM = 5
 
 Audio = str | Path | np.ndarray | tuple[int, np.ndarray]  # tuple: Gradio's (sample_rate, array)
@@ -80,7 +81,7 @@ def transcribe(
     """
     model = load_model()  # before the clock starts: elapsed_s is the cost of this audio alone
     started = time.perf_counter()
-    samples = _to_samples(audio, sample_rate)
+    samples = to_samples(audio, sample_rate)
     duration = len(samples) / SAMPLE_RATE
     if duration < MIN_SECONDS:
         raise AudioError(
@@ -94,6 +95,9 @@ def transcribe(
         language=code,  # always given: detection on short clips guesses wrong and costs a pass
         beam_size=beam_size or _env_int("ROLEPLAY_STT_BEAM", DEFAULT_BEAM),
         vad_filter=True,  # skips silence fast and stops Whisper inventing words in it
+        # Unsure decodes are retried at rising temperature; six retries cost up to 12 s on unclear
+        # Swedish/Finnish audio. Three keep the rescue (0.0 alone loops on "1, 2, 1, 2…") and cap the wait.
+        temperature=(0.0, 0.4, 0.8),
     )
     found = [Segment(start=s.start, end=s.end, text=s.text.strip()) for s in segments]  # decoding happens here
     return Transcription(
@@ -106,7 +110,7 @@ def transcribe(
     )
 
 
-def _to_samples(audio: Audio, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+def to_samples(audio: Audio, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     """Mono float32 samples at 16 kHz from a path, an array or a (sample_rate, array) tuple."""
     if isinstance(audio, tuple):
         sample_rate, audio = audio
