@@ -1,0 +1,114 @@
+"""Start the Roleplay web app: `python app.py [--single-user] [--host H] [--port P]` or `roleplay serve`.
+
+Serves on 127.0.0.1:7860 unless GRADIO_SERVER_NAME / GRADIO_SERVER_PORT (or --host / --port) say otherwise.
+Everything runs locally: the language model (embedded llama.cpp unless OPENAI_BASE_URL is set), Whisper
+and the speech engine are loaded once, before the server opens.
+
+Sign-in: users come from `roleplay users add NAME --role trainee|trainer|evaluator`.
+Single-user mode (`--single-user` or ROLEPLAY_SINGLE_USER=1) is for someone practising alone on their own
+machine: no sign-in, one local user with every role.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+log = logging.getLogger("roleplay.web")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="app.py", description="Start the Roleplay web app.")
+    ap.add_argument("--single-user", action="store_true", help="no sign-in; everything local")
+    ap.add_argument("--host", default=None, help="default: $GRADIO_SERVER_NAME or 127.0.0.1")
+    ap.add_argument("--port", type=int, default=None, help="default: $GRADIO_SERVER_PORT or 7860")
+    ap.add_argument("--personas", default=None, help="persona library folder")
+    ap.add_argument("--db", default=None, help="database URL")
+    ap.add_argument("--no-warmup", action="store_true", help="do not load Whisper and the speech engine at start")
+    return ap.parse_args(argv)
+
+
+def warm_up(client, speech: bool = True) -> None:
+    """Load the model, Whisper and the speech engine now, in parallel, so the first turn is not slow."""
+    def model():
+        try:
+            prompt = "Customer: Hello.\nAgent:"
+            if client.style == "completion":
+                for _ in client.stream_completion(prompt, stop=["\n"], max_tokens=1):
+                    break
+            else:
+                for _ in client.stream_chat([{"role": "user", "content": "Hello"}], max_tokens=1):
+                    break
+        except Exception as e:  # the app still starts; the first turn will report the problem
+            log.warning("model warm-up failed: %s", e)
+
+    def whisper():
+        try:
+            from roleplay.speech import stt
+
+            stt.load_model()
+        except Exception as e:
+            log.warning("Whisper warm-up failed (voice practice will not work): %s", e)
+
+    def voice():
+        try:
+            from roleplay.speech import tts
+
+            with tempfile.TemporaryDirectory() as tmp:
+                tts.synthesize("Ready.", Path(tmp) / "w.wav")
+        except Exception as e:
+            log.warning("speech engine warm-up failed (the customer will not speak): %s", e)
+
+    jobs = [threading.Thread(target=model)]
+    if speech:
+        jobs += [threading.Thread(target=whisper), threading.Thread(target=voice)]
+    for j in jobs:
+        j.start()
+    for j in jobs:
+        j.join()
+
+
+def main(args=None) -> None:
+    """Entry point for `roleplay serve` (args from its parser) and `python app.py`."""
+    if args is None or isinstance(args, list):
+        args = parse_args(args)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from roleplay.accounts import Accounts, single_user_mode
+    from roleplay.library import Library
+    from roleplay.llm import ModelClient, ModelConfig
+    from roleplay.store import Store
+    from roleplay.web import build, launch_options
+
+    single = bool(getattr(args, "single_user", False)) or single_user_mode()
+    host = getattr(args, "host", None) or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    port = getattr(args, "port", None) or int(os.environ.get("GRADIO_SERVER_PORT") or 7860)
+
+    started = time.monotonic()
+    store = Store(getattr(args, "db", None))
+    accounts = Accounts(store.url)
+    if not single and not accounts.list():
+        print("roleplay: no users yet. Add one with `roleplay users add NAME --role trainer`, "
+              "or practise alone with --single-user.", file=sys.stderr)
+        raise SystemExit(2)
+    library = Library(getattr(args, "personas", None))
+    for err in library.errors:
+        log.warning("skipped invalid persona file: %s", err)
+    client = ModelClient(ModelConfig.from_env(base_url=getattr(args, "base_url", None),
+                                              model=getattr(args, "model", None)))
+    if not getattr(args, "no_warmup", False):
+        warm_up(client)
+    log.info("models ready in %.1f s (%s)", time.monotonic() - started, client.describe())
+    demo = build(store=store, library=library, client=client, single_user=single, accounts=accounts)
+    demo.launch(server_name=host, server_port=port, **launch_options(demo))
+
+
+if __name__ == "__main__":
+    main()

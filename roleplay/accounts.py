@@ -1,0 +1,291 @@
+"""Users and roles for the web app, with argon2-hashed passwords.
+
+Roles:
+  trainee    practises; sees only their own sessions (enforced on the server)
+  trainer    everything a trainee can, plus personas and all sessions
+  evaluator  all sessions, and (re-)grading
+
+Users live in the same database as the sessions (a `users` table beside them),
+so one `ROLEPLAY_DB_URL` (or `--db`) covers both.  `roleplay users add|list|remove`
+manages them; `add_commands(subparsers)` hooks those into the main CLI.
+
+Single-user mode (`ROLEPLAY_SINGLE_USER=1` or `roleplay serve --single-user`)
+needs no accounts at all: the one user is "local", with every role.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import DateTime, String, create_engine, event, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+ROLES = ("trainee", "trainer", "evaluator")
+LOCAL_USER = "local"
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+MIN_PASSWORD = 8
+# A few wrong passwords in a row lock the name out for a while: slows guessing, not a real user.
+MAX_FAILURES = 5
+LOCKOUT_S = 60.0
+
+_hasher = PasswordHasher()
+# Verifying against this when the user does not exist keeps the time the same as for a real one.
+_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+class AccountError(ValueError):
+    """A user cannot be added or changed; the message says why."""
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class UserRow(_Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(100))  # comma-separated, from ROLES
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True),
+                                                 default=lambda: datetime.now(timezone.utc))
+
+
+class SettingRow(_Base):
+    """App-wide settings trainers change in the web app (e.g. exam mode)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500))
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    roles: frozenset[str]
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+    @property
+    def sees_all_sessions(self) -> bool:
+        return bool(self.roles & {"trainer", "evaluator"})
+
+    @property
+    def can_edit_personas(self) -> bool:
+        return "trainer" in self.roles
+
+    @property
+    def can_grade(self) -> bool:
+        return "evaluator" in self.roles
+
+    @property
+    def label(self) -> str:
+        order = [r for r in ROLES if r in self.roles]
+        return ", ".join(order) or "no role"
+
+
+LOCAL = User(LOCAL_USER, frozenset(ROLES))
+
+
+def single_user_mode() -> bool:
+    return os.environ.get("ROLEPLAY_SINGLE_USER", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def check_roles(roles) -> list[str]:
+    roles = [r.strip().lower() for r in roles if r and r.strip()]
+    if not roles:
+        raise AccountError(f"give at least one role ({', '.join(ROLES)})")
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown:
+        raise AccountError(f"unknown role {', '.join(unknown)}; roles are {', '.join(ROLES)}")
+    return [r for r in ROLES if r in roles]
+
+
+class Accounts:
+    def __init__(self, url: str | None = None):
+        from .store import default_url
+
+        self.url = url or default_url()
+        kwargs = {"connect_args": {"check_same_thread": False, "timeout": 30}} if self.url.startswith("sqlite") else {}
+        self.engine = create_engine(self.url, **kwargs)
+        if self.url.startswith("sqlite"):
+            @event.listens_for(self.engine, "connect")
+            def _pragmas(conn, _record):
+                cur = conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA busy_timeout=10000")
+                cur.close()
+        _Base.metadata.create_all(self.engine)
+        self._db = sessionmaker(self.engine, expire_on_commit=False)
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    # users ------------------------------------------------------------------------------------
+
+    def add(self, username: str, password: str, roles, replace: bool = False) -> User:
+        username = (username or "").strip()
+        if not USERNAME.match(username):
+            raise AccountError("a user name is 1-64 letters, digits or . _ @ - (starting with a letter or digit)")
+        if username == LOCAL_USER:
+            raise AccountError(f"'{LOCAL_USER}' is reserved for single-user mode")
+        if len(password or "") < MIN_PASSWORD:
+            raise AccountError(f"the password must be at least {MIN_PASSWORD} characters")
+        roles = check_roles(roles)
+        with self._db.begin() as db:
+            row = db.get(UserRow, username)
+            if row is not None and not replace:
+                raise AccountError(f"user '{username}' already exists (use --replace to change the password or roles)")
+            if row is None:
+                row = UserRow(username=username, password_hash="", roles="")
+                db.add(row)
+            row.password_hash = _hasher.hash(password)
+            row.roles = ",".join(roles)
+        return User(username, frozenset(roles))
+
+    def remove(self, username: str) -> bool:
+        with self._db.begin() as db:
+            row = db.get(UserRow, username)
+            if row is None:
+                return False
+            db.delete(row)
+        return True
+
+    def get(self, username: str) -> User | None:
+        with self._db() as db:
+            row = db.get(UserRow, username)
+            return None if row is None else User(row.username, frozenset(r for r in row.roles.split(",") if r))
+
+    def list(self) -> list[User]:
+        with self._db() as db:
+            rows = db.scalars(select(UserRow).order_by(UserRow.username))
+            return [User(r.username, frozenset(x for x in r.roles.split(",") if x)) for r in rows]
+
+    def __len__(self) -> int:
+        return len(self.list())
+
+    def verify(self, username: str, password: str) -> bool:
+        """True when the password is right; also the `auth=` callable of the web app."""
+        username = (username or "").strip()
+        if self._locked(username):
+            return False
+        with self._db() as db:
+            row = db.get(UserRow, username) if username else None
+            stored = row.password_hash if row is not None else None
+        try:
+            _hasher.verify(stored or _DUMMY_HASH, password or "")
+            ok = stored is not None
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            self._fail(username)
+            return False
+        with self._lock:
+            self._failures.pop(username, None)
+        if _hasher.check_needs_rehash(stored):
+            with self._db.begin() as db:
+                db.get(UserRow, username).password_hash = _hasher.hash(password)
+        return True
+
+    def _locked(self, username: str) -> bool:
+        with self._lock:
+            now = time.monotonic()
+            recent = [t for t in self._failures.get(username, []) if now - t < LOCKOUT_S]
+            self._failures[username] = recent
+            return len(recent) >= MAX_FAILURES
+
+    def _fail(self, username: str) -> None:
+        with self._lock:
+            self._failures.setdefault(username, []).append(time.monotonic())
+
+    # settings ---------------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self._db() as db:
+            row = db.get(SettingRow, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._db.begin() as db:
+            row = db.get(SettingRow, key)
+            if row is None:
+                db.add(SettingRow(key=key, value=value))
+            else:
+                row.value = value
+
+
+# command line -----------------------------------------------------------------------------------
+
+def _fail(message: object) -> int:
+    print(f"roleplay: {message}", file=sys.stderr)
+    return 2
+
+
+def _accounts(args) -> Accounts:
+    return Accounts(getattr(args, "db", None))
+
+
+def _read_password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise AccountError("no terminal to ask for the password; pipe it in with --password-stdin")
+    first = getpass.getpass(f"password for {args.username}: ")
+    if first != getpass.getpass("again: "):
+        raise AccountError("the two passwords differ")
+    return first
+
+
+def users_add(args) -> int:
+    try:
+        password = _read_password(args)
+        user = _accounts(args).add(args.username, password, args.role, replace=args.replace)
+    except AccountError as e:
+        return _fail(e)
+    print(f"{user.name}: {user.label}")
+    return 0
+
+
+def users_list(args) -> int:
+    users = _accounts(args).list()
+    if not users:
+        print("no users yet: add one with `roleplay users add NAME --role trainer`", file=sys.stderr)
+    for u in users:
+        print(f"{u.name:24} {u.label}")
+    return 0
+
+
+def users_remove(args) -> int:
+    if not _accounts(args).remove(args.username):
+        return _fail(f"no user '{args.username}'")
+    print(f"removed {args.username}")
+    return 0
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    """Add `users add|list|remove`; each sets func=handler(args) -> exit code."""
+    p = subparsers.add_parser("users", help="web app sign-in: add, list, remove users")
+    sub = p.add_subparsers(dest="users_action", required=True)
+    x = sub.add_parser("add", help="add a user (asks for the password)")
+    x.add_argument("username")
+    x.add_argument("--role", action="append", choices=ROLES, required=True,
+                   help="trainee, trainer or evaluator; repeat for several")
+    x.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    x.add_argument("--replace", action="store_true", help="change the password and roles of an existing user")
+    x.set_defaults(func=users_add)
+    x = sub.add_parser("list", help="list users and their roles")
+    x.set_defaults(func=users_list)
+    x = sub.add_parser("remove", help="remove a user (their sessions stay)")
+    x.add_argument("username")
+    x.set_defaults(func=users_remove)

@@ -1,0 +1,86 @@
+"""The web app: Practice, Personas and Review tabs over the roleplay core.
+
+    demo = build(store=..., library=..., client=..., single_user=True)
+    demo.launch(**launch_options(demo), server_name="127.0.0.1", server_port=7860)
+
+`app.py` at the repository root wires this to the command line (`roleplay serve`).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402
+
+from ..accounts import Accounts  # noqa: E402
+from ..library import Library  # noqa: E402
+from ..store import Store  # noqa: E402
+from . import api, render, theme  # noqa: E402
+from .auth import LOGIN_MESSAGE, auth_callable  # noqa: E402
+from .context import Context, Forbidden  # noqa: E402
+from .personas_tab import PersonasTab  # noqa: E402
+from .practice import PracticeTab  # noqa: E402
+from .review import ReviewTab  # noqa: E402
+
+__all__ = ["build", "launch_options", "Context"]
+
+
+def build(store: Store | None = None, library: Library | None = None, client=None, single_user: bool = False,
+          accounts: Accounts | None = None, data=None) -> gr.Blocks:
+    """The app as a gr.Blocks; `demo.rp_context` holds its services."""
+    store = store or Store()
+    library = library or Library()
+    if client is None:
+        from ..llm import ModelClient, ModelConfig
+
+        client = ModelClient(ModelConfig.from_env())
+    if accounts is None:
+        accounts = Accounts(store.url)
+    ctx = Context(store, library, client, accounts=accounts, single_user=single_user, data=data)
+
+    with gr.Blocks(title="Roleplay Practice Room", analytics_enabled=False) as demo:
+        header = gr.HTML(render.header("", "", single_user), elem_id="rp-header")
+        practice, personas, review = PracticeTab(ctx), PersonasTab(ctx), ReviewTab(ctx)
+        with gr.Tabs(elem_id="rp-tabs") as tabs:
+            with gr.Tab("Practice", id="practice", elem_id="rp-tab-practice"):
+                practice.build()
+            with gr.Tab("Personas", id="personas", elem_id="rp-tab-personas"):
+                personas.build()
+            with gr.Tab("Review", id="review", elem_id="rp-tab-review"):
+                review.build()
+        api.register(ctx)  # first, so the API endpoints get their plain names
+        practice.wire()
+        personas.wire(practice)
+        review.wire()
+
+        def on_load(request: gr.Request):
+            try:
+                user = ctx.user(request)
+            except Forbidden:
+                return (render.header("?", "not signed in", single_user), *[gr.skip()] * 12)
+            f_trainee, p_trainee, f_persona, rows, csv = review.on_load(user)
+            cards, choices = practice.refresh()
+            return (render.header(user.name, user.label, single_user), *personas.on_load(user),
+                    f_trainee, p_trainee, f_persona, rows, csv, cards, choices)
+
+        demo.load(on_load, None, [header, personas.editor_col, personas.locked, personas.tools, personas.exam,
+                                  review.f_trainee, review.p_trainee, review.f_persona, review.table,
+                                  review.list_csv, practice.cards, practice.persona_dd],
+                  api_visibility="private")
+        _ = tabs
+    demo.queue(default_concurrency_limit=8)
+    demo.rp_context = ctx
+    return demo
+
+
+def launch_options(demo: gr.Blocks) -> dict:
+    """theme, css and sign-in for demo.launch() (in Gradio 6 these belong to launch)."""
+    ctx: Context = demo.rp_context
+    opts = {"theme": theme.theme(), "css": theme.CSS, "footer_links": [], "show_error": False,
+            "allowed_paths": [], "ssr_mode": False, "max_file_size": "50mb"}
+    if not ctx.single_user:
+        opts["auth"] = auth_callable(ctx.accounts)
+        opts["auth_message"] = LOGIN_MESSAGE
+    return opts

@@ -1,0 +1,239 @@
+"""What every tab shares: the store, the library, the one model client, accounts, and the access rules.
+
+Every handler that touches a session goes through `Context.session_for(user, id)`
+(or `live_for`), which answers "not found" for a session the user may not see,
+so the rule holds for the browser and the API alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+import wave
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from ..accounts import LOCAL, Accounts, User
+from ..library import Library
+from ..persona import Persona
+from ..session import PracticeSession
+from ..store import SessionRow, Store, TurnRow, to_transcript
+
+log = logging.getLogger("roleplay.web")
+
+NOT_FOUND = "Session not found."
+
+
+class NotFound(LookupError):
+    """The session does not exist, or this user may not see it (the two look the same)."""
+
+    def __init__(self, message: str = NOT_FOUND):
+        super().__init__(message)
+
+
+class Forbidden(PermissionError):
+    pass
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
+
+
+@dataclass
+class Live:
+    """A practice session running in this process."""
+
+    session: PracticeSession
+    owner: str
+    t0: float = field(default_factory=time.monotonic)  # for voice timings: seconds since the session started
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def clock(self) -> float:
+        return round(time.monotonic() - self.t0, 2)
+
+
+class Context:
+    def __init__(self, store: Store, library: Library, client, accounts: Accounts | None = None,
+                 single_user: bool = False, data: Path | None = None, speech: bool = True):
+        self.store = store
+        self.library = library
+        self.client = client
+        self.accounts = accounts
+        self.single_user = single_user
+        self.data = Path(data) if data else data_dir()
+        self.speech = speech
+        self._live: dict[str, Live] = {}
+        self._lock = threading.Lock()
+
+    # who is asking -----------------------------------------------------------------------------
+
+    def user(self, request) -> User:
+        """The signed-in user of this request (single-user mode: 'local' with every role)."""
+        if self.single_user:
+            return LOCAL
+        name = getattr(request, "username", None) if request is not None else None
+        if not name or self.accounts is None:
+            raise Forbidden("please sign in")
+        user = self.accounts.get(name)
+        if user is None:  # removed while signed in
+            raise Forbidden("this account no longer exists")
+        return user
+
+    def require(self, request, role: str) -> User:
+        user = self.user(request)
+        if not user.has(role):
+            raise Forbidden(f"this needs the {role} role")
+        return user
+
+    # settings --------------------------------------------------------------------------------
+
+    @property
+    def exam_mode(self) -> bool:
+        if self.accounts is None:
+            return os.environ.get("ROLEPLAY_EXAM_MODE", "") == "1"
+        return self.accounts.setting("exam_mode", os.environ.get("ROLEPLAY_EXAM_MODE", "0")) == "1"
+
+    def set_exam_mode(self, on: bool) -> None:
+        if self.accounts is None:
+            os.environ["ROLEPLAY_EXAM_MODE"] = "1" if on else "0"
+        else:
+            self.accounts.set_setting("exam_mode", "1" if on else "0")
+
+    # personas ----------------------------------------------------------------------------------
+
+    def persona(self, persona_id: str | None) -> Persona | None:
+        return self.library.personas.get(persona_id) if persona_id else None
+
+    def personas(self) -> list[Persona]:
+        return list(self.library)
+
+    # sessions ----------------------------------------------------------------------------------
+
+    def may_see(self, user: User, row: SessionRow) -> bool:
+        return user.sees_all_sessions or row.trainee == user.name
+
+    def session_for(self, user: User, session_id: str | None) -> SessionRow:
+        row = self.store.get((session_id or "").strip()) if session_id and session_id.strip() else None
+        if row is None or not self.may_see(user, row):
+            raise NotFound()
+        return row
+
+    def sessions_for(self, user: User, trainee: str | None = None, persona_id: str | None = None,
+                     since: datetime | None = None, min_score: float | None = None) -> list[SessionRow]:
+        if not user.sees_all_sessions:
+            trainee = user.name  # a trainee's filter is always themselves, whatever was asked
+        return self.store.list_sessions(trainee=trainee or None, persona_id=persona_id or None, since=since,
+                                        min_score=min_score)
+
+    def turn_counts(self, session_ids: list[str]) -> dict[str, int]:
+        if not session_ids:
+            return {}
+        with DbSession(self.store.engine) as db:
+            q = (select(TurnRow.session_id, func.count()).where(TurnRow.session_id.in_(session_ids))
+                 .group_by(TurnRow.session_id))
+            return {sid: n for sid, n in db.execute(q)}
+
+    def trainees(self, user: User) -> list[str]:
+        if not user.sees_all_sessions:
+            return [user.name]
+        names = {r.trainee for r in self.store.list_sessions(limit=5000)}
+        if self.accounts is not None:
+            names |= {u.name for u in self.accounts.list() if u.has("trainee")}
+        return sorted(names)
+
+    def start(self, user: User, persona_id: str, channel: str) -> Live:
+        persona = self.persona(persona_id)
+        if persona is None:
+            raise KeyError(f"no persona '{persona_id}'")
+        if channel not in ("chat", "voice"):
+            raise ValueError("choose chat or voice")
+        if persona.channel.value not in ("both", channel):
+            raise ValueError(f"{persona.name} is a {persona.channel.value} customer; choose {persona.channel.value}")
+        session = PracticeSession.start(self.store, persona, self.client, trainee=user.name, channel=channel)
+        live = Live(session=session, owner=user.name)
+        with self._lock:
+            self._live[session.id] = live
+        return live
+
+    def live_for(self, user: User, session_id: str | None) -> Live:
+        """The running session (resumed from the store after a restart) if it is this user's own."""
+        sid = (session_id or "").strip()
+        with self._lock:
+            live = self._live.get(sid)
+        if live is not None:
+            if live.owner != user.name:
+                raise NotFound()
+            return live
+        row = self.store.get(sid) if sid else None
+        if row is None or row.trainee != user.name:  # only the trainee practises in their own session
+            raise NotFound()
+        persona = self.persona(row.persona_id)
+        if persona is None:
+            raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
+        session = PracticeSession.resume(self.store, sid, persona, self.client)
+        live = Live(session=session, owner=user.name)
+        with self._lock:
+            self._live.setdefault(sid, live)
+            return self._live[sid]
+
+    def forget(self, session_id: str) -> None:
+        with self._lock:
+            self._live.pop(session_id, None)
+
+    # grading -----------------------------------------------------------------------------------
+
+    def grade(self, session_id: str, judge: bool = False) -> dict:
+        """Grade a stored session (deterministic, or with the model as judge) and store the scorecard."""
+        from evaluators import grade
+
+        row = self.store.get(session_id)
+        t = to_transcript(row)
+        card = grade(t, self.persona(row.persona_id), judge=self.client if judge else None)
+        data = card.to_json()
+        self.store.save_scorecard(session_id, data)
+        return data
+
+    # audio -------------------------------------------------------------------------------------
+
+    def audio_dir(self, session_id: str) -> Path:
+        d = self.data / "audio" / session_id
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+
+    def set_turn_media(self, session_id: str, idx: int, audio: str, start: float | None = None,
+                       end: float | None = None) -> None:
+        """Attach audio (and when it played) to a stored turn, in the store and in a running session."""
+        self.store.set_audio(session_id, idx, audio, start, end)
+        with self._lock:
+            live = self._live.get(session_id)
+        if live is not None and start is not None and idx < len(live.session.turns):
+            turn = live.session.turns[idx]
+            turn.start, turn.end = start, end
+
+
+def join_wavs(parts: list[Path], out: Path) -> Path | None:
+    """Concatenate wavs of one format (espeak's sentences) into one file for the turn."""
+    parts = [p for p in parts if p.exists()]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        shutil.copyfile(parts[0], out)
+        return out
+    with wave.open(str(parts[0])) as first:
+        params = first.getparams()
+    with wave.open(str(out), "wb") as w:
+        w.setparams(params)
+        for p in parts:
+            with wave.open(str(p)) as r:
+                if (r.getnchannels(), r.getsampwidth(), r.getframerate()) != (
+                        params.nchannels, params.sampwidth, params.framerate):
+                    continue
+                w.writeframes(r.readframes(r.getnframes()))
+    return out

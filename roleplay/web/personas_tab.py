@@ -1,0 +1,284 @@
+"""The Personas tab (trainers): the library as cards, a YAML editor with live validation,
+a preview of the brief, a scripted test run with the frustration curve, and saving."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import gradio as gr
+
+from ..library import PersonaError, Problem, parse
+from ..llm import ModelError
+from ..session import PracticeSession
+from ..store import Store
+from . import render
+from .context import Context, Forbidden
+
+log = logging.getLogger("roleplay.web")
+
+MAX_TEST_LINES = 8
+
+TEMPLATE = """\
+# A new customer. Fields: `roleplay personas schema`; errors show below as you type.
+id: new-customer
+name: Alex Lee
+language: en          # en, sv or fi
+channel: both         # chat, voice or both
+difficulty: medium    # easy, medium or hard
+sex: female           # picks the voice
+kind: service         # service or sales
+situation: A one-line summary for the persona card.
+brief: |
+  What the trainee reads before starting: who is calling and why, and what a
+  good conversation achieves.
+background: |
+  Who the customer is and what happened, in detail. Only the model reads this.
+goal: What the customer wants, in plain words.
+opening_line: Hi, I'm calling about my order. It still hasn't arrived.
+knows:
+  - id: order_number
+    text: The order number is 10442.
+    value: "10442"
+    ask: ['order (number|no\\.?|#)']
+hidden_facts:
+  - id: travelling
+    text: She is travelling on Friday and needs it before then.
+    topics: ['when do you need', 'deadline', 'travel']
+    unlock: either
+policy:
+  summary: |
+    - You may offer express re-delivery at no cost.
+    - You may not promise a delivery date.
+  allowed:
+    - id: express
+      text: Express re-delivery at no cost
+      patterns: ['express', 'faster (shipping|delivery)']
+  forbidden:
+    - id: promise_date
+      text: Promising a delivery date
+      patterns: ['(will|guarantee).{0,20}(arrive|deliver).{0,20}(by|on|before) (monday|tuesday|wednesday|thursday|friday)']
+goals:
+  - id: get_it_sooner
+    text: Get the parcel sooner
+    met_by: [express]
+temperament:
+  start_frustration: 45
+  leave_at: 90
+  satisfied_at: 30
+lines:
+  upset:
+    - This is the third time I've asked.
+  calmer:
+    - Okay, that helps. Thank you.
+  leaving:
+    - Forget it, I'll cancel the order.
+  satisfied:
+    - Great, thanks for sorting that out.
+"""
+
+DEFAULT_SCRIPT = """\
+I'm sorry to hear that. Can you tell me what happened?
+That sounds really frustrating, I understand.
+Let me see what I can do for you today."""
+
+
+def check(text: str) -> tuple[object | None, list[Problem]]:
+    try:
+        return parse(text or "", "<editor>"), []
+    except PersonaError as e:
+        return None, e.problems
+
+
+class PersonasTab:
+    def __init__(self, ctx: Context, on_saved=None):
+        self.ctx = ctx
+
+    def build(self) -> None:
+        ctx = self.ctx
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=1, min_width=300, elem_id="rp-lib-col"):
+                gr.HTML('<div class="rp-title">Persona library</div><p class="rp-sub">The customers trainees '
+                        'practise with. Trainers: click a card to edit it.</p>')
+                self.cards = gr.HTML(render.persona_cards(ctx.personas()), js_on_load=render.CARDS_JS,
+                                     elem_id="rp-lib-cards", elem_classes=["rp-lib"])
+                self.lib_errors = gr.HTML(self._library_errors())
+                with gr.Column(visible=True) as self.tools:
+                    self.new_btn = gr.Button("New persona", size="sm", elem_id="rp-new")
+                    with gr.Accordion("Settings", open=False):
+                        self.exam = gr.Checkbox(value=ctx.exam_mode, label="Exam mode: hide the frustration meter "
+                                                "from trainees during practice", elem_id="rp-exam")
+            with gr.Column(scale=2, visible=False) as self.locked:
+                gr.HTML('<div class="rp-empty" id="rp-personas-locked">Personas are written and tested by '
+                        'trainers. Pick one on the Practice tab to start a conversation.</div>')
+            with gr.Column(scale=2) as self.editor_col:
+                with gr.Tabs():
+                    with gr.Tab("Editor"):
+                        self.editor = gr.Code(value=TEMPLATE, language="yaml", lines=26, max_lines=40,
+                                              show_label=False, elem_id="rp-yaml", interactive=True)
+                        self.problems = gr.HTML(self._problems(TEMPLATE), elem_id="rp-problems")
+                        with gr.Row():
+                            self.save_btn = gr.Button("Save to library", variant="primary", elem_id="rp-save")
+                        self.save_status = gr.HTML(elem_id="rp-save-status")
+                    with gr.Tab("Preview"):
+                        self.preview = gr.HTML(self._preview(TEMPLATE), elem_id="rp-preview")
+                    with gr.Tab("Test run"):
+                        gr.HTML('<p class="rp-sub">Play this customer against a few scripted trainee lines '
+                                '(one per line). Nothing is saved.</p>')
+                        self.script = gr.Textbox(value=DEFAULT_SCRIPT, lines=4, label="Trainee lines",
+                                                 elem_id="rp-script")
+                        self.test_btn = gr.Button("Run the test", variant="primary", elem_id="rp-test")
+                        with gr.Row(equal_height=False):
+                            with gr.Column(scale=3):
+                                self.test_convo = gr.HTML(elem_id="rp-test-convo")
+                            with gr.Column(scale=2):
+                                self.test_curve = gr.HTML()
+
+    def on_load(self, user):
+        """Trainers get the editor; everyone else sees the library only (the handlers check too)."""
+        can = user.can_edit_personas
+        return (gr.update(visible=can), gr.update(visible=not can), gr.update(visible=can),
+                gr.update(value=self.ctx.exam_mode))
+
+    def _library_errors(self) -> str:
+        errs = self.ctx.library.errors
+        if not errs:
+            return ""
+        items = "".join(f"<li>{render.esc(Path(e.source).name)}: {render.esc('; '.join(map(str, e.problems)))}</li>"
+                        for e in errs)
+        return f'<div class="rp-status err">Files skipped as invalid:<ul>{items}</ul></div>'
+
+    def _problems(self, text: str) -> str:
+        persona, problems = check(text)
+        return render.problems(problems, f"Valid persona “{persona.name}” ({persona.id})." if persona else "")
+
+    def _preview(self, text: str) -> str:
+        persona, problems = check(text)
+        if persona is None:
+            return render.problems(problems)
+        return render.brief(persona)
+
+    def wire(self, practice) -> None:
+        self.editor.change(self.validate, self.editor, [self.problems, self.preview], api_visibility="private",
+                           show_progress="hidden", trigger_mode="always_last")
+        self.cards.click(self.open_card, None, [self.editor, self.save_status], api_visibility="private")
+        self.new_btn.click(lambda: (TEMPLATE, ""), None, [self.editor, self.save_status], api_visibility="private")
+        self.save_btn.click(self.save, self.editor, [self.save_status, self.problems, self.cards, self.lib_errors],
+                            api_visibility="private").then(
+            practice.refresh, None, [practice.cards, practice.persona_dd], api_visibility="private")
+        self.test_btn.click(self.test_run, [self.editor, self.script], [self.test_convo, self.test_curve],
+                            api_visibility="private")
+        self.exam.change(self.set_exam, self.exam, self.save_status, api_visibility="private")
+
+    # handlers ----------------------------------------------------------------------------------
+
+    def validate(self, text, request: gr.Request):
+        try:
+            self.ctx.require(request, "trainer")
+        except Forbidden as e:
+            return render.status(str(e), "err"), ""
+        return self._problems(text), self._preview(text)
+
+    def open_card(self, evt: gr.EventData, request: gr.Request):
+        try:
+            self.ctx.require(request, "trainer")
+        except Forbidden:
+            return gr.skip(), gr.skip()
+        data = getattr(evt, "_data", None) or {}
+        pid = data.get("persona") if isinstance(data, dict) else None
+        path = self.ctx.library.files.get(pid or "")
+        if path is None:
+            return gr.skip(), gr.skip()
+        return path.read_text(encoding="utf-8"), ""
+
+    def save(self, text, request: gr.Request):
+        try:
+            self.ctx.require(request, "trainer")
+        except Forbidden as e:
+            return render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
+        try:
+            path = self.ctx.library.save(text or "")
+        except PersonaError as e:
+            return (render.status("Not saved: fix the problems below first.", "err"), render.problems(e.problems),
+                    gr.skip(), gr.skip())
+        except OSError as e:
+            return render.status(f"Not saved: {e.strerror or e}", "err"), gr.skip(), gr.skip(), gr.skip()
+        persona, _ = check(text)
+        return (render.status(f"Saved “{persona.name}” to the library as {path.name}.", "ok"),
+                self._problems(text), render.persona_cards(self.ctx.personas()), self._library_errors())
+
+    def set_exam(self, on, request: gr.Request):
+        try:
+            self.ctx.require(request, "trainer")
+        except Forbidden as e:
+            return render.status(str(e), "err")
+        self.ctx.set_exam_mode(bool(on))
+        return render.status("Exam mode is on: trainees will not see the frustration meter." if on else
+                             "Exam mode is off: trainees see the frustration meter.", "ok")
+
+    def test_run(self, text, script, request: gr.Request) -> Iterator[tuple[str, str]]:
+        try:
+            self.ctx.require(request, "trainer")
+        except Forbidden as e:
+            yield render.status(str(e), "err"), ""
+            return
+        persona, problems = check(text)
+        if persona is None:
+            yield render.problems(problems), ""
+            return
+        lines = [ln.strip() for ln in (script or "").splitlines() if ln.strip()][:MAX_TEST_LINES]
+        if not lines:
+            yield render.status("Write at least one trainee line.", "err"), ""
+            return
+        for chunk in run_test(persona, lines, self.ctx.client):
+            yield chunk
+
+
+def run_test(persona, lines: list[str], client) -> Iterator[tuple[str, str]]:
+    """Play the persona against scripted lines; yields (conversation, curve) HTML as it goes."""
+    t = persona.temperament
+
+    def view(turns, note: str = "", kind: str = "info"):
+        convo = render.mini_conversation(turns, persona.name) + (render.status(note, kind) if note else "")
+        pts = [(i, x.frustration) for i, x in enumerate(turns) if x.speaker == "customer" and x.frustration is not None]
+        return convo, render.frustration_curve(pts, t.leave_at, t.satisfied_at)
+
+    steps = play_steps(persona, lines, client)
+    turns, state = [], None
+    try:
+        for turns, state in steps:
+            yield view(turns, "Running…")
+    except ModelError as e:
+        yield view(turns, f"The model failed: {e}", "err")
+        return
+    end = {"customer_left": "The customer left.", "resolved": "The customer was satisfied."}.get(
+        getattr(state, "end_reason", None) or "", "Script finished.")
+    yield view(turns, end, "ok")
+
+
+def play_steps(persona, lines: list[str], client):
+    """Run a scripted conversation in a throwaway store; yields (turns, state) after each step."""
+    tmp = Path(tempfile.mkdtemp(prefix="roleplay-test-"))
+    store = Store(f"sqlite:///{tmp / 'test.db'}")
+    try:
+        session = PracticeSession.start(store, persona, client, trainee="persona-test", channel="chat")
+        yield list(session.turns), session.state
+        for line in lines:
+            if session.ended:
+                break
+            session.reply_text(line)
+            yield list(session.turns), session.state
+    finally:
+        store.engine.dispose()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def play_script(persona, lines: list[str], client):
+    """The whole scripted conversation: (turns, final state)."""
+    turns, state = [], None
+    for turns, state in play_steps(persona, lines, client):
+        pass
+    return turns, state

@@ -1,0 +1,417 @@
+"""The Practice tab: pick a customer, talk (chat or voice), get the scorecard.
+
+Handlers only drive the core: PracticeSession for the conversation, the speech
+modules for voice, the evaluators for the scorecard.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import gradio as gr
+
+from ..customer import Delta
+from ..llm import ModelError
+from ..session import CustomerLine, SessionEnded
+from . import render
+from .context import Context, Forbidden, Live, NotFound, join_wavs
+from .media import public_url
+
+log = logging.getLogger("roleplay.web")
+
+CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
+
+
+def chat_messages(turns, partial: str | None = None, pending_user: str | None = None) -> list[dict]:
+    """The conversation for gr.Chatbot; every text escaped (it is shown as markdown).
+
+    pending_user: the trainee's words before the core has stored them (shown at once);
+    partial: the customer's reply so far ("" shows a typing mark).
+    """
+    out = [{"role": "assistant" if t.speaker == "customer" else "user", "content": render.esc(t.text)}
+           for t in turns]
+    if pending_user is not None and not (turns and turns[-1].speaker == "trainee"):
+        out.append({"role": "user", "content": render.esc(pending_user)})
+    if partial is not None:
+        out.append({"role": "assistant", "content": render.esc(partial) if partial else "…"})
+    return out
+
+
+def grade_safely(ctx: Context, session_id: str) -> tuple[dict | None, str]:
+    try:
+        return ctx.grade(session_id), ""
+    except Exception as e:  # grading must never lose the session; say what happened
+        log.exception("grading %s failed", session_id)
+        return None, f"The session is saved, but grading failed: {e}"
+
+
+class PracticeTab:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # layout ------------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        ctx = self.ctx
+        self.sid = gr.State("")
+        with gr.Column(visible=True, elem_id="rp-picker") as self.picker:
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3):
+                    gr.HTML('<div class="rp-title">Choose a customer</div><p class="rp-sub">Each card is a '
+                            'customer with a situation. Read the brief, then start the conversation.</p>')
+                    self.cards = gr.HTML(render.persona_cards(ctx.personas()), js_on_load=render.CARDS_JS,
+                                         elem_id="rp-cards")
+                with gr.Column(scale=2, min_width=340):
+                    self.persona_dd = gr.Dropdown(choices=self._choices(), value=None, label="Customer",
+                                                  elem_id="rp-persona", interactive=True)
+                    self.brief = gr.HTML(render.brief(None), elem_id="rp-brief")
+                    self.channel = gr.Radio(CHANNELS, value="chat", label="How will you talk?", elem_id="rp-channel")
+                    self.start_btn = gr.Button("Start the conversation", variant="primary", size="lg",
+                                               interactive=False, elem_id="rp-start")
+                    self.start_status = gr.HTML()
+        with gr.Column(visible=False, elem_id="rp-convo") as self.convo:
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3):
+                    self.chat_head = gr.HTML()
+                    self.chat = gr.Chatbot(elem_id="rp-chat", height=480, show_label=False, layout="bubble",
+                                           buttons=[], feedback_options=None, placeholder="",
+                                           avatar_images=render.avatar_files(ctx.data / "ui"))
+                    with gr.Row(visible=True, elem_id="rp-chat-input") as self.chat_row:
+                        self.msg = gr.Textbox(placeholder="Type your reply and press Enter…", show_label=False,
+                                              scale=6, lines=1, max_lines=6, elem_id="rp-msg", container=False)
+                        self.send_btn = gr.Button("Send", variant="primary", scale=1, min_width=90,
+                                                  elem_id="rp-send")
+                    with gr.Column(visible=False, elem_id="rp-voice") as self.voice_col:
+                        self.mic = gr.Audio(sources=["microphone", "upload"], type="filepath",
+                                            label="Your answer: record with the microphone (or upload a file). "
+                                                  "It is sent when you stop.", elem_id="rp-mic")
+                    self.speech = gr.HTML(render.speech_queue([]), js_on_load=render.SPEECH_JS, elem_id="rp-speech")
+                    self.err = gr.HTML(elem_id="rp-error")
+                    self.retry_btn = gr.Button("Retry the customer's reply", visible=False, elem_id="rp-retry")
+                with gr.Column(scale=1, min_width=300):
+                    self.side = gr.HTML()
+                    self.meter = gr.HTML(elem_id="rp-meter")
+                    with gr.Accordion("Policy sheet", open=True):
+                        self.policy = gr.HTML()
+                    self.end_btn = gr.Button("End the session and get feedback", variant="secondary",
+                                             elem_id="rp-end")
+        with gr.Column(visible=False, elem_id="rp-result") as self.result:
+            self.result_status = gr.HTML(visible=False)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3):
+                    self.scorecard = gr.HTML(elem_id="rp-scorecard")
+                with gr.Column(scale=2):
+                    gr.HTML('<div class="rp-title">Transcript</div><p class="rp-sub">Evidence from the scorecard '
+                            'is marked in the turns it quotes.</p>')
+                    self.result_transcript = gr.HTML(elem_id="rp-result-transcript")
+            self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again")
+
+    def _choices(self):
+        return [(f"{p.name} — {p.situation}", p.id) for p in self.ctx.personas()]
+
+    def refresh(self):
+        """New persona cards and choices (after a trainer saved one)."""
+        return render.persona_cards(self.ctx.personas()), gr.update(choices=self._choices())
+
+    # events ------------------------------------------------------------------------------------
+
+    def wire(self) -> None:
+        conv_out = [self.chat, self.msg, self.meter, self.speech, self.err, self.retry_btn, self.convo, self.result,
+                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn]
+        self.cards.click(self.pick_card, None, self.persona_dd, api_visibility="private")
+        self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn],
+                               api_visibility="private")
+        self.start_btn.click(
+            self.start, [self.persona_dd, self.channel],
+            [self.sid, self.picker, self.convo, self.result, self.chat, self.chat_row, self.voice_col, self.side,
+             self.meter, self.policy, self.speech, self.err, self.retry_btn, self.msg, self.start_status,
+             self.send_btn, self.chat_head], api_visibility="private")
+        for ev in (self.msg.submit, self.send_btn.click):
+            ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
+        self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
+        self.mic.stop_recording(self.voice, [self.mic, self.sid], conv_out, api_visibility="private")
+        self.mic.upload(self.voice, [self.mic, self.sid], conv_out, api_visibility="private")
+        self.end_btn.click(self.end, self.sid, conv_out, api_visibility="private")
+        self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
+                             None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
+
+    def pick_card(self, evt: gr.EventData):
+        pid = getattr(evt, "_data", {}) or {}
+        pid = pid.get("persona") if isinstance(pid, dict) else None
+        if pid and self.ctx.persona(pid):
+            return gr.update(value=pid)
+        return gr.skip()
+
+    def show_brief(self, persona_id):
+        p = self.ctx.persona(persona_id)
+        if p is None:
+            return render.brief(None), gr.update(), gr.update(interactive=False)
+        ch = p.channel.value
+        choices = CHANNELS if ch == "both" else [c for c in CHANNELS if c[1] == ch]
+        note = "" if ch == "both" else f"This customer is {ch} only."
+        return render.brief(p, note), gr.update(choices=choices, value=choices[0][1]), gr.update(interactive=True)
+
+    def start(self, persona_id, channel, request: gr.Request):
+        ctx = self.ctx
+        keep = [gr.update()] * 13
+        try:
+            user = ctx.user(request)
+            live = ctx.start(user, persona_id or "", channel or "chat")
+        except (KeyError, ValueError, Forbidden) as e:
+            msg = e.args[0] if e.args else str(e)
+            return ["", *keep, render.status(str(msg), "err"), gr.update(), gr.update()]
+        s = live.session
+        p = s.persona
+        voice = s.channel == "voice"
+        urls = []
+        if voice:
+            urls = self._speak_opening(live)
+        return [
+            s.id, gr.update(visible=False), gr.update(visible=True), gr.update(visible=False),
+            chat_messages(s.turns), gr.update(visible=not voice), gr.update(visible=voice),
+            render.side_panel(p, s.channel), render.meter(s.state.frustration, p.temperament.leave_at, ctx.exam_mode),
+            render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), "", gr.update(visible=False),
+            gr.update(value="", interactive=True), "", gr.update(interactive=True), render.chat_head(p, s.channel),
+        ]
+
+    def _speak_opening(self, live: Live) -> list[str]:
+        s = live.session
+        try:
+            from ..speech import tts
+
+            path = self.ctx.audio_dir(s.id) / "000-customer.wav"
+            tts.synthesize(s.turns[0].text, path, language=s.persona.language, sex=s.persona.sex)
+            end = round(tts.wav_duration(path), 2)
+            self.ctx.set_turn_media(s.id, 0, str(path), 0.0, end)
+            url = public_url(path)
+            return [url] if url else []
+        except Exception:
+            log.exception("could not speak the opening line")
+            return []
+
+    # a turn ------------------------------------------------------------------------------------
+
+    def _view(self, live: Live, partial: str | None = None, extra: dict | None = None,
+              pending_user: str | None = None) -> dict:
+        s = live.session
+        out = {self.chat: chat_messages(s.turns, partial, pending_user),
+               self.meter: render.meter(s.state.frustration, s.persona.temperament.leave_at, self.ctx.exam_mode)}
+        out.update(extra or {})
+        return out
+
+    def _failure(self, message: str, retry: bool = False) -> dict:
+        return {self.err: render.status(message, "err"), self.retry_btn: gr.update(visible=retry),
+                self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}
+
+    def _live(self, sid, request) -> Live:
+        return self.ctx.live_for(self.ctx.user(request), sid)
+
+    def send(self, text, sid, request: gr.Request) -> Iterator[dict]:
+        try:
+            live = self._live(sid, request)
+        except (NotFound, Forbidden) as e:
+            yield self._failure(str(e))
+            return
+        if not (text or "").strip():
+            yield self._failure("Type something first.")
+            return
+        if not live.lock.acquire(blocking=False):
+            yield self._failure("The customer is still answering; wait a moment.")
+            return
+        try:
+            yield from self._turn(live, lambda: live.session.say(text), said=text)
+        finally:
+            live.lock.release()
+
+    def retry(self, sid, request: gr.Request) -> Iterator[dict]:
+        try:
+            live = self._live(sid, request)
+        except (NotFound, Forbidden) as e:
+            yield self._failure(str(e))
+            return
+        if not live.lock.acquire(blocking=False):
+            yield self._failure("The customer is still answering; wait a moment.")
+            return
+        try:
+            if not live.session.awaiting_reply:
+                yield {self.retry_btn: gr.update(visible=False), self.err: ""}
+                return
+            yield from self._turn(live, live.session.retry, speak_here=live.session.channel == "voice")
+        finally:
+            live.lock.release()
+
+    def voice(self, audio, sid, request: gr.Request) -> Iterator[dict]:
+        if not audio:
+            return
+        try:
+            live = self._live(sid, request)
+        except (NotFound, Forbidden) as e:
+            yield self._failure(str(e))
+            return
+        if not live.lock.acquire(blocking=False):
+            yield self._failure("The customer is still answering; wait a moment.")
+            return
+        try:
+            yield from self._voice_turn(live, audio)
+        finally:
+            live.lock.release()
+
+    def _voice_turn(self, live: Live, audio) -> Iterator[dict]:
+        from ..voice import voice_turn
+
+        s = live.session
+        if s.ended:
+            yield self._failure("This conversation has ended; start a new session.")
+            return
+        if s.awaiting_reply:
+            yield self._failure("The customer has not answered your last turn yet; press Retry first.", retry=True)
+            return
+        arrived = live.clock()  # when the recording ended, for the talk-time timeline
+        yield {self.err: render.status("Listening to your answer…", "info"), self.mic: None}
+        yield from self._turn(live, lambda: voice_turn(s, str(audio), at=arrived))
+
+    def _turn(self, live: Live, events_fn, said: str | None = None, speak_here: bool = False) -> Iterator[dict]:
+        """Run one turn: show the trainee's words, stream the customer's reply (and its speech), grade at the end.
+
+        events_fn gives the core's events: Heard (voice: the transcription), Delta (a checked piece of the
+        reply), Spoken (voice: a sentence's wav), CustomerLine (the stored reply).  With speak_here the UI
+        speaks the deltas itself (a retried reply in a voice session).
+        """
+        from ..voice import Heard, Spoken
+
+        s = live.session
+        busy = {self.msg: gr.update(value="", interactive=False), self.send_btn: gr.update(interactive=False),
+                self.err: "", self.retry_btn: gr.update(visible=False)}
+        if said is not None:
+            yield self._view(live, "", busy, pending_user=said)
+        speaker = _Speaker(self.ctx, live) if speak_here else None
+        urls: list[str] = []
+        partial = ""
+        line = None
+        stored = False  # the trainee's turn is in the store once the reply starts
+        try:
+            for ev in events_fn():
+                if isinstance(ev, Heard):
+                    yield self._view(live, "", busy, pending_user=ev.text)
+                    continue
+                stored = True
+                if isinstance(ev, Delta):
+                    partial += ev.text
+                    extra = {}
+                    if speaker and speaker.feed(ev.text):
+                        extra[self.speech] = speaker.html()
+                    yield self._view(live, partial, extra)
+                elif isinstance(ev, Spoken):
+                    url = public_url(ev.path)
+                    if url:
+                        urls.append(url)
+                    yield {self.speech: render.speech_queue(urls, len(s.turns), done=False)}
+                elif isinstance(ev, CustomerLine):
+                    line = ev
+        except (ValueError, SessionEnded) as e:  # empty text, unusable audio (AudioError), session over
+            yield {**self._view(live), **self._failure(str(e))}
+            return
+        except ModelError as e:
+            yield {**self._view(live), **self._failure(f"The customer could not answer: {e}", retry=True)}
+            return
+        except RuntimeError as e:  # "retry first"
+            yield {**self._view(live), **self._failure(str(e), retry=s.awaiting_reply)}
+            return
+        except Exception as e:  # anything else: keep the page usable and say what happened
+            log.exception("turn failed in session %s", s.id)
+            yield {**self._view(live), **self._failure(f"Something went wrong: {e}",
+                                                       retry=stored and s.awaiting_reply)}
+            return
+        ready = {self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}
+        out = self._view(live, None, ready)
+        if line is not None and speaker is not None:
+            speaker.finish(line.index)
+            out[self.speech] = speaker.html(done=True)
+        elif line is not None and s.channel == "voice":
+            out[self.speech] = render.speech_queue(urls, line.index, done=True)
+        if s.ended:
+            out.update(self._result(live))
+        yield out
+
+    def end(self, sid, request: gr.Request) -> dict:
+        try:
+            live = self._live(sid, request)
+        except (NotFound, Forbidden) as e:
+            return self._failure(str(e))
+        with live.lock:
+            live.session.end()
+        return self._result(live)
+
+    def _result(self, live: Live) -> dict:
+        s = live.session
+        card, problem = grade_safely(self.ctx, s.id)
+        self.ctx.forget(s.id)
+        name = s.persona.name
+        return {
+            self.convo: gr.update(visible=False), self.result: gr.update(visible=True),
+            self.scorecard: render.scorecard(card, prefix="sc-turn", title=f"Conversation with {name}",
+                                             end_reason=s.state.end_reason),
+            self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn"),
+            self.result_status: gr.update(value=render.status(problem, "err"), visible=bool(problem)),
+            self.retry_btn: gr.update(visible=False),
+        }
+
+
+class _Speaker:
+    """Speaks a streaming reply sentence by sentence; keeps the turn's audio with the session."""
+
+    def __init__(self, ctx: Context, live: Live):
+        from ..speech import tts
+
+        self.tts = tts
+        self.ctx = ctx
+        self.live = live
+        self.buffer = tts.SentenceBuffer()
+        self.parts: list[Path] = []
+        self.urls: list[str] = []
+        self.started: float | None = None
+        self.seconds = 0.0
+        self.n = len(live.session.turns)  # the customer turn's index once stored
+
+    def _say(self, sentence: str) -> None:
+        s = self.live.session
+        path = self.ctx.audio_dir(s.id) / f"{self.n:03d}-customer-part{len(self.parts)}.wav"
+        try:
+            self.tts.synthesize(sentence, path, language=s.persona.language, sex=s.persona.sex)
+        except Exception:
+            log.exception("speech failed for a sentence")
+            return
+        if self.started is None:
+            self.started = self.live.clock()
+        self.seconds += self.tts.wav_duration(path)
+        self.parts.append(path)
+        url = public_url(path)
+        if url:
+            self.urls.append(url)
+
+    def feed(self, delta: str) -> bool:
+        done = self.buffer.feed(delta)
+        for sentence in done:
+            self._say(sentence)
+        return bool(done)
+
+    def finish(self, index: int) -> None:
+        rest = self.buffer.flush()
+        if rest:
+            self._say(rest)
+        s = self.live.session
+        out = self.ctx.audio_dir(s.id) / f"{index:03d}-customer.wav"
+        joined = join_wavs(self.parts, out)
+        for p in self.parts:
+            if p != out:
+                p.unlink(missing_ok=True)
+        if joined is not None:
+            prev = max((t.start for t in s.turns[:-1] if t.start is not None), default=0.0)
+            start = max(self.started or self.live.clock(), prev)
+            end = round(start + self.seconds, 2)
+            self.ctx.set_turn_media(s.id, index, str(joined), start, end)
+
+    def html(self, done: bool = False) -> str:
+        return render.speech_queue(self.urls, self.n, done)

@@ -1,0 +1,237 @@
+"""The Review tab: sessions listed and filtered, replay with evidence, audio, curves and timeline,
+re-grading with the judge, exports, and a trainee's progress over time."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import gradio as gr
+
+from ..accounts import User
+from . import exports, render
+from .context import Context, Forbidden, NotFound
+from .media import turn_audio
+
+log = logging.getLogger("roleplay.web")
+
+COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
+ALL = "All"
+
+
+def parse_since(text: str | None) -> datetime | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise ValueError("write the date as YYYY-MM-DD, e.g. 2025-01-31") from None
+
+
+def result_label(row) -> str:
+    if not row.ended:
+        return "in progress"
+    if not row.scorecard:
+        return "not graded"
+    return "passed" if row.scorecard.get("passed") else "not passed"
+
+
+class ReviewTab:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.exports_dir = Path(tempfile.mkdtemp(prefix="roleplay-exports-"))
+
+    def build(self) -> None:
+        with gr.Tabs(elem_id="rp-review-tabs") as self.tabs:
+            with gr.Tab("Sessions", id="list"):
+                with gr.Row(equal_height=False, elem_id="rp-filters"):
+                    self.f_trainee = gr.Dropdown(choices=[ALL], value=ALL, label="Trainee", allow_custom_value=True,
+                                                 elem_id="rp-f-trainee", scale=2)
+                    self.f_persona = gr.Dropdown(choices=self._persona_choices(), value=ALL, label="Customer",
+                                                 elem_id="rp-f-persona", scale=2)
+                    self.f_since = gr.Textbox(label="Since", placeholder="YYYY-MM-DD", elem_id="rp-f-since",
+                                              scale=1)
+                    self.f_score = gr.Slider(0, 100, value=0, step=5, label="Minimum score", elem_id="rp-f-score",
+                                             scale=2)
+                    with gr.Column(scale=1, min_width=110):
+                        self.search_btn = gr.Button("Search", variant="primary", elem_id="rp-search")
+                self.table = gr.Dataframe(headers=COLUMNS, value=[], interactive=False, elem_id="rp-sessions",
+                                          wrap=True, max_height=520, column_widths=["13%", "11%", "17%", "8%", "7%",
+                                                                                   "7%", "11%", "26%"])
+                self.list_status = gr.HTML(visible=False)
+                with gr.Row():
+                    self.sid = gr.Textbox(label="Session ID", placeholder="click a row, or paste an id",
+                                          elem_id="rp-sid", scale=4)
+                    self.open_btn = gr.Button("Open replay", elem_id="rp-open", scale=1)
+                    self.list_csv = gr.DownloadButton("Download these scores (CSV)", elem_id="rp-list-csv",
+                                                      visible=False, scale=2)
+            with gr.Tab("Replay", id="replay"):
+                self.head = gr.HTML('<div class="rp-empty">Open a session from the list to replay it.</div>',
+                                    elem_id="rp-replay-head")
+                with gr.Row(elem_id="rp-actions"):
+                    self.regrade_btn = gr.Button("Re-grade with the judge", visible=False, elem_id="rp-regrade",
+                                                 size="sm")
+                    self.dl_json = gr.DownloadButton("Transcript (JSON)", visible=False, elem_id="rp-dl-json",
+                                                     size="sm")
+                    self.dl_csv = gr.DownloadButton("Scores (CSV)", visible=False, elem_id="rp-dl-csv", size="sm")
+                    self.dl_html = gr.DownloadButton("Printable report (HTML)", visible=False, elem_id="rp-dl-html",
+                                                     size="sm")
+                self.replay_status = gr.HTML(elem_id="rp-replay-status", visible=False)
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        self.transcript = gr.HTML(elem_id="rp-replay-transcript")
+                    with gr.Column(scale=2):
+                        self.curve = gr.HTML(elem_id="rp-replay-curve")
+                        self.timeline = gr.HTML(elem_id="rp-replay-timeline", visible=False)
+                        self.card = gr.HTML(elem_id="rp-replay-card")
+            with gr.Tab("Progress", id="progress"):
+                with gr.Row(equal_height=False):
+                    self.p_trainee = gr.Dropdown(choices=[], label="Trainee", allow_custom_value=True,
+                                                 elem_id="rp-p-trainee", scale=3)
+                    with gr.Column(scale=1, min_width=150):
+                        self.p_btn = gr.Button("Show progress", variant="primary", elem_id="rp-p-show")
+                self.p_chart = gr.HTML(elem_id="rp-p-chart")
+                self.p_table = gr.Dataframe(headers=["Date (UTC)", "Customer", "Overall", *[s.capitalize() for s in
+                                            render.SKILL_ORDER]], value=[], interactive=False, elem_id="rp-p-table")
+
+    def _persona_choices(self):
+        return [ALL] + [(p.name, p.id) for p in self.ctx.personas()]
+
+    # events ------------------------------------------------------------------------------------
+
+    def wire(self) -> None:
+        filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score]
+        self.search_btn.click(self.search, filters, [self.table, self.list_status, self.list_csv],
+                              api_visibility="private")
+        self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
+            self.open, self.sid, self._replay_outputs(), api_visibility="private")
+        self.open_btn.click(self.open, self.sid, self._replay_outputs(), api_visibility="private")
+        self.sid.submit(self.open, self.sid, self._replay_outputs(), api_visibility="private")
+        self.regrade_btn.click(self.regrade, self.sid, self._replay_outputs(), api_visibility="private")
+        self.p_btn.click(self.progress, self.p_trainee, [self.p_chart, self.p_table], api_visibility="private")
+
+    def _replay_outputs(self):
+        return [self.tabs, self.head, self.transcript, self.card, self.curve, self.timeline, self.replay_status,
+                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html]
+
+    def on_load(self, user: User):
+        """Role-dependent state of the tab's controls (called from the app's load event)."""
+        trainees = self.ctx.trainees(user)
+        if user.sees_all_sessions:
+            f = gr.update(choices=[ALL, *trainees], value=ALL, interactive=True)
+            p = gr.update(choices=trainees, value=trainees[0] if trainees else None, interactive=True)
+        else:
+            f = gr.update(choices=[user.name], value=user.name, interactive=False)
+            p = gr.update(choices=[user.name], value=user.name, interactive=False)
+        rows, _, csv = self.search(None, None, None, 0, user=user)
+        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv
+
+    def _user(self, request) -> User:
+        return self.ctx.user(request)
+
+    def search(self, trainee, persona, since, min_score, request: gr.Request = None, user: User | None = None):
+        try:
+            user = user or self._user(request)
+            since_dt = parse_since(since)
+        except (Forbidden, ValueError) as e:
+            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip()
+        rows = self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
+                                     persona_id=None if persona in (None, "", ALL) else persona, since=since_dt,
+                                     min_score=float(min_score) if min_score else None)
+        names = {p.id: p.name for p in self.ctx.personas()}
+        counts = self.ctx.turn_counts([r.id for r in rows])
+        table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
+                  names.get(r.persona_id, r.persona_id or ""), r.channel, counts.get(r.id, 0),
+                  "" if r.overall is None else f"{r.overall:.0f}", result_label(r), r.id] for r in rows]
+        note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
+        csv = self._write(f"scores-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", exports.scores_csv(rows))
+        return table, note, gr.update(value=str(csv), visible=bool(rows))
+
+    def _write(self, name: str, text: str) -> Path:
+        folder = Path(tempfile.mkdtemp(dir=self.exports_dir))
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def pick_row(self, table, evt: gr.SelectData):
+        value = getattr(evt, "row_value", None)
+        if value:
+            return value[-1]
+        try:
+            return table.iloc[evt.index[0], -1]
+        except Exception:
+            return gr.skip()
+
+    def open(self, sid, request: gr.Request, note: str = ""):
+        hidden = gr.update(visible=False)
+        try:
+            user = self._user(request)
+            row = self.ctx.session_for(user, sid)
+        except (Forbidden, NotFound) as e:
+            empty = f'<div class="rp-empty">{render.esc(e)} Pick a session from the Sessions list.</div>'
+            return (gr.update(selected="replay"), empty, "", "", "", hidden,
+                    hidden, hidden, hidden, hidden, hidden)
+        persona = self.ctx.persona(row.persona_id)
+        name = persona.name if persona else (row.persona_id or "Customer")
+        leave = persona.temperament.leave_at if persona else None
+        sat = persona.temperament.satisfied_at if persona else None
+        audio = turn_audio(row.turns)
+        pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
+        files = exports.write_exports(row, name, Path(tempfile.mkdtemp(dir=self.exports_dir)), leave, sat)
+        timeline = render.timeline(row.turns, name) if row.channel == "voice" else ""
+        return (
+            gr.update(selected="replay"), render.replay_header(row, name),
+            render.transcript(row.turns, name, row.scorecard, audio=audio, prefix="rv-turn",
+                              trainee_name=row.trainee),
+            render.scorecard(row.scorecard, prefix="rv-turn", title="Scorecard", end_reason=row.end_reason),
+            render.frustration_curve(pts, leave, sat), gr.update(value=timeline, visible=bool(timeline)),
+            gr.update(value=note, visible=bool(note)),
+            gr.update(visible=user.can_grade and row.ended),
+            gr.update(value=str(files["json"]), visible=True), gr.update(value=str(files["csv"]), visible=True),
+            gr.update(value=str(files["html"]), visible=True),
+        )
+
+    def regrade(self, sid, request: gr.Request):
+        try:
+            user = self._user(request)
+            row = self.ctx.session_for(user, sid)
+            if not user.can_grade:
+                raise Forbidden("re-grading needs the evaluator role")
+        except (Forbidden, NotFound) as e:
+            return (gr.skip(),) * 6 + (gr.update(value=render.status(str(e), "err"), visible=True),) + (gr.skip(),) * 4
+        try:
+            self.ctx.grade(row.id, judge=True)
+            note = render.status("Re-graded with the judge.", "ok")
+        except Exception as e:
+            log.exception("re-grading %s failed", row.id)
+            note = render.status(f"Re-grading failed: {e}", "err")
+        return self.open(sid, request, note=note)
+
+    def progress(self, trainee, request: gr.Request):
+        try:
+            user = self._user(request)
+        except Forbidden as e:
+            return render.status(str(e), "err"), []
+        chart, table = progress_view(self.ctx, user, trainee)
+        return chart, table
+
+
+def progress_view(ctx: Context, user: User, trainee: str | None):
+    name = trainee if user.sees_all_sessions and trainee else user.name
+    rows = [r for r in ctx.sessions_for(user, trainee=name) if r.scorecard]
+    rows.sort(key=lambda r: r.created_at)
+    series: dict[str, list] = {}
+    table = []
+    names = {p.id: p.name for p in ctx.personas()}
+    for r in rows:
+        skills = r.scorecard.get("skills", {})
+        series.setdefault("overall", []).append((r.created_at, float(r.overall or 0)))
+        for s, v in skills.items():
+            series.setdefault(s, []).append((r.created_at, float(v.get("score", 0))))
+        table.append([r.created_at.strftime("%Y-%m-%d %H:%M"), names.get(r.persona_id, r.persona_id or ""),
+                      f"{r.overall:.0f}" if r.overall is not None else "",
+                      *[f"{float(skills[s]['score']):.0f}" if s in skills else "" for s in render.SKILL_ORDER]])
+    return render.progress_chart(series, f"Scores over time — {name}"), table

@@ -1,0 +1,317 @@
+"""The web app in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+- a chat practice session with the real embedded model, through to its scorecard
+- a voice turn through a fake microphone fed a wav spoken by espeak-ng: transcribed, answered, spoken back
+- the persona editor rejecting a bad persona and saving a good one
+- replay and export of a graded session
+- a trainee unable to see someone else's session
+
+Set ROLEPLAY_SCREENS=/some/folder to keep a screenshot of each screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.test_app_api import PASSWORD, PERSONAS, CannedClient, copy_library, launch
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
+REPLY_TIMEOUT_MS = 300_000  # the real model on two busy cores
+SCREENS = os.environ.get("ROLEPLAY_SCREENS")
+TRAINEE_LINE = "I'm so sorry the present arrived late. What happened?"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def settle(page) -> None:
+    """Wait until no component is waiting for the server (Gradio marks them .pending)."""
+    page.wait_for_function("() => !document.querySelector('.pending')")
+
+
+def shot(page, name: str) -> None:
+    if SCREENS:
+        settle(page)
+        page.wait_for_timeout(300)
+        Path(SCREENS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENS) / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def spoken_wav(tmp_path_factory) -> Path:
+    if not shutil.which("espeak-ng"):
+        pytest.skip("needs espeak-ng")
+    wav = tmp_path_factory.mktemp("mic") / "trainee.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), TRAINEE_LINE], check=True)
+    return wav
+
+
+@pytest.fixture(scope="module")
+def browser(spoken_wav):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=[*FLAGS, f"--use-file-for-fake-audio-capture={spoken_wav}"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1360, "height": 900}, permissions=["microphone"],
+                              accept_downloads=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def real_app(tmp_path_factory):
+    """Single-user app on the real embedded model."""
+    from roleplay.llm import ModelClient, ModelConfig
+
+    tmp = tmp_path_factory.mktemp("real")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROLEPLAY_DATA", str(tmp / "data"))  # the core's voice loop keeps audio there
+        demo, url = launch(tmp, client=ModelClient(ModelConfig.from_env()), single_user=True)
+        yield demo, url
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def canned_app(tmp_path_factory):
+    """Single-user app on canned customer lines: for screens where the model is not the subject."""
+    tmp = tmp_path_factory.mktemp("canned")
+    demo, url = launch(tmp, client=CannedClient(), single_user=True)
+    yield demo, url, tmp
+    demo.close()
+
+
+def open_app(page, url):
+    page.goto(url)
+    page.wait_for_selector("#rp-cards .rp-card")
+    settle(page)
+
+
+def pick(page, persona_id: str, channel: str = "chat"):
+    page.click(f"#rp-cards .rp-card[data-persona='{persona_id}']")
+    page.wait_for_function("() => !document.querySelector('#rp-start').disabled")
+    if channel == "voice":
+        page.get_by_label("Voice — speak your replies").check()
+    page.click("#rp-start")
+    page.wait_for_selector("#rp-convo", state="visible")
+
+
+def wait_for_reply(page, rows: int):
+    page.wait_for_function(
+        """(n) => document.querySelectorAll('#rp-chat .message-row').length >= n
+                 && !document.querySelector('#rp-msg textarea').disabled""", arg=rows, timeout=REPLY_TIMEOUT_MS)
+
+
+def seed_graded_session(demo, trainee="local") -> str:
+    from roleplay.session import PracticeSession
+
+    ctx = demo.rp_context
+    s = PracticeSession.start(ctx.store, ctx.library.get("late-delivery"), CannedClient(), trainee=trainee)
+    s.reply_text("That sounds really frustrating, I'm sorry it missed the party. What happened?")
+    s.reply_text("I can refund the $6.90 shipping fee for you today.")
+    s.end()
+    ctx.grade(s.id)
+    return s.id
+
+
+@pytest.mark.model
+def test_chat_practice_session_through_to_its_scorecard(real_app, page):
+    _, url = real_app
+    open_app(page, url)
+    shot(page, "01-practice-picker")
+    pick(page, "late-delivery")
+    assert "My order 48213" in page.inner_text("#rp-chat")
+    assert page.locator("#rp-meter .rp-meter").count() == 1
+    line = "<script>alert('hi')</script> I'm so sorry the present missed the party. What happened?"
+    page.fill("#rp-msg textarea", line)
+    page.click("#rp-send")
+    wait_for_reply(page, 3)
+    chat = page.inner_text("#rp-chat")
+    assert "<script>alert('hi')</script>" in chat  # shown as text, never run
+    assert page.locator("#rp-chat script").count() == 0 and page.dialogs == []
+    assert int(page.get_attribute("#rp-meter .rp-meter", "data-frustration")) >= 0
+    shot(page, "02-chat-in-progress")
+    page.click("#rp-end")
+    page.wait_for_selector("#rp-result", state="visible")
+    page.wait_for_selector("#rp-scorecard .rp-bars-chart")
+    assert 0 <= int(page.get_attribute("#rp-scorecard .rp-score", "data-overall")) <= 100
+    for skill in ("listening", "honesty", "calm"):
+        assert page.locator(f"#rp-scorecard .rp-skill[data-skill='{skill}']").count() == 1
+    assert page.locator("#rp-result-transcript .rp-turn").count() == 3
+    links = page.locator("#rp-scorecard a.turn")
+    if links.count():  # evidence links to the turn it quotes
+        target = links.first.get_attribute("href")
+        assert page.locator(f"#rp-result-transcript {target}").count() == 1
+    shot(page, "03-scorecard")
+
+
+@pytest.mark.model
+@pytest.mark.speech
+def test_voice_turn_through_a_fake_microphone(real_app, page):
+    demo, url = real_app
+    open_app(page, url)
+    pick(page, "late-delivery", channel="voice")
+    page.wait_for_selector("#rp-voice", state="visible")
+    page.wait_for_function("() => window.rpSpeech && window.rpSpeech.played.length >= 1")  # the opening, aloud
+    page.locator("#rp-mic button", has_text="Record").first.click()
+    page.wait_for_timeout(4500)
+    page.locator("#rp-mic button", has_text="Stop").first.click()
+    page.wait_for_selector("#rp-speech .rp-speaking[data-turn='2'][data-done='1']", timeout=REPLY_TIMEOUT_MS)
+    page.wait_for_function("() => window.rpSpeech.played.length >= 2", timeout=60_000)  # the reply, aloud
+    chat = page.inner_text("#rp-chat").lower()
+    assert "sorry" in chat and "present" in chat  # what espeak-ng said, as Whisper heard it
+    shot(page, "04-voice")
+    store = demo.rp_context.store
+    row = store.get(store.list_sessions(trainee="local", limit=1)[0].id)
+    assert row.channel == "voice" and [t.speaker for t in row.turns][:3] == ["customer", "trainee", "customer"]
+    for t in row.turns[:3]:  # both sides' audio kept with the session, with timings
+        assert t.audio and Path(t.audio).is_file() and Path(t.audio).is_relative_to(demo.rp_context.data), t
+        assert t.start is not None and t.end is not None and t.end > t.start
+    played = page.evaluate("() => window.rpSpeech.played")
+    assert any(re.search(r"/002-customer-(part)?\d+\.wav$", u) for u in played)  # sentence by sentence
+    assert page.locator("#rp-chat .message-row").count() == 3 and page.inner_text("#rp-error").strip() == ""
+
+    # In review: both sides' audio per turn and the talk-time timeline.
+    page.click("#rp-end")
+    page.wait_for_selector("#rp-scorecard .rp-bars-chart")
+    page.get_by_role("tab", name="Review", exact=True).click()
+    page.click("#rp-search")
+    page.locator("#rp-sessions [role=gridcell]", has_text=row.id).click()
+    page.wait_for_selector(f"#rp-replay-head [data-session='{row.id}']")
+    players = page.locator("#rp-replay-transcript audio[data-turn-audio]")
+    assert players.count() == 3
+    for i in range(3):
+        assert page.request.get(url.rstrip("/") + players.nth(i).get_attribute("src")).status == 200
+    assert page.locator("#rp-replay-timeline svg rect").count() >= 3
+    shot(page, "11-review-voice-replay")
+
+
+def test_persona_editor_rejects_a_bad_persona_and_saves_a_good_one(canned_app, page):
+    demo, url, tmp = canned_app
+    open_app(page, url)
+    page.get_by_role("tab", name="Personas", exact=True).click()
+    editor = page.locator("#rp-yaml .cm-content")
+    editor.wait_for()
+    good = (PERSONAS / "late-delivery.yaml").read_text(encoding="utf-8").replace(
+        "id: late-delivery", "id: birthday-train").replace("name: Sam Carter", "name: Robin Carter")
+    bad = good.replace("difficulty: medium", "difficulty: impossible")
+
+    def type_yaml(text):
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Delete")
+        page.keyboard.insert_text(text)
+
+    def problems_say(text):
+        page.wait_for_function("(t) => document.querySelector('#rp-problems')?.innerText.includes(t)", arg=text)
+
+    type_yaml(bad)
+    problems_say("Input should be 'easy'")
+    problems = page.inner_text("#rp-problems")
+    line = bad.splitlines().index("difficulty: impossible") + 1
+    assert f"line {line}" in problems and "difficulty" in problems
+    shot(page, "05-personas-editor-error")
+    page.click("#rp-save")
+    page.wait_for_selector("#rp-save-status .rp-status.err")
+    assert not (tmp / "personas" / "birthday-train.yaml").exists()
+
+    type_yaml(good)
+    problems_say("Valid persona “Robin Carter”")
+    page.click("#rp-save")
+    page.wait_for_selector("#rp-save-status .rp-status.ok")
+    saved = tmp / "personas" / "birthday-train.yaml"
+    assert saved.exists() and "Robin Carter" in saved.read_text(encoding="utf-8")
+    page.wait_for_selector("#rp-lib-cards .rp-card[data-persona='birthday-train']")
+    page.get_by_role("tab", name="Preview", exact=True).click()
+    assert "Robin Carter" in page.inner_text("#rp-preview")
+    page.get_by_role("tab", name="Editor", exact=True).click()
+    shot(page, "06-personas-editor")
+    page.get_by_role("tab", name="Practice", exact=True).click()
+    page.wait_for_selector("#rp-cards .rp-card[data-persona='birthday-train']")
+
+
+def test_replay_and_export_of_a_graded_session(canned_app, page, tmp_path):
+    demo, url, _ = canned_app
+    sid = seed_graded_session(demo)
+    open_app(page, url)
+    page.get_by_role("tab", name="Review", exact=True).click()
+    page.click("#rp-search")
+    cell = page.locator("#rp-sessions [role=gridcell]", has_text=sid)
+    cell.wait_for()
+    cell.click()
+    page.wait_for_selector(f"#rp-replay-head [data-session='{sid}']")
+    assert page.locator("#rp-replay-transcript .rp-turn").count() == 5
+    assert page.locator("#rp-replay-transcript mark").count() >= 1  # evidence marked on the turns
+    assert page.locator("#rp-replay-card .rp-bars-chart").count() == 1
+    assert page.locator("#rp-replay-curve svg circle").count() == 3  # one point per customer turn
+    shot(page, "07-review-replay")
+    with page.expect_download() as dl:
+        page.click("#rp-dl-json")
+    data = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    assert data["session"] == sid and len(data["turns"]) == 5 and data["scorecard"]["overall"] >= 0
+    with page.expect_download() as dl:
+        page.click("#rp-dl-csv")
+    assert sid in Path(dl.value.path()).read_text(encoding="utf-8")
+    with page.expect_download() as dl:
+        page.click("#rp-dl-html")
+    report = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert "Practice session report" in report and "<script" not in report.lower()
+    page.get_by_role("tab", name="Progress", exact=True).click()
+    page.click("#rp-p-show")
+    page.wait_for_selector("#rp-p-chart svg circle")
+    shot(page, "08-review-progress")
+
+
+def test_a_trainee_cannot_see_someone_elses_session(browser, tmp_path):
+    demo, url = launch(tmp_path, users={"ann": ["trainee"], "bob": ["trainee"]},
+                       library=copy_library(tmp_path / "personas"))
+    try:
+        anns = seed_graded_session(demo, trainee="ann")
+        bobs = seed_graded_session(demo, trainee="bob")
+        ctx = browser.new_context(viewport={"width": 1360, "height": 900})
+        page = ctx.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(url)
+        page.wait_for_selector("input[type=password]")
+        shot(page, "00-sign-in")
+        page.fill("input[data-testid=textbox]", "bob")
+        page.fill("input[type=password]", PASSWORD)
+        page.get_by_role("button", name="Login").click()
+        page.wait_for_selector("#rp-cards .rp-card")
+        page.wait_for_function("() => document.querySelector('#rp-header')?.innerText.includes('bob · trainee')")
+        page.get_by_role("tab", name="Personas", exact=True).click()  # the library, but no editor: trainers only
+        page.wait_for_selector("#rp-personas-locked")
+        shot(page, "09-personas-for-a-trainee")
+        assert not page.locator("#rp-yaml").is_visible() and not page.locator("#rp-save").is_visible()
+        page.get_by_role("tab", name="Review", exact=True).click()
+        page.locator("#rp-sessions [role=gridcell]", has_text=bobs).wait_for()
+        assert anns not in page.inner_text("#rp-sessions")
+        page.fill("#rp-sid input, #rp-sid textarea", anns)
+        page.click("#rp-open")
+        page.wait_for_function("() => document.querySelector('#rp-replay-head')?.innerText.includes('not found')")
+        assert "ann" not in page.inner_text("#rp-replay-transcript")
+        shot(page, "10-review-not-found")
+        ctx.close()
+    finally:
+        demo.close()
