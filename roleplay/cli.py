@@ -267,12 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--port", type=int, default=None)
     x.set_defaults(func=cmd_serve)
 
-    try:
-        from .speech import cli as speech_cli
+    from . import accounts
+    from .speech import cli as speech_cli
 
-        speech_cli.add_commands(sub)
-    except ImportError:  # speech extras missing: the rest of the CLI still works
-        pass
+    speech_cli.add_commands(sub)
+    accounts.add_commands(sub)
     return ap
 
 

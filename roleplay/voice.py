@@ -41,9 +41,9 @@ class Spoken:
     ready_s: float  # seconds since the trainee's recording was handed over
 
 
-def audio_dir(session_id: str) -> Path:
-    root = Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
-    folder = root / "audio" / session_id
+def audio_dir(session_id: str, data: Path | None = None) -> Path:
+    root = data or Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
+    folder = Path(root) / "audio" / session_id
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -74,21 +74,24 @@ def _join_wavs(parts: list[Path], dest: Path) -> Path:
     return dest
 
 
-def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None,
+def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None, data: Path | None = None,
                clock=time.perf_counter) -> Iterator[Heard | Delta | Spoken | CustomerLine]:
     """One spoken trainee turn and the customer's spoken answer.
 
     `at` is when the recording ended, in seconds since the session started (for the
-    talk-time timeline); without it turns carry no timings.
+    talk-time timeline); without it turns carry no timings.  Audio goes under `data`
+    (default: ROLEPLAY_DATA or ~/.local/share/roleplay).
     """
     t0 = clock()
     heard = stt.transcribe(audio, language=session.persona.language)
     if not heard.text.strip():
         raise stt.AudioError("no speech was heard in the recording; speak a little closer to the microphone and try again")
-    folder = audio_dir(session.id)
+    folder = audio_dir(session.id, data)
     index = len(session.turns)
     kept = _keep_recording(audio, folder / f"{index:03d}-trainee.wav")
-    start = None if at is None else max(0.0, at - heard.duration_s)
+    # A long recording cannot have started before the turn it answers: turns stay in time order.
+    previous = max((t.start for t in session.turns if t.start is not None), default=0.0)
+    start = None if at is None else max(previous, at - heard.duration_s)
     events = session.say(heard.text, start=start, end=at, audio=str(kept))
     yield Heard(text=heard.text, transcription=heard, audio=str(kept))
     parts: list[Path] = []

@@ -270,7 +270,7 @@ class PracticeTab:
             return
         arrived = live.clock()  # when the recording ended, for the talk-time timeline
         yield {self.err: render.status("Listening to your answer…", "info"), self.mic: None}
-        yield from self._turn(live, lambda: voice_turn(s, str(audio), at=arrived))
+        yield from self._turn(live, lambda: voice_turn(s, str(audio), at=arrived, data=self.ctx.data))
 
     def _turn(self, live: Live, events_fn, said: str | None = None, speak_here: bool = False) -> Iterator[dict]:
         """Run one turn: show the trainee's words, stream the customer's reply (and its speech), grade at the end.
