@@ -124,3 +124,17 @@ def test_concurrent_sessions_do_not_mix(store, persona):
     for i, s in enumerate(sessions):
         texts = [t.text for t in store.transcript(s.id).turns[1:]]
         assert texts == [x for k in range(5) for x in (f"trainee {i} line {k}", f"reply {i}-{k}.")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("😡🙏 I'm sorry!! 🚚", "😡🙏 I'm sorry!! 🚚"),
+    ("Извините, мы вернём деньги. 申し訳ありません。 عذراً", "Извините, мы вернём деньги. 申し訳ありません。 عذراً"),
+    ("<b>bold</b> & <img src=x onerror=alert(1)>", "<b>bold</b> & <img src=x onerror=alert(1)>"),  # escaped when shown
+    ("line one\r\nline two\u202e\u200b", "line one\nline two"),  # control and direction-override characters go
+    ("x" * 100_000, "x" * 4000),
+])
+def test_unusual_text_is_kept_safely_and_answered(store, persona, text, expected):
+    s = PracticeSession.start(store, persona, ScriptedClient(["Right."]))
+    line = s.reply_text(text)
+    assert line.text == "Right."
+    assert store.transcript(s.id).turns[1].text == expected
