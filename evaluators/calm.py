@@ -26,6 +26,7 @@ from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, build, said
+from .scorecard import SkillScore
 
 HOSTILE_ONE_CEILING = 55.0
 HOSTILE_MORE_CEILING = 35.0

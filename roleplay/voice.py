@@ -63,15 +63,25 @@ def _keep_recording(audio: stt.Audio, dest: Path) -> Path:
     return dest
 
 
-def _join_wavs(parts: list[Path], dest: Path) -> Path:
+def join_wavs(parts: list[Path], out: Path) -> Path | None:
+    """Concatenate wavs of one format (espeak's sentences) into one file for the turn."""
+    parts = [p for p in parts if p.exists()]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        shutil.copyfile(parts[0], out)
+        return out
     with wave.open(str(parts[0])) as first:
         params = first.getparams()
-    with wave.open(str(dest), "wb") as out:
-        out.setparams(params)
+    with wave.open(str(out), "wb") as w:
+        w.setparams(params)
         for p in parts:
-            with wave.open(str(p)) as w:
-                out.writeframes(w.readframes(w.getnframes()))
-    return dest
+            with wave.open(str(p)) as r:
+                if (r.getnchannels(), r.getsampwidth(), r.getframerate()) != (
+                        params.nchannels, params.sampwidth, params.framerate):
+                    continue
+                w.writeframes(r.readframes(r.getnframes()))
+    return out
 
 
 def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None, data: Path | None = None,
@@ -107,7 +117,7 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
             yield Spoken(text=event.text, path=str(path), ready_s=ready)
         elif isinstance(event, CustomerLine):
             # The sentence files stay: a browser may still be fetching them.
-            whole = _join_wavs(parts, folder / f"{event.index:03d}-customer.wav")
+            whole = join_wavs(parts, folder / f"{event.index:03d}-customer.wav")
             c_start = None if at is None else at + (first_audio or 0.0)
             c_end = None if c_start is None else c_start + tts.wav_duration(whole)
             session.store.set_audio(session.id, event.index, str(whole), c_start, c_end)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import threading
 import time
-import wave
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -216,24 +214,3 @@ class Context:
         if live is not None and start is not None and idx < len(live.session.turns):
             turn = live.session.turns[idx]
             turn.start, turn.end = start, end
-
-
-def join_wavs(parts: list[Path], out: Path) -> Path | None:
-    """Concatenate wavs of one format (espeak's sentences) into one file for the turn."""
-    parts = [p for p in parts if p.exists()]
-    if not parts:
-        return None
-    if len(parts) == 1:
-        shutil.copyfile(parts[0], out)
-        return out
-    with wave.open(str(parts[0])) as first:
-        params = first.getparams()
-    with wave.open(str(out), "wb") as w:
-        w.setparams(params)
-        for p in parts:
-            with wave.open(str(p)) as r:
-                if (r.getnchannels(), r.getsampwidth(), r.getframerate()) != (
-                        params.nchannels, params.sampwidth, params.framerate):
-                    continue
-                w.writeframes(r.readframes(r.getnframes()))
-    return out

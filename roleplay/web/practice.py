@@ -16,7 +16,8 @@ from ..customer import Delta
 from ..llm import ModelError
 from ..session import CustomerLine, SessionEnded
 from . import render
-from .context import Context, Forbidden, Live, NotFound, join_wavs
+from ..voice import join_wavs
+from .context import Context, Forbidden, Live, NotFound
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
