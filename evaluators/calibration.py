@@ -165,8 +165,7 @@ def evaluate(grader: str | Callable = "default", judge=None, folder: Path | None
     for k in by_kind.values():
         k["pass_rate"] = round(k["passed"] / k["checks"], 3) if k["checks"] else None
     passed = sum(c["ok"] for c in found)
-    judge_fallbacks = sum(1 for c in cards.values() if c.grader != "deterministic" and any(
-        "judge" in n and ("failed" in n or "fell back" in n) for n in c.notes))
+    judge_fallbacks = sum(1 for c in cards.values() if c.judge is not None and not c.judge.get("ok"))
     return {
         "grader": name,
         "model": getattr(judge, "model", None),

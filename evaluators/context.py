@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 from roleplay.analysis import (
-    Match,
     TurnAnalysis,
     _has,
     addresses,
@@ -315,7 +314,3 @@ class Ledger:
         tips = [t for _, t in sorted(self.tips, key=lambda x: x[0])][:max_tips]
         ev = sorted(self.evidence, key=lambda e: (e.turn, e.effect))
         return SkillScore(score=score, evidence=ev, tips=tips, notes=self.notes, metrics=metrics)
-
-
-def quote_of(m: Match) -> str:
-    return m.quote

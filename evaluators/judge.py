@@ -15,8 +15,10 @@ The model proposes, code decides:
 - Combination (`combine_skill()`), agreement required: the judge may move a skill
   only when its score is within AGREEMENT_WINDOW points of the deterministic one;
   then by half the gap (so at most ±MAX_ADJUST), and only in a direction backed by
-  a verified quote of that effect, otherwise at most ±UNSUPPORTED_ADJUST.  A wider
-  disagreement changes nothing and is recorded on the card for a human to look at.
+  a verified quote of that effect (UNSUPPORTED_ADJUST = 0: every point the judge
+  moves has a quote behind it).  So empathy and resolution, scored without quotes,
+  are shown as the judge's view but not moved.  A wider disagreement changes
+  nothing and is recorded on the card for a human to look at.
   If the transcript holds an instruction to the grader, the judge can only lower
   scores.
 - Blockers and every policy check stay in code: the judge cannot add or remove a
@@ -46,7 +48,7 @@ SCORE_ONLY = ("empathy", "resolution")
 AGREEMENT_WINDOW = 30.0  # judge and code must roughly agree before the judge may move a score
 JUDGE_WEIGHT = 0.5  # share of the gap the judge may close
 MAX_ADJUST = AGREEMENT_WINDOW * JUDGE_WEIGHT  # 15 points
-UNSUPPORTED_ADJUST = 5.0
+UNSUPPORTED_ADJUST = 0.0  # no verified quote in that direction: no move
 MAX_TOKENS = 300
 MAX_TURN_CHARS = 700  # a very long turn is shortened in the prompt (quotes must still come from the real text)
 

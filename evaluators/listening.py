@@ -2,12 +2,14 @@
 
 Score (0-100) = min(100, 35 + 35 × engagement + credit) − penalties.
 
-engagement: the share of customer turns with something in them (three content
-words or a question) whose reply takes it up: two of the customer's words said
-back, a reflection, an answer to their question, a detail confirmed.  Stock
-phrases ("I hear you, I understand") with nothing behind them do not count, so a
-trainee who repeats them while ignoring the customer scores about 30 before
-penalties.
+engagement: the share of customer turns with something in them (a question, a
+complaint about not being heard, feeling, or more than a few words of content)
+whose reply takes it up: two of the customer's words said back, a reflection,
+an answer to their question, a detail confirmed, an open question inviting more,
+or the request taken on with an offer or next step (not a sales push past it).
+Stock phrases ("I hear you, I understand") with nothing behind them do not
+count, so a trainee who repeats them while ignoring the customer starts at 35
+and then loses points.
 
 Credit (capped): open questions (+6, +4, +2), reflections (+6 each, max 12), a
 hidden need picked up (+5 each, max 10) or drawn out with an open question (+2
@@ -35,7 +37,7 @@ from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, best_sentence, build, clip, said
 from .scorecard import SkillScore
-from .timing import LONG_GAP_S, MONOLOGUE_OK_S, TALK_RATIO_OK
+from .timing import MONOLOGUE_OK_S, TALK_RATIO_OK
 
 _VALUE = re.compile(r"\((.*)\)$")
 
@@ -218,6 +220,4 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         if not v.overlaps and v.talk_ratio <= 0.5 and v.longest_monologue_s <= MONOLOGUE_OK_S:
             L.add("patient", 4)
             L.note("patient timing: no talking over the customer, balanced talk time")
-        if v.mean_response_gap_s is not None and not v.long_gaps and v.mean_response_gap_s > LONG_GAP_S:
-            pass
     return L.result(metrics=metrics)

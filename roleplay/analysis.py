@@ -170,7 +170,8 @@ def _anchors(pattern: str) -> tuple[str, ...] | None:
 # text tells which anchors it holds, and so which patterns can possibly match it.
 _TRIE: dict = {}
 _GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
-_state: dict = {"rx": None}
+_state: dict = {"gen": None}  # the current scanner's generation; None when anchors were added since
+_SCANNERS: dict[int, re.Pattern] = {}  # generation -> scanner (an int key: hashing the pattern itself is slow)
 _LOCK = threading.RLock()  # registering patterns and building the scanner (the web app grades in threads)
 
 
@@ -188,7 +189,7 @@ def _add_anchor(anchor: str) -> None:
         node = node.setdefault(ch, {})
     if "" not in node:
         node[""] = True
-        _state["rx"] = None
+        _state["gen"] = None
 
 
 _ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
@@ -232,22 +233,26 @@ def _prefixes(anchor: str) -> tuple[str, ...]:
     return got
 
 
-def _scanner() -> re.Pattern:
-    """One regex over every registered anchor (a trie, so each position costs a few steps)."""
-    rx = _state["rx"]
-    if rx is None:
+def _scanner() -> int:
+    """The generation of the one regex over every registered anchor (a trie: each position costs a few steps)."""
+    gen = _state["gen"]
+    if gen is None:
         with _LOCK:
-            rx = _state["rx"]
-            if rx is None:
+            gen = _state["gen"]
+            if gen is None:
                 _PREFIXES.clear()
-                rx = _state["rx"] = re.compile(f"(?=({_trie_source(_TRIE)}))")
-    return rx
+                gen = max(_SCANNERS, default=0) + 1
+                _SCANNERS[gen] = re.compile(f"(?=({_trie_source(_TRIE)}))")
+                for old in [g for g in _SCANNERS if g < gen - 3]:
+                    del _SCANNERS[old]
+                _state["gen"] = gen
+    return gen
 
 
 @lru_cache(maxsize=4096)
-def _hits(low: str, rx: re.Pattern) -> dict[int, set[int]]:
+def _hits(low: str, gen: int) -> dict[int, set[int]]:
     """For one lower-cased text: group id -> indexes of the patterns whose anchors it holds."""
-    found = set(rx.findall(low))  # the longest anchor at each position …
+    found = set(_SCANNERS[gen].findall(low))  # the longest anchor at each position …
     for a in list(found):
         found.update(_prefixes(a))  # … and every shorter anchor it starts with
     out: dict[int, set[int]] = {}

@@ -136,7 +136,7 @@ def test_credit_quotes_must_be_the_trainees_and_not_contradict_the_code(library)
           {"turn": 3, "quote": "Calm down, please", "effect": "+"}]  # the code flagged this '-'
     card = grade(t, p, judge=FakeClient(answer(calm=70, listening=70, honesty=70, evidence=ev)))
     assert card.skills["calm"].judge["evidence_kept"] == 0
-    assert card.skills["calm"].judge["adjustment"] <= UNSUPPORTED_ADJUST
+    assert card.skills["calm"].judge["adjustment"] == 0
 
 
 def test_the_judge_moves_scores_only_within_the_bound(library):
@@ -163,12 +163,13 @@ def test_combination_needs_agreement_and_a_backing_quote():
     minus = [Evidence(turn=1, quote="x", note="n", effect="-")]
     assert combine_skill(50, 80, plus) == (50 + MAX_ADJUST, MAX_ADJUST)  # half the gap, at the bound
     assert combine_skill(50, 60, plus) == (55, 5)
-    assert combine_skill(50, 80, []) == (50 + UNSUPPORTED_ADJUST, UNSUPPORTED_ADJUST)  # no quote: small move
-    assert combine_skill(50, 20, plus)[1] == -UNSUPPORTED_ADJUST  # a '+' quote does not back a move down
+    assert combine_skill(50, 80, []) == (50, 0)  # no quote behind it: no move
+    assert combine_skill(50, 20, plus) == (50, 0)  # a '+' quote does not back a move down
+    assert UNSUPPORTED_ADJUST == 0
     assert combine_skill(50, 20, minus) == (35, -15)
     assert combine_skill(50, 100, plus) == (50, 0)  # disagreement beyond the window: the code's score stands
     assert combine_skill(10, 90, plus) == (10, 0)
-    assert MAX_ADJUST == 15
+    assert MAX_ADJUST == 15 == AGREEMENT_WINDOW / 2
 
 
 def test_an_injected_instruction_cannot_push_scores_up(library):
