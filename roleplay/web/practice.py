@@ -209,55 +209,39 @@ class PracticeTab:
     def _live(self, sid, request) -> Live:
         return self.ctx.live_for(self.ctx.user(request), sid)
 
-    def send(self, text, sid, request: gr.Request) -> Iterator[dict]:
+    def _one_turn(self, sid, request, body) -> Iterator[dict]:
+        """Run `body(live)` on the user's own running session, one turn at a time per session."""
         try:
             live = self._live(sid, request)
         except (NotFound, Forbidden) as e:
             yield self._failure(str(e))
             return
-        if not (text or "").strip():
-            yield self._failure("Type something first.")
-            return
         if not live.lock.acquire(blocking=False):
             yield self._failure("The customer is still answering; wait a moment.")
             return
         try:
-            yield from self._turn(live, lambda: live.session.say(text), said=text)
+            yield from body(live)
         finally:
             live.lock.release()
 
+    def send(self, text, sid, request: gr.Request) -> Iterator[dict]:
+        if not (text or "").strip():
+            yield self._failure("Type something first.")
+            return
+        yield from self._one_turn(sid, request, lambda live: self._turn(live, lambda: live.session.say(text), said=text))
+
     def retry(self, sid, request: gr.Request) -> Iterator[dict]:
-        try:
-            live = self._live(sid, request)
-        except (NotFound, Forbidden) as e:
-            yield self._failure(str(e))
-            return
-        if not live.lock.acquire(blocking=False):
-            yield self._failure("The customer is still answering; wait a moment.")
-            return
-        try:
+        def body(live: Live) -> Iterator[dict]:
             if not live.session.awaiting_reply:
                 yield {self.retry_btn: gr.update(visible=False), self.err: ""}
                 return
             yield from self._turn(live, live.session.retry, speak_here=live.session.channel == "voice")
-        finally:
-            live.lock.release()
+
+        yield from self._one_turn(sid, request, body)
 
     def voice(self, audio, sid, request: gr.Request) -> Iterator[dict]:
-        if not audio:
-            return
-        try:
-            live = self._live(sid, request)
-        except (NotFound, Forbidden) as e:
-            yield self._failure(str(e))
-            return
-        if not live.lock.acquire(blocking=False):
-            yield self._failure("The customer is still answering; wait a moment.")
-            return
-        try:
-            yield from self._voice_turn(live, audio)
-        finally:
-            live.lock.release()
+        if audio:
+            yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, audio))
 
     def _voice_turn(self, live: Live, audio) -> Iterator[dict]:
         from ..voice import voice_turn
