@@ -70,16 +70,13 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+# One colour per mood, so the meter's bands are the customer state's own (roleplay.state.mood_of).
+MOOD_COLOURS = {"furious": "#c0392b", "angry": "#e0662f", "annoyed": "#d9a021", "uneasy": "#8dbb3e",
+                "calm": "#2e9b63"}
+
+
 def mood_colour(frustration: int) -> str:
-    if frustration >= 80:
-        return "#c0392b"
-    if frustration >= 60:
-        return "#e0662f"
-    if frustration >= 40:
-        return "#d9a021"
-    if frustration >= 20:
-        return "#8dbb3e"
-    return "#2e9b63"
+    return MOOD_COLOURS[mood_of(frustration)]
 
 
 def score_colour(score: float) -> str:
