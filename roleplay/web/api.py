@@ -13,7 +13,7 @@ from ..library import PersonaError
 from ..llm import ModelError
 from ..session import CustomerLine, SessionEnded
 from . import exports
-from .context import Context, Forbidden, NotFound
+from .context import Context, Forbidden, Live, NotFound
 from .practice import grade_safely
 from .review import parse_since
 
@@ -159,13 +159,16 @@ def register(ctx: Context) -> None:
         return {"session_id": s.id, "customer": s.turns[0].text, "frustration": None if ctx.exam_mode
                 else s.state.frustration}
 
-    def say(session_id: str, text: str, request: gr.Request = None) -> dict:
-        """Say something in your own running session; the customer's reply (and scorecard if it ended)."""
-        u = user(request)
+    def own_live(session_id: str, request) -> Live:
+        """The caller's own running session; anyone else's reads as not found."""
         try:
-            live = ctx.live_for(u, session_id)
+            return ctx.live_for(user(request), session_id)
         except NotFound as e:
             raise _fail(e) from None
+
+    def say(session_id: str, text: str, request: gr.Request = None) -> dict:
+        """Say something in your own running session; the customer's reply (and scorecard if it ended)."""
+        live = own_live(session_id, request)
         with live.lock:
             try:
                 line = None
@@ -189,11 +192,7 @@ def register(ctx: Context) -> None:
 
     def end_session(session_id: str, request: gr.Request = None) -> dict:
         """End your running session; returns its scorecard."""
-        u = user(request)
-        try:
-            live = ctx.live_for(u, session_id)
-        except NotFound as e:
-            raise _fail(e) from None
+        live = own_live(session_id, request)
         with live.lock:
             live.session.end()
         card, problem = grade_safely(ctx, live.session.id)
