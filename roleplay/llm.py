@@ -11,6 +11,7 @@ servers such as OpenAI's chat models).  "auto" picks per server and model.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
+import httpx2  # the openai client's transport: its errors can surface mid-stream
 import openai
 from pydantic import BaseModel, Field
 
@@ -28,6 +30,10 @@ Style = Literal["auto", "completion", "chat"]
 
 class ModelError(RuntimeError):
     """The model server failed; the message is safe to show (no secrets)."""
+
+
+def _redact(text: str, secret: str | None) -> str:
+    return text.replace(secret, "***") if secret else text
 
 
 class ModelConfig(BaseModel):
@@ -118,9 +124,7 @@ class ModelClient:
         return "the embedded model" if self.config.embedded else f"the model server at {self.base_url}"
 
     def _error(self, e: Exception) -> ModelError:
-        msg = f"{type(e).__name__}: {e}"
-        if self._secret:
-            msg = msg.replace(self._secret, "***")
+        msg = _redact(f"{type(e).__name__}: {e}", self._secret)
         where = self._where()
         if isinstance(e, openai.APITimeoutError):
             return ModelError(f"{where} did not answer within {self.config.timeout:g} s")
@@ -132,18 +136,10 @@ class ModelClient:
                           temperature: float = 0.8, seed: int | None = None) -> Iterator[str]:
         """Continue a text; yields text deltas as the server streams them."""
         try:
-            stream = self.client.completions.create(
+            yield from self._deltas(lambda: self.client.completions.with_streaming_response.create(
                 model=self.model, prompt=prompt, stop=stop, max_tokens=max_tokens,
                 temperature=temperature, stream=True, seed=seed,
-            )
-            finished = False
-            for chunk in stream:
-                if chunk.choices:
-                    finished = finished or chunk.choices[0].finish_reason is not None
-                    if chunk.choices[0].text:
-                        yield chunk.choices[0].text
-            if not finished:
-                raise ModelError(self._where() + " cut the reply off mid-stream")
+            ), lambda choice: choice.get("text"))
         except openai.NotFoundError as e:
             if self.config.prompt_style == "auto":
                 self._style = "chat"  # chat-only server: remember, the caller retries in chat style
@@ -154,20 +150,56 @@ class ModelClient:
     def stream_chat(self, messages: list[dict], *, max_tokens: int = 80, temperature: float = 0.8,
                     seed: int | None = None, stop: list[str] | None = None) -> Iterator[str]:
         try:
-            stream = self.client.chat.completions.create(
+            yield from self._deltas(lambda: self.client.chat.completions.with_streaming_response.create(
                 model=self.model, messages=messages, max_tokens=max_tokens,
                 temperature=temperature, stream=True, seed=seed, stop=stop,
-            )
-            finished = False
-            for chunk in stream:
-                if chunk.choices:
-                    finished = finished or chunk.choices[0].finish_reason is not None
-                    if chunk.choices[0].delta.content:
-                        yield chunk.choices[0].delta.content
-            if not finished:
-                raise ModelError(self._where() + " cut the reply off mid-stream")
+            ), lambda choice: (choice.get("delta") or {}).get("content"))
         except openai.OpenAIError as e:
             raise self._error(e) from None
+
+    def _deltas(self, request, text_of) -> Iterator[str]:
+        """Text deltas from a streamed answer, read from its server-sent events.
+
+        The client still sends the request and maps HTTP errors, but the events are parsed
+        here: building the client's typed object for every token was the largest part of the
+        app's own time per turn under load (bench: load).
+        """
+        with request() as response:
+            if "text/event-stream" not in response.headers.get("content-type", ""):
+                raise ModelError(f"{self._where()} did not answer with a stream "
+                                 f"(content type {response.headers.get('content-type')!r})")
+            finished = False
+            for line in self._lines(response):
+                if not line.startswith("data:"):
+                    continue  # blank separators, comments, event names
+                data = line[5:].strip()
+                if data == "[DONE]":
+                    break
+                try:
+                    event = json.loads(data)
+                except ValueError:
+                    raise ModelError(f"{self._where()} sent an event that is not JSON: {data[:80]!r}") from None
+                if event.get("error"):
+                    raise ModelError(f"{self._where()} failed mid-stream: {_redact(str(event['error']), self._secret)}")
+                for choice in event.get("choices") or []:
+                    if choice.get("index", 0) != 0:
+                        continue
+                    finished = finished or choice.get("finish_reason") is not None
+                    text = text_of(choice)
+                    if text:
+                        yield text
+            if not finished:
+                raise ModelError(self._where() + " cut the reply off mid-stream")
+
+    def _lines(self, response) -> Iterator[str]:
+        """The answer's lines; a connection that stalls or drops mid-answer is a ModelError like any other."""
+        try:
+            yield from response.iter_lines()
+        except httpx2.TimeoutException:
+            raise ModelError(f"{self._where()} stopped answering for {self.config.timeout:g} s mid-reply") from None
+        except httpx2.TransportError as e:
+            raise ModelError(f"{self._where()} dropped the connection mid-reply "
+                             f"({_redact(type(e).__name__ + ': ' + str(e), self._secret)})") from None
 
     def json(self, messages: list[dict], schema: dict, *, name: str = "answer", max_tokens: int = 600) -> str:
         """A chat completion constrained to a JSON schema; returns the raw JSON text."""
