@@ -119,8 +119,18 @@ def wrong_language(text: str, expected: str) -> str | None:
     return lang if prob >= 0.9 else None
 
 
-def _similar(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+def _repeats(text: str, earlier: list[str], above: float = 0.8) -> bool:
+    """Whether `text` is nearly one of the earlier lines.
+
+    The matcher indexes `text` once, and the cheap upper bounds rule most lines out
+    before the full comparison: this runs on every sentence of every reply.
+    """
+    m = difflib.SequenceMatcher(None, b=text.lower())
+    for e in earlier:
+        m.set_seq1(e.lower())
+        if m.real_quick_ratio() > above and m.quick_ratio() > above and m.ratio() > above:
+            return True
+    return False
 
 
 def check(line: str, language: str = "en", name: str | None = None, trainee_said: str | None = None,
@@ -153,6 +163,6 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
             if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], _F):
                 reasons.append("narrates_self")
                 break
-    if len(text) > 25 and any(_similar(text, e) > 0.8 for e in earlier or []):
+    if len(text) > 25 and _repeats(text, earlier or []):
         reasons.append("repeats_itself")
     return Verdict(ok=not reasons, reasons=reasons)
