@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting
@@ -40,6 +40,8 @@ class Final:
     rejected: list[tuple[str, list[str]]] = field(default_factory=list)
     first_token_s: float | None = None  # since the reply was asked for, of the attempt that was used
     first_sentence_s: float | None = None  # the first checked sentence released
+    direction: str | None = None  # the stage direction the line answered (kept in later prompts)
+    timings: dict | None = None  # the server's own timings for the attempt used, when it sends them
 
 
 # A sentence ends at . ! ? … followed by whitespace; "$6.90" stays whole.
@@ -66,17 +68,20 @@ class Customer:
         self.channel = channel
         self.rng = random.Random(seed)
 
-    def _raw_stream(self, turns: list[Turn], state: CustomerState, attempt: int) -> Iterator[str]:
+    def _raw_stream(self, turns: list[Turn], state: CustomerState, attempt: int, earlier: Mapping[int, str] | None,
+                    on_timings) -> Iterator[str]:
         temperature = 0.7 + 0.15 * attempt
         seed = self.rng.randrange(1 << 30)
         if self.client.style == "completion":
-            prompt = prompting.completion_prompt(self.persona, turns, state, self.channel)
+            prompt = prompting.completion_prompt(self.persona, turns, state, self.channel, earlier)
             yield from self.client.stream_completion(
-                prompt, stop=prompting.stop_sequences(self.persona), max_tokens=90, temperature=temperature, seed=seed
+                prompt, stop=prompting.stop_sequences(self.persona), max_tokens=90, temperature=temperature, seed=seed,
+                on_timings=on_timings,
             )
         else:
-            messages = prompting.chat_messages(self.persona, turns, state, self.channel)
-            yield from self.client.stream_chat(messages, max_tokens=90, temperature=temperature, seed=seed)
+            messages = prompting.chat_messages(self.persona, turns, state, self.channel, earlier)
+            yield from self.client.stream_chat(messages, max_tokens=90, temperature=temperature, seed=seed,
+                                               on_timings=on_timings)
 
     def _check(self, sentence: str, turns: list[Turn], so_far: str) -> guard.Verdict:
         trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
@@ -89,16 +94,22 @@ class Customer:
                 return guard.Verdict(ok=False, reasons=[f"language:{whole}"])
         return verdict
 
-    def reply(self, turns: list[Turn], state: CustomerState) -> Iterator[Delta | Final]:
-        """Stream the customer's next line as checked sentences, then a Final with the whole line."""
+    def reply(self, turns: list[Turn], state: CustomerState,
+              earlier: Mapping[int, str] | None = None) -> Iterator[Delta | Final]:
+        """Stream the customer's next line as checked sentences, then a Final with the whole line.
+
+        `earlier`: the stage directions of the earlier customer lines, by turn index.
+        """
         rejected: list[tuple[str, list[str]]] = []
+        timings: dict = {}
         t0 = time.perf_counter()
         first_sentence = None
         for attempt in range(ATTEMPTS):
             released: list[str] = []
             buffer = ""
             first_token = None
-            stream = self._raw_stream(turns, state, attempt)
+            timings.clear()
+            stream = self._raw_stream(turns, state, attempt, earlier, timings.update)
             try:
                 for delta in stream:
                     first_token = first_token or time.perf_counter() - t0
@@ -138,13 +149,14 @@ class Customer:
                     released.append(closing)
                     yield Delta(" " + closing)
                 yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected,
-                            first_token_s=first_token, first_sentence_s=first_sentence)
+                            first_token_s=first_token, first_sentence_s=first_sentence,
+                            direction=prompting.direction(self.persona, state), timings=dict(timings) or None)
                 return
         line = self.fallback(turns, state)
         yield Delta(line)
         elapsed = time.perf_counter() - t0
         yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected,
-                    first_token_s=elapsed, first_sentence_s=elapsed)
+                    first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state))
 
     def _closing(self, text: str, turns: list[Turn], state: CustomerState) -> str | None:
         """When the state says the conversation is over, make sure the line says so too.

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Literal
 
@@ -133,13 +133,18 @@ class ModelClient:
         return ModelError(f"{where} failed: {msg}")
 
     def stream_completion(self, prompt: str, *, stop: list[str], max_tokens: int = 80,
-                          temperature: float = 0.8, seed: int | None = None) -> Iterator[str]:
-        """Continue a text; yields text deltas as the server streams them."""
+                          temperature: float = 0.8, seed: int | None = None,
+                          on_timings: Callable[[dict], None] | None = None) -> Iterator[str]:
+        """Continue a text; yields text deltas as the server streams them.
+
+        `on_timings` receives the server's own timings when it sends them (llama.cpp does:
+        prompt tokens evaluated and generated, with their milliseconds).
+        """
         try:
             yield from self._deltas(lambda: self.client.completions.with_streaming_response.create(
                 model=self.model, prompt=prompt, stop=stop, max_tokens=max_tokens,
                 temperature=temperature, stream=True, seed=seed,
-            ), lambda choice: choice.get("text"))
+            ), lambda choice: choice.get("text"), on_timings)
         except openai.NotFoundError as e:
             if self.config.prompt_style == "auto":
                 self._style = "chat"  # chat-only server: remember, the caller retries in chat style
@@ -148,16 +153,17 @@ class ModelClient:
             raise self._error(e) from None
 
     def stream_chat(self, messages: list[dict], *, max_tokens: int = 80, temperature: float = 0.8,
-                    seed: int | None = None, stop: list[str] | None = None) -> Iterator[str]:
+                    seed: int | None = None, stop: list[str] | None = None,
+                    on_timings: Callable[[dict], None] | None = None) -> Iterator[str]:
         try:
             yield from self._deltas(lambda: self.client.chat.completions.with_streaming_response.create(
                 model=self.model, messages=messages, max_tokens=max_tokens,
                 temperature=temperature, stream=True, seed=seed, stop=stop,
-            ), lambda choice: (choice.get("delta") or {}).get("content"))
+            ), lambda choice: (choice.get("delta") or {}).get("content"), on_timings)
         except openai.OpenAIError as e:
             raise self._error(e) from None
 
-    def _deltas(self, request, text_of) -> Iterator[str]:
+    def _deltas(self, request, text_of, on_timings=None) -> Iterator[str]:
         """Text deltas from a streamed answer, read from its server-sent events.
 
         The client still sends the request and maps HTTP errors, but the events are parsed
@@ -179,6 +185,8 @@ class ModelClient:
                     event = json.loads(data)
                 except ValueError:
                     raise ModelError(f"{self._where()} sent an event that is not JSON: {data[:80]!r}") from None
+                if on_timings and isinstance(event.get("timings"), dict):
+                    on_timings(event["timings"])
                 if event.get("error"):
                     raise ModelError(f"{self._where()} failed mid-stream: {_redact(str(event['error']), self._secret)}")
                 for choice in event.get("choices") or []:

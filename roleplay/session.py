@@ -30,8 +30,10 @@ class CustomerLine:
     index: int
     state: st.CustomerState
     source: str
+    attempts: int = 1  # model requests it took (a line the guard rejects is asked again)
     first_token_s: float | None = None
     first_sentence_s: float | None = None
+    timings: dict | None = None  # the model server's own timings, when it sends them (bench's profile)
 
 
 class SessionEnded(RuntimeError):
@@ -56,6 +58,7 @@ class PracticeSession:
         self.state = state
         self.customer = Customer(persona, client, channel, seed=seed)
         self.analyses: list[TurnAnalysis] = []
+        self.directions: dict[int, str] = {}  # turn index -> the stage direction that customer line answered
 
     @classmethod
     def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
@@ -79,6 +82,7 @@ class PracticeSession:
         s = cls(store, session_id, persona, client, row.channel, turns, state)
         s.analyses = [analyse_turn(turns, i, persona, persona.language, s.analyses[:])
                       for i, t in enumerate(turns) if t.speaker == "trainee"]
+        s.directions = {t.idx: t.meta["direction"] for t in row.turns if (t.meta or {}).get("direction")}
         return s
 
     @property
@@ -117,19 +121,22 @@ class PracticeSession:
 
     def _reply(self) -> Iterator[Delta | CustomerLine]:
         final: Final | None = None
-        for event in self.customer.reply(self.turns, self.state):
+        for event in self.customer.reply(self.turns, self.state, self.directions):
             if isinstance(event, Final):
                 final = event
             else:
                 yield event
         assert final is not None
         turn = Turn(speaker="customer", text=final.text, frustration=self.state.frustration)
-        meta = {"source": final.source, "attempts": final.attempts,
+        meta = {"source": final.source, "attempts": final.attempts, "direction": final.direction,
                 "rejected": [{"text": t, "reasons": r} for t, r in final.rejected]}
         index = self.store.add_turn(self.id, turn, meta=meta, state=self.state.model_dump())
         self.turns.append(turn)
+        if final.direction:
+            self.directions[index] = final.direction
         yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source,
-                           first_token_s=final.first_token_s, first_sentence_s=final.first_sentence_s)
+                           attempts=final.attempts, first_token_s=final.first_token_s,
+                           first_sentence_s=final.first_sentence_s, timings=final.timings)
 
     def reply_text(self, text: str, **kw) -> CustomerLine:
         """Say something and wait for the whole reply (for scripts and tests)."""

@@ -1,0 +1,58 @@
+"""Prompts grow by appending: each request is the previous one plus what was said since.
+
+That is what lets the model server's prompt cache skip everything but the trainee's
+newest line, and it must hold after a session is resumed on another process too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from roleplay.library import Library
+from roleplay.session import PracticeSession
+from roleplay.store import Store
+from tests.fakes import ScriptedClient
+
+LINES = ["I ordered it two weeks ago.", "Nobody told me a thing about it.", "So what happens now?"]
+TRAINEE = ["I'm sorry to hear that. When did you order?", "I understand. Did anyone contact you?",
+           "You are right to ask. Let me check the parcel for you now."]
+
+
+@pytest.fixture
+def persona():
+    return Library().get("late-delivery")
+
+
+def _run(store, persona, client, resume_after: int | None = None):
+    s = PracticeSession.start(store, persona, client, seed=1)
+    for k, line in enumerate(TRAINEE):
+        if resume_after is not None and k == resume_after:
+            s = PracticeSession.resume(store, s.id, persona, client)
+        s.reply_text(line)
+    return s
+
+
+def test_each_completion_prompt_extends_the_previous_one_with_the_customers_own_words(tmp_path, persona):
+    client = ScriptedClient(list(LINES))
+    _run(Store(f"sqlite:///{tmp_path / 'p.db'}"), persona, client)
+    prompts = client.prompts
+    assert len(prompts) == 3
+    for before, said, after in zip(prompts, LINES, prompts[1:]):
+        assert after.startswith(before + " " + said + "\n"), (before[-200:], after[-300:])
+    assert prompts[-1].count("[") == 3  # every customer line keeps the stage direction it answered
+
+
+def test_a_resumed_session_asks_exactly_what_an_uninterrupted_one_would(tmp_path, persona):
+    straight, resumed = ScriptedClient(list(LINES)), ScriptedClient(list(LINES))
+    _run(Store(f"sqlite:///{tmp_path / 'a.db'}"), persona, straight)
+    _run(Store(f"sqlite:///{tmp_path / 'b.db'}"), persona, resumed, resume_after=2)
+    assert resumed.prompts == straight.prompts
+
+
+def test_chat_messages_replay_the_earlier_stage_directions_word_for_word(tmp_path, persona):
+    client = ScriptedClient(list(LINES))
+    client.style = "chat"
+    _run(Store(f"sqlite:///{tmp_path / 'c.db'}"), persona, client)
+    for before, said, after in zip(client.prompts, LINES, client.prompts[1:]):
+        assert after[:len(before)] == before  # the "Now: …" message sent then is replayed as it was
+        assert after[len(before)] == {"role": "assistant", "content": said}
