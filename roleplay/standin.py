@@ -5,16 +5,25 @@ a benchmark measures the app rather than the model, and it can be told to fail
 a share of its answers (HTTP 500, stall past the client's timeout, cut the
 stream mid-reply, send garbage) to test that nothing is lost when a real
 server misbehaves.
+
+It also serves /v1/audio/transcriptions and /v1/audio/speech with the real
+embedded faster-whisper and espeak-ng, under the same faults (a cut answer is
+half its body), so the remote speech path is tested end to end over HTTP.
+It is a test tool: real deployments use a real speech server.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from email import policy
+from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 LINE = "I still want to know what you will do about it. Can you tell me?"
 
@@ -24,6 +33,13 @@ class _QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request, client_address):
         pass  # clients hang up on stalled or cut answers by design
+
+
+def _form(content_type: str, body: bytes) -> dict[str, bytes]:
+    """The fields of a multipart/form-data body by name (the email parser reads the same MIME format)."""
+    message = BytesParser(policy=policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
+            for part in message.iter_parts()}
 
 
 @dataclass
@@ -41,6 +57,7 @@ class StandIn:
     line: str = LINE
     faults: Faults = field(default_factory=Faults)
     seed: int = 0
+    verbose: bool = True  # False: transcriptions carry their text only, as some servers answer
     requests: int = 0
     injected: dict = field(default_factory=dict)
 
@@ -84,8 +101,7 @@ class StandIn:
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                request = json.loads(self.rfile.read(length) or b"{}")
-                chat = self.path.endswith("/chat/completions")
+                body = self.rfile.read(length)
                 fault = standin._pick()
                 time.sleep(standin.delay_s)
                 if fault == "stall":
@@ -94,6 +110,10 @@ class StandIn:
                     return self._send(500, b'{"error": {"message": "stand-in failure"}}')
                 if fault == "garbage":
                     return self._send(200, b"{not json")
+                if "/audio/" in self.path:
+                    return self._audio(body, cut=fault == "truncate")
+                request = json.loads(body or b"{}")
+                chat = self.path.endswith("/chat/completions")
                 words = standin.line.split(" ")
                 pieces = [w if i == 0 else " " + w for i, w in enumerate(words)]
                 if fault == "truncate":
@@ -125,9 +145,51 @@ class StandIn:
                 self.wfile.write(f"data: {json.dumps(chunk('', 'stop'))}\n\ndata: [DONE]\n\n".encode())
                 self.close_connection = True
 
+            def _audio(self, body: bytes, cut: bool):
+                try:
+                    if self.path.endswith("/audio/transcriptions"):
+                        form = _form(self.headers.get("Content-Type", ""), body)
+                        reply, ctype = json.dumps(standin._transcribe(form)).encode(), "application/json"
+                    else:
+                        reply, ctype = standin._speak(json.loads(body or b"{}")), "audio/wav"
+                except ValueError as e:  # unreadable audio, unknown language or voice: the client's mistake
+                    return self._send(400, json.dumps({"error": {"message": str(e)}}).encode())
+                except Exception as e:  # the engine failed: say so rather than drop the connection
+                    return self._send(500, json.dumps({"error": {"message": f"stand-in engine failed: {e}"}}).encode())
+                self._send(200, reply[: len(reply) // 2] if cut else reply, ctype)
+
         self._server = _QuietServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    # The audio endpoints run the embedded engines (embedded=True: this process may itself be
+    # configured to use this very server).  Imported on first use: completions need neither.
+
+    def _transcribe(self, form: dict[str, bytes]) -> dict:
+        from roleplay.speech import stt
+
+        with tempfile.TemporaryDirectory() as tmp:
+            upload = Path(tmp) / "upload"
+            upload.write_bytes(form.get("file", b""))
+            heard = stt.transcribe(upload, (form.get("language") or b"en").decode(), embedded=True)
+        if not self.verbose:
+            return {"text": heard.text}
+        segments = [{"id": i, **s.model_dump()} for i, s in enumerate(heard.segments)]
+        return {"task": "transcribe", "language": heard.language, "duration": heard.duration_s,
+                "text": heard.text, "segments": segments}
+
+    def _speak(self, request: dict) -> bytes:
+        """Voices are espeak's by language, optionally with a sex: "en", "sv-female", "fi-male"."""
+        from roleplay.speech import tts
+
+        language, _, sex = str(request.get("voice", "")).rpartition("-")
+        if sex not in ("female", "male"):
+            language, sex = str(request.get("voice", "")), None
+        if not language:
+            raise ValueError(f"unknown voice {request.get('voice')!r}; try en, sv-female or fi-male")
+        with tempfile.TemporaryDirectory() as tmp:
+            return tts.synthesize(str(request.get("input", "")), Path(tmp) / "speech.wav", language=language,
+                                  sex=sex, embedded=True).read_bytes()
 
     def stop(self) -> None:
         if self._server:

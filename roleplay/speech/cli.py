@@ -10,13 +10,15 @@ from roleplay.weights import WeightsError
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     """Add `transcribe` and `speak`; each sets func=handler(args) -> exit code."""
-    p = subparsers.add_parser("transcribe", help="turn a recording into text (faster-whisper)")
+    p = subparsers.add_parser(
+        "transcribe", help="turn a recording into text (faster-whisper, or the server at $ROLEPLAY_STT_BASE_URL)")
     p.add_argument("audio", metavar="AUDIO", help="audio file: wav, webm, ogg, mp3...")
     p.add_argument("--language", default="en", help="language spoken, ISO code (en, sv, fi); default en")
     p.add_argument("--json", action="store_true", help="print the full transcription as JSON")
     p.set_defaults(func=transcribe_command)
 
-    p = subparsers.add_parser("speak", help="say a text into a wav file (espeak-ng)")
+    p = subparsers.add_parser(
+        "speak", help="say a text into a wav file (espeak-ng, or the server at $ROLEPLAY_TTS_BASE_URL)")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--out", required=True, metavar="FILE.wav", help="wav file to write")
     p.add_argument("--language", default="en", help="ISO code (en, sv, fi); default en")

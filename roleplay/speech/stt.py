@@ -1,4 +1,7 @@
-"""Speech to text with faster-whisper (Whisper base, int8 on the CPU), from files or arrays."""
+"""Speech to text with faster-whisper (Whisper base, int8 on the CPU), from files or arrays.
+
+Or on an OpenAI-compatible server when ROLEPLAY_STT_BASE_URL names one (servers.py, remote.py).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from faster_whisper import WhisperModel, decode_audio
 from pydantic import BaseModel, Field
 
 from roleplay import weights
+from roleplay.speech import servers
 
 SAMPLE_RATE = 16000  # what Whisper was trained on
 MIN_SECONDS = 0.3  # shorter than this is a slip of the button, not an answer
@@ -73,13 +77,17 @@ def transcribe(
     sample_rate: int = SAMPLE_RATE,
     beam_size: int | None = None,
     max_seconds: float = MAX_SECONDS,
+    embedded: bool = False,
 ) -> Transcription:
     """Transcribe a file path, a numpy array (at sample_rate) or Gradio's (sample_rate, array) tuple.
 
     Raises AudioError for audio that cannot be read or is shorter than MIN_SECONDS.
     Audio longer than max_seconds is cut there (truncated=True) rather than refused.
+    With ROLEPLAY_STT_BASE_URL set the server transcribes (beam_size is then its own), unless
+    embedded=True; a server that fails raises AudioError too.
     """
-    model = load_model()  # before the clock starts: elapsed_s is the cost of this audio alone
+    server = None if embedded else servers.stt_server()
+    model = None if server else load_model()  # before the clock starts: elapsed_s is the cost of this audio alone
     started = time.perf_counter()
     samples = to_samples(audio, sample_rate)
     duration = len(samples) / SAMPLE_RATE
@@ -90,16 +98,21 @@ def transcribe(
     limit = int(max_seconds * SAMPLE_RATE)
     truncated = len(samples) > limit
     code = language.strip().lower().replace("_", "-").split("-")[0]  # Whisper knows "sv", not "sv-SE"
-    segments, _ = model.transcribe(
-        samples[:limit],
-        language=code,  # always given: detection on short clips guesses wrong and costs a pass
-        beam_size=beam_size or _env_int("ROLEPLAY_STT_BEAM", DEFAULT_BEAM),
-        vad_filter=True,  # skips silence fast and stops Whisper inventing words in it
-        # Unsure decodes are retried at rising temperature; six retries cost up to 12 s on unclear
-        # Swedish/Finnish audio. Three keep the rescue (0.0 alone loops on "1, 2, 1, 2…") and cap the wait.
-        temperature=(0.0, 0.4, 0.8),
-    )
-    found = [Segment(start=s.start, end=s.end, text=s.text.strip()) for s in segments]  # decoding happens here
+    if server:
+        from . import remote  # imported here: it builds on this module, and embedded use never needs it
+
+        found = remote.transcribe(server, samples[:limit], code)
+    else:
+        segments, _ = model.transcribe(
+            samples[:limit],
+            language=code,  # always given: detection on short clips guesses wrong and costs a pass
+            beam_size=beam_size or _env_int("ROLEPLAY_STT_BEAM", DEFAULT_BEAM),
+            vad_filter=True,  # skips silence fast and stops Whisper inventing words in it
+            # Unsure decodes are retried at rising temperature; six retries cost up to 12 s on unclear
+            # Swedish/Finnish audio. Three keep the rescue (0.0 alone loops on "1, 2, 1, 2…") and cap the wait.
+            temperature=(0.0, 0.4, 0.8),
+        )
+        found = [Segment(start=s.start, end=s.end, text=s.text.strip()) for s in segments]  # decoding happens here
     return Transcription(
         text=" ".join(s.text for s in found if s.text).strip(),
         language=code,

@@ -2,6 +2,7 @@
 
 espeak-ng is a C library with global state, and pyttsx3's driver on top of it has
 several sharp edges on this machine; each guard below names the one it answers.
+With ROLEPLAY_TTS_BASE_URL set, an OpenAI-compatible server speaks instead (servers.py, remote.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import pyttsx3
 from pyttsx3.drivers import _espeak  # the driver's own ctypes binding to libespeak-ng (see below)
+
+from roleplay.speech import servers
 
 # Language codes whose default espeak-ng voice is not the plain one: espeak's "en" is
 # British, and the customers here speak American English.
@@ -118,23 +121,35 @@ def voice_id(language: str = "en", sex: str | None = None) -> str:
 
 
 def synthesize(
-    text: str, out_path: str | Path, language: str = "en", sex: str | None = None, rate: int | None = None
+    text: str, out_path: str | Path, language: str = "en", sex: str | None = None, rate: int | None = None,
+    *, embedded: bool = False,
 ) -> Path:
-    """Speak text into a 16-bit mono wav at out_path and return that path."""
+    """Speak text into a 16-bit mono wav at out_path and return that path.
+
+    With ROLEPLAY_TTS_BASE_URL set the server speaks (its wav format, its voice for the language
+    and sex; rate is espeak's only), unless embedded=True; a server that fails raises TTSError.
+    """
     if not text or not text.strip():
         raise ValueError("nothing to say: the text is empty")
     out = Path(out_path)
-    voice = voice_id(language, sex)
-    rate = rate or int(os.environ.get("ROLEPLAY_TTS_RATE", DEFAULT_RATE))
+    server = None if embedded else servers.tts_server()
+    if server is None:
+        voice = voice_id(language, sex)
+        rate = rate or int(os.environ.get("ROLEPLAY_TTS_RATE", DEFAULT_RATE))
     # Writing into a fresh temporary name in the target directory proves the directory is
     # writable (the driver fails silently otherwise), keeps a stale file from passing the
     # existence check, and lets the rename publish a complete wav only.
     tmp = _temporary_beside(out)
     try:
-        with _LOCK:
-            engine = _engine()
-            _apply_voice(voice, rate)  # every time: espeak keeps the last caller's voice and rate
-            _speak_to_file(engine, text.strip(), tmp)
+        if server is None:
+            with _LOCK:
+                engine = _engine()
+                _apply_voice(voice, rate)  # every time: espeak keeps the last caller's voice and rate
+                _speak_to_file(engine, text.strip(), tmp)
+        else:
+            from . import remote  # imported here: it builds on this module, and embedded use never needs it
+
+            remote.speak(server, text.strip(), tmp, language=language, sex=sex)
         _check_wav(tmp)
         os.replace(tmp, out)
     finally:
