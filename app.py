@@ -52,9 +52,10 @@ def warm_up(client, speech: bool = True) -> None:
 
     def whisper():
         try:
-            from roleplay.speech import stt
+            from roleplay.speech import servers, stt
 
-            stt.load_model()
+            if servers.stt_server() is None:  # a speech-to-text server listens instead: no Whisper here
+                stt.load_model()
         except Exception as e:
             log.warning("Whisper warm-up failed (voice practice will not work): %s", e)
 

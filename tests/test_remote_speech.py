@@ -15,6 +15,7 @@ import wave
 import numpy as np
 import pytest
 
+import app
 from roleplay.customer import Delta
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
@@ -174,6 +175,16 @@ def test_voice_turn_through_remote_speech(remote_env, session, spoken):
     assert wave.open(trainee.audio).getnframes() > 0
     assert customer.text == "That is what I said. I want my money back."
     assert tts.wav_duration(customer.audio) > 1.0 and customer.start >= 9.0
+
+
+@speech
+def test_start_up_does_not_load_whisper_when_a_server_listens(remote_env, monkeypatch):
+    loaded = []
+    monkeypatch.setattr(stt, "load_model", lambda: loaded.append("whisper"))
+    before = remote_env.requests
+    app.warm_up(ScriptedClient(["Hello."]))
+    assert loaded == []
+    assert remote_env.requests == before + 1  # the speech warm-up asked the server instead
 
 
 @speech
