@@ -27,8 +27,10 @@ from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import DateTime, String, create_engine, event, select
+from sqlalchemy import String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+from .database import UTCDateTime, default_url, for_writing, open_database
 
 ROLES = ("trainee", "trainer", "evaluator")
 LOCAL_USER = "local"
@@ -57,8 +59,7 @@ class UserRow(_Base):
     username: Mapped[str] = mapped_column(String(64), primary_key=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     roles: Mapped[str] = mapped_column(String(100))  # comma-separated, from ROLES
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True),
-                                                 default=lambda: datetime.now(timezone.utc))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(timezone.utc))
 
 
 class SettingRow(_Base):
@@ -115,20 +116,10 @@ def check_roles(roles) -> list[str]:
 
 class Accounts:
     def __init__(self, url: str | None = None):
-        from .store import default_url
-
         self.url = url or default_url()
-        kwargs = {"connect_args": {"check_same_thread": False, "timeout": 30}} if self.url.startswith("sqlite") else {}
-        self.engine = create_engine(self.url, **kwargs)
-        if self.url.startswith("sqlite"):
-            @event.listens_for(self.engine, "connect")
-            def _pragmas(conn, _record):
-                cur = conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA busy_timeout=10000")
-                cur.close()
-        _Base.metadata.create_all(self.engine)
+        self.engine = open_database(self.url)  # the store's engine when the URL is the same
         self._db = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(for_writing(self.engine), expire_on_commit=False)
         self._failures: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
@@ -143,7 +134,7 @@ class Accounts:
         if len(password or "") < MIN_PASSWORD:
             raise AccountError(f"the password must be at least {MIN_PASSWORD} characters")
         roles = check_roles(roles)
-        with self._db.begin() as db:
+        with self._writes.begin() as db:
             row = db.get(UserRow, username)
             if row is not None and not replace:
                 raise AccountError(f"user '{username}' already exists (use --replace to change the password or roles)")
@@ -155,7 +146,7 @@ class Accounts:
         return User(username, frozenset(roles))
 
     def remove(self, username: str) -> bool:
-        with self._db.begin() as db:
+        with self._writes.begin() as db:
             row = db.get(UserRow, username)
             if row is None:
                 return False
@@ -194,7 +185,7 @@ class Accounts:
         with self._lock:
             self._failures.pop(username, None)
         if _hasher.check_needs_rehash(stored):
-            with self._db.begin() as db:
+            with self._writes.begin() as db:
                 db.get(UserRow, username).password_hash = _hasher.hash(password)
         return True
 
@@ -217,7 +208,7 @@ class Accounts:
             return default if row is None else row.value
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._db.begin() as db:
+        with self._writes.begin() as db:
             row = db.get(SettingRow, key)
             if row is None:
                 db.add(SettingRow(key=key, value=value))

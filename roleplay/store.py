@@ -1,22 +1,20 @@
 """The session store: every turn is committed before it is shown.
 
-SQLAlchemy over an embedded SQLite file (WAL mode) by default; another
-database is only another URL (ROLEPLAY_DB_URL).
+SQLAlchemy over an embedded SQLite file (WAL mode) by default, or PostgreSQL: another database is
+only another URL (ROLEPLAY_DB_URL; see database.py).  The schema comes from migrations/, brought up
+to date when the store opens.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from datetime import datetime, timezone
-from pathlib import Path
 
-from sqlalchemy import (JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, event,
-                        select)
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
+from .database import UTCDateTime, default_url, for_writing, open_database
 from .transcript import Transcript, Turn
 
 
@@ -36,8 +34,8 @@ class SessionRow(Base):
     persona_id: Mapped[str | None] = mapped_column(String(64), index=True)
     channel: Mapped[str] = mapped_column(String(8))
     language: Mapped[str] = mapped_column(String(8))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, onupdate=_now)
     ended: Mapped[bool] = mapped_column(Boolean, default=False)
     end_reason: Mapped[str | None] = mapped_column(String(20))
     state: Mapped[dict | None] = mapped_column(JSON)  # the customer's state after the last turn
@@ -49,9 +47,11 @@ class SessionRow(Base):
 
 class TurnRow(Base):
     __tablename__ = "turns"
+    # Also the index for every lookup by session (migration 0002).
+    __table_args__ = (UniqueConstraint("session_id", "idx", name="uq_turns_session_id_idx"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     idx: Mapped[int] = mapped_column(Integer)
     speaker: Mapped[str] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text)
@@ -60,48 +60,16 @@ class TurnRow(Base):
     frustration: Mapped[int | None] = mapped_column(Integer)
     audio: Mapped[str | None] = mapped_column(String(500))  # path of the turn's recording or speech
     meta: Mapped[dict | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     session: Mapped[SessionRow] = relationship(back_populates="turns")
-
-
-def default_url() -> str:
-    url = os.environ.get("ROLEPLAY_DB_URL")
-    if url:
-        return url
-    data = Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
-    data.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data / 'roleplay.db'}"
-
-
-def _sqlite_pragmas(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):
-        dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" below decide how transactions start
-        cur = dbapi_conn.cursor()
-        # WAL lets readers (review) run beside a writer (practice); synchronous=NORMAL is durable across app crashes.
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=10000")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        # Writers take the lock up front: a deferred transaction that reads and then writes can fail
-        # at once with "database is locked" when two sessions write together; IMMEDIATE waits its turn.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("writer") else "BEGIN")
 
 
 class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
-        kwargs = {"connect_args": {"check_same_thread": False, "timeout": 30}} if self.url.startswith("sqlite") else {}
-        self.engine = create_engine(self.url, **kwargs)
-        if self.url.startswith("sqlite"):
-            _sqlite_pragmas(self.engine)
-        Base.metadata.create_all(self.engine)
+        self.engine = open_database(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._writes = sessionmaker(self.engine.execution_options(writer=True), expire_on_commit=False)
+        self._writes = sessionmaker(for_writing(self.engine), expire_on_commit=False)
 
     def create_session(self, trainee: str, persona_id: str | None, channel: str, language: str) -> str:
         sid = str(uuid.uuid4())
@@ -113,13 +81,17 @@ class Store:
                  state: dict | None = None) -> int:
         """Append a turn (and the state it led to) in one transaction; returns its index."""
         with self._writes.begin() as db:
+            # The row lock serialises appends to one session across threads and processes on PostgreSQL
+            # (on SQLite the writer transaction already holds the database's write lock).
             row = db.get(SessionRow, session_id, with_for_update=True)
             if row is None:
                 raise KeyError(f"no session {session_id}")
             idx = db.scalar(select(TurnRow.idx).where(TurnRow.session_id == session_id)
                             .order_by(TurnRow.idx.desc()).limit(1))
             idx = 0 if idx is None else idx + 1
-            db.add(TurnRow(session_id=session_id, idx=idx, speaker=turn.speaker, text=turn.text, start=turn.start,
+            # PostgreSQL refuses NUL in text, SQLite keeps it: dropped on both, so both store the same.
+            text = turn.text.replace("\x00", "")
+            db.add(TurnRow(session_id=session_id, idx=idx, speaker=turn.speaker, text=text, start=turn.start,
                            end=turn.end, frustration=turn.frustration, audio=audio, meta=meta))
             if state is not None:
                 row.state = state

@@ -1,0 +1,83 @@
+"""Schema migrations (Alembic), shipped inside the package: no alembic.ini, nothing on disk to configure.
+
+`open_database` (so every Store and Accounts) calls `upgrade` on open; `roleplay db upgrade|current`
+does it by hand, e.g. before starting several app processes.
+
+A new revision after changing the models (SQLite or PostgreSQL at the current head):
+
+    from alembic import command
+    from roleplay import database, migrations
+    with database.engine_for(URL).begin() as conn:
+        command.revision(migrations.config(conn), "what changed", autogenerate=True)
+
+then read the generated file in versions/ (and name it 000N_what_changed.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, text
+from sqlalchemy.engine import Connection, Engine
+
+HERE = Path(__file__).resolve().parent
+# PostgreSQL advisory lock every roleplay process takes to migrate (advisory locks are per database).
+LOCK_KEY = 0x526F6C65  # "Role"
+
+
+def config(connection: Connection | None) -> Config:
+    """Alembic's configuration, in code; env.py runs the migrations on `connection`."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def models() -> list[MetaData]:
+    """The tables the models declare: what the migrations must produce."""
+    from ..accounts import UserRow
+    from ..store import SessionRow
+
+    return [SessionRow.metadata, UserRow.metadata]
+
+
+@functools.cache
+def head() -> str:
+    return ScriptDirectory.from_config(config(None)).get_current_head()
+
+
+def current(connection: Connection) -> str | None:
+    """The database's revision; None for a database without one (new, or made before migrations)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the database to head, once even when several processes open it together; returns head."""
+    with engine.connect() as conn:
+        if current(conn) == head():
+            return head()  # the usual case: nothing to do, no lock taken
+    with _exclusive(engine) as conn:
+        # Inside the lock: a process that waited finds the work done and alembic does nothing.
+        command.upgrade(config(conn), "head")
+    return head()
+
+
+@contextmanager
+def _exclusive(engine: Engine) -> Iterator[Connection]:
+    """A transaction that only one process at a time holds; the migrations run (and commit) inside it."""
+    from ..database import for_writing
+
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+            yield conn
+    else:  # SQLite: a writing transaction begins IMMEDIATE, holding the database's write lock
+        with for_writing(engine).begin() as conn:
+            yield conn
