@@ -195,6 +195,26 @@ def cmd_models(args) -> int:
     return 0
 
 
+# database ---------------------------------------------------------------------------------------
+
+def cmd_db(args) -> int:
+    """`db upgrade` brings the schema to the newest revision; `db current` says where it is (exit 1 if behind)."""
+    from . import migrations
+    from .database import default_url, engine_for, open_database, reporting, safe_url
+
+    url = args.db or default_url()
+    engine = open_database(url) if args.action == "upgrade" else engine_for(url)
+    with reporting(engine.url), engine.connect() as conn:
+        revision = migrations.current(conn)
+    head = migrations.head()
+    if revision == head:
+        print(f"{safe_url(engine.url)}: at revision {revision} (the newest)")
+        return 0
+    print(f"{safe_url(engine.url)}: at revision {revision or 'none (new, or made before migrations)'}; "
+          f"the newest is {head}: run `roleplay db upgrade`")
+    return 1
+
+
 def cmd_bench(args) -> int:
     from . import bench
 
@@ -267,6 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--port", type=int, default=None)
     x.set_defaults(func=cmd_serve)
 
+    x = sub.add_parser("db", help="database schema: upgrade to the newest revision, or show the current one")
+    x.add_argument("action", choices=["upgrade", "current"],
+                   help="upgrade: migrate (safe while app processes run); current: exit 1 unless up to date")
+    x.add_argument("--db", default=argparse.SUPPRESS, help="database URL (as the global --db)")
+    x.set_defaults(func=cmd_db)
+
     from . import accounts
     from .speech import cli as speech_cli
 
@@ -283,6 +309,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:
+        # A database that cannot be opened is a message naming it, not a traceback (the module is loaded
+        # only by commands that use the database).
+        database = sys.modules.get("roleplay.database")
+        if database is not None and isinstance(e, database.DatabaseError):
+            return _err(str(e))
+        raise
 
 
 if __name__ == "__main__":
