@@ -1,4 +1,4 @@
-"""Users and roles: argon2 hashes, role checks, lockout, and the `users` commands."""
+"""Users and roles (on SQLite and PostgreSQL): argon2 hashes, role checks, lockout, and the `users` commands."""
 
 import argparse
 import io
@@ -10,8 +10,8 @@ from roleplay.accounts import LOCAL, AccountError, Accounts
 
 
 @pytest.fixture
-def acc(tmp_path):
-    return Accounts(f"sqlite:///{tmp_path / 'rp.db'}")
+def acc(db_url):
+    return Accounts(db_url)
 
 
 def test_add_verify_and_roles(acc):
@@ -99,28 +99,27 @@ def _parser():
     return ap
 
 
-def test_users_commands(tmp_path, monkeypatch, capsys):
-    db = f"sqlite:///{tmp_path / 'rp.db'}"
+def test_users_commands(db_url, monkeypatch, capsys):
     ap = _parser()
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pass\n"))
-    args = ap.parse_args(["--db", db, "users", "add", "ann", "--role", "trainee", "--role", "evaluator",
+    args = ap.parse_args(["--db", db_url, "users", "add", "ann", "--role", "trainee", "--role", "evaluator",
                           "--password-stdin"])
     assert args.func(args) == 0
     assert "ann: trainee, evaluator" in capsys.readouterr().out
-    assert Accounts(db).verify("ann", "s3cret-pass")
+    assert Accounts(db_url).verify("ann", "s3cret-pass")
 
     monkeypatch.setattr("sys.stdin", io.StringIO("another-pass\n"))
-    args = ap.parse_args(["--db", db, "users", "add", "ann", "--role", "trainee", "--password-stdin"])
+    args = ap.parse_args(["--db", db_url, "users", "add", "ann", "--role", "trainee", "--password-stdin"])
     assert args.func(args) == 2
     assert "already exists" in capsys.readouterr().err
 
-    args = ap.parse_args(["--db", db, "users", "list"])
+    args = ap.parse_args(["--db", db_url, "users", "list"])
     assert args.func(args) == 0
     assert "ann" in capsys.readouterr().out
 
-    args = ap.parse_args(["--db", db, "users", "remove", "ann"])
+    args = ap.parse_args(["--db", db_url, "users", "remove", "ann"])
     assert args.func(args) == 0
-    args = ap.parse_args(["--db", db, "users", "remove", "ann"])
+    args = ap.parse_args(["--db", db_url, "users", "remove", "ann"])
     assert args.func(args) == 2
     assert "no user" in capsys.readouterr().err
 

@@ -10,7 +10,6 @@ import pytest
 from evaluators import grade
 from roleplay.library import Library
 from roleplay.session import PracticeSession
-from roleplay.store import Store
 from roleplay.transcript import parse as parse_transcript
 from roleplay.web import exports, render
 from tests.fakes import ScriptedClient
@@ -25,8 +24,7 @@ def persona():
 
 
 @pytest.fixture
-def row(tmp_path, persona):
-    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+def row(store, persona):
     s = PracticeSession.start(store, persona, ScriptedClient(["It was for his birthday. What will you do?"]),
                               trainee="=cmd|' /C calc'!A0")
     s.reply_text(NASTY)

@@ -1,4 +1,5 @@
-"""Practice sessions on real SQLite: turns stored before shown, guard and fallback, faults keep the turn."""
+"""Practice sessions on real SQLite and PostgreSQL: turns stored before shown, guard and fallback, faults keep
+the turn."""
 
 import threading
 
@@ -17,11 +18,6 @@ from tests.fakes import ScriptedClient
 @pytest.fixture(scope="module")
 def persona():
     return Library().get("late-delivery")
-
-
-@pytest.fixture
-def store(tmp_path):
-    return Store(f"sqlite:///{tmp_path / 'rp.db'}")
 
 
 def test_first_sentence_failing_the_guard_is_regenerated(persona):
@@ -83,11 +79,10 @@ def test_model_failure_keeps_the_turn_and_retry_answers_it(store, persona):
     assert [t.speaker for t in store.transcript(s.id).turns] == ["customer", "trainee", "customer"]
 
 
-def test_resume_after_restart(tmp_path, persona):
-    url = f"sqlite:///{tmp_path / 'rp.db'}"
-    s = PracticeSession.start(Store(url), persona, ScriptedClient(["Right. And?"]))
+def test_resume_after_restart(db_url, persona):
+    s = PracticeSession.start(Store(db_url), persona, ScriptedClient(["Right. And?"]))
     s.reply_text("Tell me what happened.")
-    again = PracticeSession.resume(Store(url), s.id, persona, ScriptedClient([]))
+    again = PracticeSession.resume(Store(db_url), s.id, persona, ScriptedClient([]))
     assert [t.text for t in again.turns] == [t.text for t in s.turns]
     assert again.state == s.state and len(again.analyses) == 1
 
