@@ -37,7 +37,8 @@ def _bindir() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -98,7 +99,7 @@ class Cluster:
         self.bindir = bindir
         self.dir = Path(tempfile.mkdtemp(prefix="roleplay-pg-"))
         self.data = self.dir / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._as = []
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres", "postgres")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from roleplay.llm import ModelClient, ModelConfig, ModelError
 from roleplay.session import PracticeSession
 from roleplay.standin import Faults, StandIn
 from roleplay.store import Store
+from tests.pg import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "sk-test-DO-NOT-LEAK-1234567890"
@@ -32,12 +32,6 @@ def persona():
 
 def client_for(url: str, timeout: float = 2.0) -> ModelClient:
     return ModelClient(ModelConfig(base_url=url, model="stand-in", api_key=SECRET, timeout=timeout))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.parametrize("fault", ["fail", "stall", "truncate", "garbage"])

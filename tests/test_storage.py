@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ from roleplay.accounts import Accounts
 from roleplay.database import DatabaseError, engine_for, parse_url
 from roleplay.store import SessionRow, Store, TurnRow
 from roleplay.transcript import Turn
+from tests.pg import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = {"sessions", "turns", "users", "app_settings"}
@@ -175,12 +175,6 @@ def test_connections_cut_by_a_server_restart_are_replaced(pg_url):
     admin.dispose()
     assert cut >= 1
     assert store.add_turn(sid, Turn(speaker="customer", text="Still here.")) == 0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_an_unreachable_postgresql_is_named_without_its_password(capsys):
