@@ -16,18 +16,24 @@ then read the generated file in versions/ (and name it 000N_what_changed.py).
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, text
-from sqlalchemy.engine import Connection, Engine
+# Alembic reports each set-up step at INFO (from its import on, and on every open); our one line says
+# what changed.
+logging.getLogger("alembic").setLevel(logging.WARNING)
+
+from alembic import command  # noqa: E402
+from alembic.config import Config  # noqa: E402
+from alembic.runtime.migration import MigrationContext  # noqa: E402
+from alembic.script import ScriptDirectory  # noqa: E402
+from sqlalchemy import MetaData, text  # noqa: E402
+from sqlalchemy.engine import Connection, Engine  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+log = logging.getLogger("roleplay.migrations")
 # PostgreSQL advisory lock every roleplay process takes to migrate (advisory locks are per database).
 LOCK_KEY = 0x526F6C65  # "Role"
 
@@ -65,7 +71,11 @@ def upgrade(engine: Engine) -> str:
             return head()  # the usual case: nothing to do, no lock taken
     with _exclusive(engine) as conn:
         # Inside the lock: a process that waited finds the work done and alembic does nothing.
+        before = current(conn)
         command.upgrade(config(conn), "head")
+    if before != head():
+        log.info("database %s migrated from %s to %s", engine.url.render_as_string(hide_password=True),
+                 before or "nothing", head())
     return head()
 
 
