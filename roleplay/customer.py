@@ -41,7 +41,7 @@ class Final:
     first_token_s: float | None = None  # since the reply was asked for, of the attempt that was used
     first_sentence_s: float | None = None  # the first checked sentence released
     direction: str | None = None  # the stage direction the line answered (kept in later prompts)
-    timings: dict | None = None  # the server's own timings for the attempt used, when it sends them
+    prompt_tokens: int | None = None  # prompt tokens the server read, over all attempts (when it says)
 
 
 # A sentence ends at . ! ? … followed by whitespace; "$6.90" stays whole.
@@ -83,6 +83,13 @@ class Customer:
             yield from self.client.stream_chat(messages, max_tokens=90, temperature=temperature, seed=seed,
                                                on_timings=on_timings)
 
+    def warm(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None = None) -> None:
+        """Let the server read the prompt for the next line ahead of time (see ModelClient.warm)."""
+        if self.client.style == "completion":
+            self.client.warm(prompting.completion_prompt(self.persona, turns, state, self.channel, earlier))
+        else:
+            self.client.warm(prompting.chat_messages(self.persona, turns, state, self.channel, earlier))
+
     def _check(self, sentence: str, turns: list[Turn], so_far: str) -> guard.Verdict:
         trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
         earlier = [s for t in turns if t.speaker == "customer" for s in sentences(t.text)]
@@ -101,15 +108,15 @@ class Customer:
         `earlier`: the stage directions of the earlier customer lines, by turn index.
         """
         rejected: list[tuple[str, list[str]]] = []
-        timings: dict = {}
+        read: dict[int, int] = {}  # attempt -> prompt tokens the server evaluated for it
         t0 = time.perf_counter()
         first_sentence = None
         for attempt in range(ATTEMPTS):
             released: list[str] = []
             buffer = ""
             first_token = None
-            timings.clear()
-            stream = self._raw_stream(turns, state, attempt, earlier, timings.update)
+            stream = self._raw_stream(turns, state, attempt, earlier,
+                                      lambda t, a=attempt: read.__setitem__(a, int(t.get("prompt_n", 0))))
             try:
                 for delta in stream:
                     first_token = first_token or time.perf_counter() - t0
@@ -150,13 +157,15 @@ class Customer:
                     yield Delta(" " + closing)
                 yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected,
                             first_token_s=first_token, first_sentence_s=first_sentence,
-                            direction=prompting.direction(self.persona, state), timings=dict(timings) or None)
+                            direction=prompting.direction(self.persona, state),
+                            prompt_tokens=sum(read.values()) if read else None)
                 return
         line = self.fallback(turns, state)
         yield Delta(line)
         elapsed = time.perf_counter() - t0
         yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected,
-                    first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state))
+                    first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state),
+                    prompt_tokens=sum(read.values()) if read else None)
 
     def _closing(self, text: str, turns: list[Turn], state: CustomerState) -> str | None:
         """When the state says the conversation is over, make sure the line says so too.

@@ -143,7 +143,7 @@ class ModelClient:
         try:
             yield from self._deltas(lambda: self.client.completions.with_streaming_response.create(
                 model=self.model, prompt=prompt, stop=stop, max_tokens=max_tokens,
-                temperature=temperature, stream=True, seed=seed,
+                temperature=temperature, stream=True, seed=seed, extra_body=self._timings_wanted(on_timings),
             ), lambda choice: choice.get("text"), on_timings)
         except openai.NotFoundError as e:
             if self.config.prompt_style == "auto":
@@ -158,10 +158,15 @@ class ModelClient:
         try:
             yield from self._deltas(lambda: self.client.chat.completions.with_streaming_response.create(
                 model=self.model, messages=messages, max_tokens=max_tokens,
-                temperature=temperature, stream=True, seed=seed, stop=stop,
+                temperature=temperature, stream=True, seed=seed, stop=stop, extra_body=self._timings_wanted(on_timings),
             ), lambda choice: (choice.get("delta") or {}).get("content"), on_timings)
         except openai.OpenAIError as e:
             raise self._error(e) from None
+
+    def _timings_wanted(self, on_timings) -> dict | None:
+        # llama.cpp sends its timings only at the end unless asked; a reply is often cut short before
+        # that (enough sentences), so the embedded server is asked for them with every token.
+        return {"timings_per_token": True} if on_timings and self.config.embedded else None
 
     def _deltas(self, request, text_of, on_timings=None) -> Iterator[str]:
         """Text deltas from a streamed answer, read from its server-sent events.
@@ -208,6 +213,20 @@ class ModelClient:
         except httpx2.TransportError as e:
             raise ModelError(f"{self._where()} dropped the connection mid-reply "
                              f"({_redact(type(e).__name__ + ': ' + str(e), self._secret)})") from None
+
+    def warm(self, prompt: str | list[dict]) -> None:
+        """Have the server evaluate a prompt into its cache now (one token, thrown away).
+
+        Best effort: a request that fails here fails again, with its message, when the line
+        is really asked for.
+        """
+        try:
+            if isinstance(prompt, str):
+                self.client.completions.create(model=self.model, prompt=prompt, max_tokens=1, temperature=0)
+            else:
+                self.client.chat.completions.create(model=self.model, messages=prompt, max_tokens=1, temperature=0)
+        except openai.OpenAIError:
+            pass
 
     def json(self, messages: list[dict], schema: dict, *, name: str = "answer", max_tokens: int = 600) -> str:
         """A chat completion constrained to a JSON schema; returns the raw JSON text."""

@@ -33,7 +33,7 @@ class CustomerLine:
     attempts: int = 1  # model requests it took (a line the guard rejects is asked again)
     first_token_s: float | None = None
     first_sentence_s: float | None = None
-    timings: dict | None = None  # the model server's own timings, when it sends them (bench's profile)
+    prompt_tokens: int | None = None  # prompt tokens the model server read for this line, when it says
 
 
 class SessionEnded(RuntimeError):
@@ -113,6 +113,20 @@ class PracticeSession:
                             state=self.state.model_dump())
         yield from self._reply()
 
+    def warm(self, text: str) -> None:
+        """Get the customer's reply to `text` ready to start, before the trainee has finished the turn.
+
+        The next state and the prompt are worked out as say() would, but nothing is
+        stored: a voice turn calls this with what has been heard so far, and when the
+        turn ends the model's cache already holds the prompt.
+        """
+        text = clean_text(text)
+        if not text or self.ended or self.awaiting_reply:
+            return
+        turns = [*self.turns, Turn(speaker="trainee", text=text)]
+        analysis = analyse_turn(turns, len(turns) - 1, self.persona, self.persona.language, self.analyses)
+        self.customer.warm(turns, st.advance(self.state, analysis, self.persona), self.directions)
+
     def retry(self) -> Iterator[Delta | CustomerLine]:
         """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""
         if not self.awaiting_reply:
@@ -136,7 +150,7 @@ class PracticeSession:
             self.directions[index] = final.direction
         yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source,
                            attempts=final.attempts, first_token_s=final.first_token_s,
-                           first_sentence_s=final.first_sentence_s, timings=final.timings)
+                           first_sentence_s=final.first_sentence_s, prompt_tokens=final.prompt_tokens)
 
     def reply_text(self, text: str, **kw) -> CustomerLine:
         """Say something and wait for the whole reply (for scripts and tests)."""

@@ -85,15 +85,18 @@ def join_wavs(parts: list[Path], out: Path) -> Path | None:
 
 
 def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None, data: Path | None = None,
+               heard: stt.Transcription | None = None, ended: float | None = None,
                clock=time.perf_counter) -> Iterator[Heard | Delta | Spoken | CustomerLine]:
     """One spoken trainee turn and the customer's spoken answer.
 
     `at` is when the recording ended, in seconds since the session started (for the
     talk-time timeline); without it turns carry no timings.  Audio goes under `data`
-    (default: ROLEPLAY_DATA or ~/.local/share/roleplay).
+    (default: ROLEPLAY_DATA or ~/.local/share/roleplay).  `heard` is the recording's
+    transcription when it was made while recording (speech.live); `ended` is the
+    `clock()` time the recording ended, which Spoken.ready_s counts from (default: now).
     """
-    t0 = clock()
-    heard = stt.transcribe(audio, language=session.persona.language)
+    t0 = clock() if ended is None else ended
+    heard = heard or stt.transcribe(audio, language=session.persona.language)
     if not heard.text.strip():
         raise stt.AudioError("no speech was heard in the recording; speak a little closer to the microphone and try again")
     folder = audio_dir(session.id, data)

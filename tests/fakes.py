@@ -17,6 +17,7 @@ class ScriptedClient:
     def __init__(self, lines: list[str | Exception]):
         self.lines = list(lines)
         self.prompts: list[str] = []
+        self.warmed: list = []  # prompts handed to warm(), which answers nothing
 
     def _next(self, prompt) -> list[str]:
         self.prompts.append(prompt)
@@ -33,3 +34,6 @@ class ScriptedClient:
 
     def stream_chat(self, messages, **kw):
         yield from self._next(messages)
+
+    def warm(self, prompt):
+        self.warmed.append(prompt)

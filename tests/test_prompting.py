@@ -56,3 +56,16 @@ def test_chat_messages_replay_the_earlier_stage_directions_word_for_word(tmp_pat
     for before, said, after in zip(client.prompts, LINES, client.prompts[1:]):
         assert after[:len(before)] == before  # the "Now: …" message sent then is replayed as it was
         assert after[len(before)] == {"role": "assistant", "content": said}
+
+
+@pytest.mark.model
+def test_warming_with_the_trainees_words_leaves_the_real_model_almost_nothing_to_read(tmp_path, persona):
+    from roleplay.llm import ModelClient, ModelConfig
+
+    client = ModelClient(ModelConfig(model="smollm2-135m", base_url=None))
+    s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'w.db'}"), persona, client, seed=3)
+    cold = s.reply_text(TRAINEE[0])
+    s.warm(TRAINEE[1])
+    warm = s.reply_text(TRAINEE[1])
+    assert cold.prompt_tokens > 20  # the trainee's line, the stage direction, the customer's name
+    assert warm.prompt_tokens <= warm.attempts  # all of that was read while the trainee spoke: a token a try

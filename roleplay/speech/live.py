@@ -1,0 +1,133 @@
+"""Transcribe a recording while it is still being made, so little is left to do when it ends.
+
+The microphone's chunks are fed in as they arrive.  Whenever the trainee pauses
+(end-pointing: the newest audio is quiet after speech) or enough new speech has
+piled up, the recording so far is transcribed in the background.  When the
+recording ends, a pass that already covers every word is the answer at once;
+only speech after the last pass costs a final one.  Each pass can hand its text
+on (`on_text`): the voice loop warms the model's prompt with it, so the
+customer's reply starts from a cache that already holds the trainee's words.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from . import stt
+
+WINDOW_S = 0.05  # loudness is judged over 50 ms windows
+
+
+def _loudness(samples: np.ndarray) -> np.ndarray:
+    """RMS of each window."""
+    n = int(WINDOW_S * stt.SAMPLE_RATE)
+    usable = len(samples) // n * n
+    if not usable:
+        return np.zeros(0, dtype=np.float32)
+    return np.sqrt(np.mean(samples[:usable].reshape(-1, n) ** 2, axis=1))
+
+
+class LiveTranscript:
+    """A recording in progress and what has been heard in it so far.
+
+    feed() takes chunks (Gradio's (rate, array) or arrays at 16 kHz) from one thread;
+    finish() waits for any pass under way and returns the transcription of the whole.
+    """
+
+    def __init__(self, language: str, *, on_text: Callable[[str], None] | None = None,
+                 pause_s: float = 0.3, every_s: float = 1.5):
+        self.language = language
+        self.on_text = on_text
+        self.pause_s = pause_s  # this much quiet after speech is a pause worth transcribing at
+        self.every_s = every_s  # without a pause, transcribe after this much new audio
+        self._chunks: list[np.ndarray] = []
+        self._length = 0
+        self._loud: list[np.ndarray] = []  # per-window loudness of what was fed
+        self._peak = 0.0
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+        self._heard: tuple[int, stt.Transcription] | None = None  # (samples covered, what they said)
+        self._passed_at = 0  # samples covered by the latest pass started
+        self._error: Exception | None = None
+        self.passes = 0  # transcriptions started, finish()'s own included
+
+    @property
+    def seconds(self) -> float:
+        return self._length / stt.SAMPLE_RATE
+
+    def samples(self) -> np.ndarray:
+        with self._lock:
+            if len(self._chunks) > 1:
+                self._chunks = [np.concatenate(self._chunks)]
+            return self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
+
+    def feed(self, chunk: stt.Audio) -> None:
+        samples = stt.to_samples(chunk)
+        if not len(samples):
+            return
+        with self._lock:
+            self._chunks.append(samples)
+            self._length += len(samples)
+            loud = _loudness(samples)
+            self._loud.append(loud)
+            if len(loud):
+                self._peak = max(self._peak, float(loud.max()))
+        if self._worker is None or not self._worker.is_alive():
+            new_s = (self._length - self._passed_at) / stt.SAMPLE_RATE
+            if new_s >= self.every_s or (new_s >= self.pause_s and self._paused()):
+                self._start_pass()
+
+    def _quiet(self, loudness: np.ndarray) -> np.ndarray:
+        # Relative to this recording's loudest moment: microphones differ, room noise differs.
+        return loudness < max(0.005, 0.1 * self._peak)
+
+    def _paused(self) -> bool:
+        """The newest pause_s of audio is quiet, and there was speech before it."""
+        loud = np.concatenate(self._loud) if self._loud else np.zeros(0)
+        tail = int(self.pause_s / WINDOW_S)
+        return len(loud) > tail and bool(self._quiet(loud[-tail:]).all()) and not self._quiet(loud[:-tail]).all()
+
+    def _start_pass(self) -> None:
+        audio = self.samples()
+        self._passed_at = len(audio)
+        self.passes += 1
+        self._worker = threading.Thread(target=self._pass, args=(audio,), daemon=True, name="live-transcript")
+        self._worker.start()
+
+    def _pass(self, audio: np.ndarray) -> None:
+        try:
+            heard = stt.transcribe(audio, self.language)
+        except stt.AudioError:
+            return  # too short so far, or nothing usable yet: the final pass will say what is wrong
+        except Exception as e:  # e.g. a speech server that is down: kept for finish() to raise
+            self._error = e
+            return
+        self._heard = (len(audio), heard)
+        if self.on_text and heard.text.strip():
+            self.on_text(heard.text)
+
+    def _covered(self) -> bool:
+        """Every word is in the latest pass: what came after it is quiet."""
+        if self._heard is None:
+            return False
+        after = self.samples()[self._heard[0]:]
+        return not len(after) or bool(self._quiet(_loudness(after)).all())
+
+    def finish(self) -> stt.Transcription:
+        """What was said in the whole recording; `elapsed_s` is the time spent here, after it ended."""
+        started = time.perf_counter()
+        if self._worker is not None:
+            self._worker.join()
+        if self._covered() and self._heard[1].text.strip():
+            heard = self._heard[1]
+            return heard.model_copy(update={"duration_s": round(self.seconds, 3),
+                                            "elapsed_s": round(time.perf_counter() - started, 3)})
+        if self._error is not None and self._heard is None:
+            raise self._error
+        heard = stt.transcribe(self.samples(), self.language)
+        self.passes += 1
+        return heard.model_copy(update={"elapsed_s": round(time.perf_counter() - started, 3)})

@@ -1,0 +1,80 @@
+"""Transcribing while the trainee speaks: real faster-whisper on real espeak-ng speech, fed in real time."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from roleplay.library import Library
+from roleplay.session import PracticeSession
+from roleplay.speech import stt, tts
+from roleplay.speech.live import LiveTranscript
+from roleplay.store import Store
+from roleplay.voice import Heard, voice_turn
+from tests.fakes import ScriptedClient
+
+pytestmark = pytest.mark.speech
+
+SAID = "When did you place the order for the train set?"
+CHUNK_S = 0.25
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory):
+    stt.load_model()
+    path = tts.synthesize(SAID, tmp_path_factory.mktemp("live") / "said.wav", language="en")
+    return stt.to_samples(str(path))
+
+
+def _speak(live: LiveTranscript, samples: np.ndarray, pause_s: float) -> None:
+    """Feed the recording as a microphone would: chunk by chunk, in real time, then `pause_s` of quiet."""
+    audio = np.concatenate([samples, np.zeros(int(pause_s * stt.SAMPLE_RATE), dtype=np.float32)])
+    n = int(CHUNK_S * stt.SAMPLE_RATE)
+    for i in range(0, len(audio), n):
+        live.feed(audio[i:i + n])
+        time.sleep(CHUNK_S)
+
+
+def test_a_pause_before_the_end_means_the_words_are_already_transcribed(speech):
+    heard_so_far = []
+    live = LiveTranscript("en", on_text=heard_so_far.append)
+    _speak(live, speech, pause_s=1.5)
+    passes = live.passes
+    heard = live.finish()
+    assert passes >= 1 and live.passes == passes  # finishing needed no pass of its own
+    assert "train set" in heard.text.lower() and heard_so_far[-1] == heard.text
+    assert heard.duration_s == pytest.approx(len(speech) / stt.SAMPLE_RATE + 1.5, abs=0.3)
+
+
+def test_speech_up_to_the_end_gets_a_final_pass_over_the_whole_recording(speech):
+    live = LiveTranscript("en", every_s=0.5)
+    half = len(speech) // 2
+    _speak(live, speech[:half], pause_s=0.0)
+    for i in range(half, len(speech), 4000):  # the rest arrives at once: no pass can have covered it
+        live.feed(speech[i:i + 4000])
+    passes = live.passes
+    heard = live.finish()
+    assert live.passes == passes + 1
+    assert "train set" in heard.text.lower()
+
+
+def test_a_recording_with_no_speech_is_the_usual_clear_error():
+    live = LiveTranscript("en")
+    live.feed(np.zeros(stt.SAMPLE_RATE // 10, dtype=np.float32))
+    with pytest.raises(stt.AudioError, match="too short"):
+        live.finish()
+
+
+def test_what_was_heard_warms_the_exact_prompt_the_reply_then_uses(speech, tmp_path, monkeypatch):
+    monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
+    client = ScriptedClient(["Two weeks ago. It was for my son."])
+    session = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("late-delivery"), client)
+    live = LiveTranscript("en", on_text=session.warm)
+    _speak(live, speech, pause_s=1.0)
+    heard = live.finish()
+    events = list(voice_turn(session, live.samples(), heard=heard))
+    assert isinstance(events[0], Heard) and events[0].text == heard.text
+    assert client.warmed and client.warmed[-1] == client.prompts[0]  # the cache holds all the reply needs
+    assert session.store.transcript(session.id).turns[1].text == heard.text
