@@ -19,6 +19,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
+
 from . import weights
 from .library import Library
 from .llm import ModelClient, ModelConfig
@@ -77,9 +79,13 @@ def _sessions(store: Store, client: ModelClient, persona_id: str, turns: int, on
 
 
 def bench_text(client: ModelClient, store: Store, turns: int) -> dict:
+    """Typed turns as the app takes them: while the trainee types, the app warms the prompt with
+    what is written so far; here that is the line less its last two words (about the last second
+    of typing), and the clock starts when the whole line is sent."""
     first_token, first_sentence, total = [], [], []
 
     def on_line(s, line):
+        s.warm(line.rsplit(" ", 2)[0])
         t = time.perf_counter()
         end = [e for e in s.say(line) if isinstance(e, CustomerLine)][-1]
         total.append(time.perf_counter() - t)
@@ -100,29 +106,46 @@ def _speech_clips(folder: Path) -> dict[str, Path]:
     return clips
 
 
-def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path) -> dict:
+def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
+    """Spoken turns as the app takes them: the microphone's chunks are transcribed while they arrive.
+
+    Each trainee line (espeak-ng) is fed in real time in 0.25 s chunks, then `pause_s` of
+    quiet (the moment between the last word and letting go of the button).  The clock
+    starts when the recording ends.
+    """
+    from .speech import stt
+    from .speech.live import LiveTranscript
     from .voice import Heard, Spoken, voice_turn
 
-    clips = _speech_clips(folder)
-    turn_s, stt_s, token_s, sentence_s = [], [], [], []
+    clips = {line: stt.to_samples(str(path)) for line, path in _speech_clips(folder).items()}
+    chunk = int(0.25 * stt.SAMPLE_RATE)
+    turn_s, stt_s, token_s, sentence_s, prompt_n = [], [], [], [], []
 
     def on_line(s, line):
-        first_audio, heard = None, None
-        for e in voice_turn(s, str(clips[line])):
+        live = LiveTranscript(s.persona.language, on_text=s.warm)
+        audio = np.concatenate([clips[line], np.zeros(int(pause_s * stt.SAMPLE_RATE), dtype=np.float32)])
+        for i in range(0, len(audio), chunk):
+            live.feed(audio[i:i + chunk])
+            time.sleep(0.25)
+        ended = time.perf_counter()
+        heard = live.finish()
+        first_audio = None
+        for e in voice_turn(s, live.samples(), heard=heard, ended=ended):
             if isinstance(e, Heard):
-                heard = e.transcription.elapsed_s
+                stt_s.append(heard.elapsed_s)
             elif isinstance(e, Spoken) and first_audio is None:
                 first_audio = e.ready_s
             elif isinstance(e, CustomerLine):
                 token_s.append(e.first_token_s or 0.0)
                 sentence_s.append(e.first_sentence_s or 0.0)
+                if e.prompt_tokens is not None:
+                    prompt_n.append(float(e.prompt_tokens))
         turn_s.append(first_audio)
-        stt_s.append(heard)
 
     _sessions(store, client, "late-delivery", turns, on_line)
-    return {"voice_turn_s": dist(turn_s), "voice_parts": {
+    return {"voice_turn_s": dist(turn_s), "voice_pause_s": pause_s, "voice_parts": {
         "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
-        "first_sentence_s": dist(sentence_s)}}
+        "first_sentence_s": dist(sentence_s), "prompt_tokens_evaluated": dist(prompt_n)}}
 
 
 def bench_speech(folder: Path, reps: int) -> dict:
@@ -164,10 +187,40 @@ def bench_grading(client: ModelClient | None, judge_n: int) -> dict:
     return out
 
 
-def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s: float = 0.2) -> dict:
-    """N concurrent trainees through the session path against a stand-in server with a fixed delay."""
-    standin = StandIn(delay_s=delay_s)
-    url = standin.start()
+# What the stand-in customer says, in turn: a server repeating one line would trip the
+# guard's repeat check and turn every reply into three requests.
+STAND_IN_LINES = [
+    "I ordered it two weeks ago and it still has not come.", "Nobody told me anything about a delay.",
+    "The tracking page has said the same thing for days.", "I needed it for my son's birthday on Saturday.",
+    "So what are you going to do about it now?", "I paid extra for fast delivery, you know.",
+    "Can you at least tell me where the parcel is?", "This is the second time this has happened to me.",
+]
+
+
+def _serve_stand_in(delay_s: float, urls, stop) -> None:
+    standin = StandIn(delay_s=delay_s, lines=STAND_IN_LINES)
+    urls.put(standin.start())
+    stop.wait()
+    standin.stop()
+
+
+def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s: float = 0.2,
+               think_s: tuple[float, float] = (1.0, 3.0)) -> dict:
+    """N concurrent trainees through the session path against a stand-in server with a fixed delay.
+
+    The stand-in runs in its own process, so its work does not count as the app's.  Each
+    trainee pauses `think_s` (uniform) before answering the customer, far quicker than
+    people read and type or speak, which spreads the turns out as real sessions do.
+    Overhead is a turn's wall time less the stand-in's delay for each request it made.
+    """
+    import multiprocessing as mp
+    import random
+
+    ctx = mp.get_context("spawn")
+    urls, stop = ctx.Queue(), ctx.Event()
+    server = ctx.Process(target=_serve_stand_in, args=(delay_s, urls, stop), daemon=True)
+    server.start()
+    url = urls.get(timeout=60)
     persona = Library().get("late-delivery")
     results = {}
     try:
@@ -175,20 +228,23 @@ def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s:
             with tempfile.TemporaryDirectory() as tmp:
                 store = Store(f"sqlite:///{tmp}/load.db")
                 client = ModelClient(ModelConfig(base_url=url, model="stand-in", timeout=30))
-                overhead, errors, lock = [], [], threading.Lock()
+                overhead, errors, requests, lock = [], [], [], threading.Lock()
 
                 def trainee(i: int) -> str:
+                    pause = random.Random(i)
                     s = PracticeSession.start(store, persona, client, trainee=f"t{i}", seed=i)
                     for k in range(turns):
+                        time.sleep(pause.uniform(*think_s))
                         t = time.perf_counter()
                         try:
-                            s.reply_text(f"Trainee {i} says line {k}: what happened with the order?")
+                            line = s.reply_text(f"Trainee {i} says line {k}: what happened with the order?")
                         except Exception as e:  # counted, never hidden
                             with lock:
                                 errors.append(f"{type(e).__name__}: {e}")
                             continue
                         with lock:
-                            overhead.append(time.perf_counter() - t - delay_s)
+                            overhead.append(time.perf_counter() - t - delay_s * line.attempts)
+                            requests.append(line.attempts)
                     return s.id
 
                 with ThreadPoolExecutor(max_workers=n) as pool:
@@ -196,10 +252,12 @@ def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s:
                 expected = 1 + 2 * turns
                 lost = sum(max(0, expected - len(store.get(i).turns)) for i in ids)
                 results[str(n)] = {"overhead_s": dist(overhead), "errors": len(errors), "turns_lost": lost,
-                                   "turns": len(overhead), "error_kinds": sorted(set(errors))[:5]}
+                                   "turns": len(overhead), "requests_per_turn": round(statistics.fmean(requests), 2)
+                                   if requests else None, "error_kinds": sorted(set(errors))[:5]}
     finally:
-        standin.stop()
-    return {"load": results, "load_stand_in_delay_s": delay_s}
+        stop.set()
+        server.join(timeout=10)
+    return {"load": results, "load_stand_in_delay_s": delay_s, "load_think_s": list(think_s)}
 
 
 def run(quick: bool = False, config: ModelConfig | None = None) -> dict:

@@ -1,6 +1,6 @@
 """A stand-in OpenAI-compatible server on 127.0.0.1, for load tests and fault injection.
 
-It answers every completion with a fixed customer line after a fixed delay, so
+It answers every completion with a fixed customer line (or the next of several) after a fixed delay, so
 a benchmark measures the app rather than the model, and it can be told to fail
 a share of its answers (HTTP 500, stall past the client's timeout, cut the
 stream mid-reply, send garbage) to test that nothing is lost when a real
@@ -55,6 +55,7 @@ class Faults:
 class StandIn:
     delay_s: float = 0.2
     line: str = LINE
+    lines: list[str] | None = None  # answered in turn instead of `line`: a real customer does not repeat
     faults: Faults = field(default_factory=Faults)
     seed: int = 0
     verbose: bool = True  # False: transcriptions carry their text only, as some servers answer
@@ -114,7 +115,8 @@ class StandIn:
                     return self._audio(body, cut=fault == "truncate")
                 request = json.loads(body or b"{}")
                 chat = self.path.endswith("/chat/completions")
-                words = standin.line.split(" ")
+                words = (standin.lines[standin.requests % len(standin.lines)] if standin.lines
+                         else standin.line).split(" ")
                 pieces = [w if i == 0 else " " + w for i, w in enumerate(words)]
                 if fault == "truncate":
                     pieces = pieces[: max(1, len(pieces) // 3)]
