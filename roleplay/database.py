@@ -175,5 +175,5 @@ def reporting(url: URL) -> Iterator[None]:
 
 def _reason(error: sa_exc.DBAPIError, url: URL) -> str:
     lines = [ln.strip() for ln in str(error.orig).splitlines() if ln.strip()]
-    reason = " ".join(lines[:2]) or type(error.orig).__name__
+    reason = "; ".join(lines[:2]) or type(error.orig).__name__
     return reason.replace(url.password, "***") if url.password else reason
