@@ -8,9 +8,9 @@ A new revision after changing the models (SQLite or PostgreSQL at the current he
     from alembic import command
     from roleplay import database, migrations
     with database.engine_for(URL).begin() as conn:
-        command.revision(migrations.config(conn), "what changed", autogenerate=True)
+        command.revision(migrations.config(conn), "what changed", autogenerate=True, rev_id="0003")
 
-then read the generated file in versions/ (and name it 000N_what_changed.py).
+then read and complete versions/0003_what_changed.py (batch operations, so SQLite can alter tables).
 """
 
 from __future__ import annotations
