@@ -8,6 +8,7 @@ trainee's turn for a retry.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +60,9 @@ class PracticeSession:
         self.customer = Customer(persona, client, channel, seed=seed)
         self.analyses: list[TurnAnalysis] = []
         self.directions: dict[int, str] = {}  # turn index -> the stage direction that customer line answered
+        # Held while warm() has the server read a prompt: the real request waits for it rather than
+        # landing, while it runs, on another of the server's slots whose cache holds nothing of ours.
+        self._warming = threading.Lock()
 
     @classmethod
     def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
@@ -95,8 +99,11 @@ class PracticeSession:
         return bool(self.turns) and self.turns[-1].speaker == "trainee" and not self.ended
 
     def say(self, text: str, *, start: float | None = None, end: float | None = None,
-            audio: str | None = None) -> Iterator[Delta | CustomerLine]:
-        """The trainee says something; yields the customer's reply as checked deltas, then a CustomerLine."""
+            audio: str | None = None, meta: dict | None = None) -> Iterator[Delta | CustomerLine]:
+        """The trainee says something; yields the customer's reply as checked deltas, then a CustomerLine.
+
+        `meta` is kept with the stored turn beside its analysis (voice: how it was transcribed).
+        """
         if self.ended:
             raise SessionEnded("this conversation has ended; start a new session")
         text = clean_text(text)
@@ -109,7 +116,8 @@ class PracticeSession:
         analysis = analyse_turn(self.turns, len(self.turns) - 1, self.persona, self.persona.language, self.analyses)
         self.analyses.append(analysis)
         self.state = st.advance(self.state, analysis, self.persona)
-        self.store.add_turn(self.id, turn, audio=audio, meta={"analysis": analysis.model_dump(exclude_defaults=True)},
+        self.store.add_turn(self.id, turn, audio=audio,
+                            meta={**(meta or {}), "analysis": analysis.model_dump(exclude_defaults=True)},
                             state=self.state.model_dump())
         yield from self._reply()
 
@@ -121,11 +129,14 @@ class PracticeSession:
         turn ends the model's cache already holds the prompt.
         """
         text = clean_text(text)
-        if not text or self.ended or self.awaiting_reply:
-            return
-        turns = [*self.turns, Turn(speaker="trainee", text=text)]
-        analysis = analyse_turn(turns, len(turns) - 1, self.persona, self.persona.language, self.analyses)
-        self.customer.warm(turns, st.advance(self.state, analysis, self.persona), self.directions)
+        if not text or self.ended or self.awaiting_reply or not self._warming.acquire(blocking=False):
+            return  # one warm at a time; a newer one comes with the next words
+        try:
+            turns = [*self.turns, Turn(speaker="trainee", text=text)]
+            analysis = analyse_turn(turns, len(turns) - 1, self.persona, self.persona.language, self.analyses)
+            self.customer.warm(turns, st.advance(self.state, analysis, self.persona), self.directions)
+        finally:
+            self._warming.release()
 
     def retry(self) -> Iterator[Delta | CustomerLine]:
         """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""
@@ -134,6 +145,8 @@ class PracticeSession:
         yield from self._reply()
 
     def _reply(self) -> Iterator[Delta | CustomerLine]:
+        with self._warming:
+            pass  # a warm under way finishes first (its work is this reply's cache)
         final: Final | None = None
         for event in self.customer.reply(self.turns, self.state, self.directions):
             if isinstance(event, Final):

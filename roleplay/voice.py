@@ -96,6 +96,7 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
     `clock()` time the recording ended, which Spoken.ready_s counts from (default: now).
     """
     t0 = clock() if ended is None else ended
+    live = heard is not None
     heard = heard or stt.transcribe(audio, language=session.persona.language)
     if not heard.text.strip():
         raise stt.AudioError("no speech was heard in the recording; speak a little closer to the microphone and try again")
@@ -105,7 +106,9 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
     # A long recording cannot have started before the turn it answers: turns stay in time order.
     previous = max((t.start for t in session.turns if t.start is not None), default=0.0)
     start = None if at is None else max(previous, at - heard.duration_s)
-    events = session.say(heard.text, start=start, end=at, audio=str(kept))
+    # How long transcribing took once the recording had ended, and whether it ran while the trainee spoke.
+    events = session.say(heard.text, start=start, end=at, audio=str(kept),
+                         meta={"heard": {"after_end_s": heard.elapsed_s, "while_speaking": live}})
     yield Heard(text=heard.text, transcription=heard, audio=str(kept))
     parts: list[Path] = []
     first_audio = None

@@ -185,6 +185,7 @@ def test_voice_turn_through_a_fake_microphone(real_app, page):
     store = demo.rp_context.store
     row = store.get(store.list_sessions(trainee="local", limit=1)[0].id)
     assert row.channel == "voice" and [t.speaker for t in row.turns][:3] == ["customer", "trainee", "customer"]
+    assert row.turns[1].meta["heard"]["while_speaking"]  # the microphone streamed: transcribed as it came
     for t in row.turns[:3]:  # both sides' audio kept with the session, with timings
         assert t.audio and Path(t.audio).is_file() and Path(t.audio).is_relative_to(demo.rp_context.data), t
         assert t.start is not None and t.end is not None and t.end > t.start

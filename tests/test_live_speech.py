@@ -78,3 +78,14 @@ def test_what_was_heard_warms_the_exact_prompt_the_reply_then_uses(speech, tmp_p
     assert isinstance(events[0], Heard) and events[0].text == heard.text
     assert client.warmed and client.warmed[-1] == client.prompts[0]  # the cache holds all the reply needs
     assert session.store.transcript(session.id).turns[1].text == heard.text
+
+
+def test_the_browsers_repeated_last_chunk_is_not_fed_twice():
+    live = LiveTranscript("en")
+    a = (48000, (np.sin(np.arange(24000) / 9) * 9000).astype(np.int16))
+    b = (48000, (np.sin(np.arange(24000) / 5) * 9000).astype(np.int16))
+    live.feed(a)
+    live.feed_last(a)  # stop_recording hands over the chunk its streaming event already fed
+    assert live.seconds == pytest.approx(0.5)
+    live.feed_last(b)  # …or one that event has not delivered yet
+    assert live.seconds == pytest.approx(1.0)

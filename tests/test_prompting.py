@@ -69,3 +69,31 @@ def test_warming_with_the_trainees_words_leaves_the_real_model_almost_nothing_to
     warm = s.reply_text(TRAINEE[1])
     assert cold.prompt_tokens > 20  # the trainee's line, the stage direction, the customer's name
     assert warm.prompt_tokens <= warm.attempts  # all of that was read while the trainee spoke: a token a try
+
+
+def test_the_reply_waits_for_a_warm_under_way_instead_of_racing_it(tmp_path, persona):
+    import threading
+    import time
+
+    order = []
+
+    class SlowWarm(ScriptedClient):
+        def warm(self, prompt):
+            order.append("warm starts")
+            time.sleep(0.5)
+            order.append("warm ends")
+
+        def stream_completion(self, prompt, **kw):
+            order.append("reply asked")
+            yield from super().stream_completion(prompt, **kw)
+
+    s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'r.db'}"), persona, SlowWarm(list(LINES)), seed=1)
+    warming = threading.Thread(target=s.warm, args=(TRAINEE[0],))
+    warming.start()
+    time.sleep(0.1)
+    s.warm(TRAINEE[0])  # a second warm while one runs is skipped, not queued
+    s.reply_text(TRAINEE[0])
+    warming.join()
+    assert order == ["warm starts", "warm ends", "reply asked"]
+    s.warm("anything")  # after the reply, warming works again (the lock was released)
+    assert order[-2:] == ["warm starts", "warm ends"]

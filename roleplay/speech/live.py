@@ -31,6 +31,10 @@ def _loudness(samples: np.ndarray) -> np.ndarray:
     return np.sqrt(np.mean(samples[:usable].reshape(-1, n) ** 2, axis=1))
 
 
+def _key(chunk) -> int | None:
+    return hash((chunk[0], chunk[1].tobytes())) if isinstance(chunk, tuple) else None
+
+
 class LiveTranscript:
     """A recording in progress and what has been heard in it so far.
 
@@ -53,6 +57,7 @@ class LiveTranscript:
         self._heard: tuple[int, stt.Transcription] | None = None  # (samples covered, what they said)
         self._passed_at = 0  # samples covered by the latest pass started
         self._error: Exception | None = None
+        self._last: int | None = None  # the latest chunk fed, by content
         self.passes = 0  # transcriptions started, finish()'s own included
 
     @property
@@ -65,11 +70,18 @@ class LiveTranscript:
                 self._chunks = [np.concatenate(self._chunks)]
             return self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
 
+    def feed_last(self, chunk: tuple[int, np.ndarray]) -> None:
+        """The recording's last chunk as the browser hands it over at the end: fed unless it was
+        the latest one fed already (it usually was, by its own streaming event)."""
+        if _key(chunk) != self._last:
+            self.feed(chunk)
+
     def feed(self, chunk: stt.Audio) -> None:
         samples = stt.to_samples(chunk)
         if not len(samples):
             return
         with self._lock:
+            self._last = _key(chunk)
             self._chunks.append(samples)
             self._length += len(samples)
             loud = _loudness(samples)

@@ -22,6 +22,7 @@ from ..accounts import LOCAL, Accounts, User
 from ..library import Library
 from ..persona import Persona
 from ..session import PracticeSession
+from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
 
 log = logging.getLogger("roleplay.web")
@@ -52,6 +53,7 @@ class Live:
     owner: str
     t0: float = field(default_factory=time.monotonic)  # for voice timings: seconds since the session started
     lock: threading.Lock = field(default_factory=threading.Lock)
+    listening: LiveTranscript | None = None  # the trainee's recording in progress (voice)
 
     def clock(self) -> float:
         return round(time.monotonic() - self.t0, 2)

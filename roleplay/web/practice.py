@@ -15,6 +15,7 @@ import gradio as gr
 from ..customer import Delta
 from ..llm import ModelError
 from ..session import CustomerLine, SessionEnded
+from ..speech.live import LiveTranscript
 from . import render
 from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
@@ -22,6 +23,7 @@ from .media import public_url
 
 log = logging.getLogger("roleplay.web")
 
+STREAM_EVERY_S = 0.5  # how often the browser sends the microphone's audio while recording
 CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
 
 
@@ -85,9 +87,13 @@ class PracticeTab:
                         self.send_btn = gr.Button("Send", variant="primary", scale=1, min_width=90,
                                                   elem_id="rp-send")
                     with gr.Column(visible=False, elem_id="rp-voice") as self.voice_col:
-                        self.mic = gr.Audio(sources=["microphone", "upload"], type="filepath",
-                                            label="Your answer: record with the microphone (or upload a file). "
+                        # Streamed: the recording is transcribed while the trainee speaks (speech.live).
+                        self.mic = gr.Audio(sources=["microphone"], type="numpy", streaming=True,
+                                            label="Your answer: record, pause a moment, then stop. "
                                                   "It is sent when you stop.", elem_id="rp-mic")
+                        with gr.Accordion("No microphone? Upload a recording instead", open=False):
+                            self.upload = gr.Audio(sources=["upload"], type="filepath", elem_id="rp-upload",
+                                                   show_label=False)
                     self.speech = gr.HTML(render.speech_queue([]), js_on_load=render.SPEECH_JS, elem_id="rp-speech")
                     self.err = gr.HTML(elem_id="rp-error")
                     self.retry_btn = gr.Button("Retry the customer's reply", visible=False, elem_id="rp-retry")
@@ -120,7 +126,7 @@ class PracticeTab:
 
     def wire(self) -> None:
         conv_out = [self.chat, self.msg, self.meter, self.speech, self.err, self.retry_btn, self.convo, self.result,
-                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn]
+                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn, self.upload]
         self.cards.click(self.pick_card, None, self.persona_dd, api_visibility="private")
         self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn],
                                api_visibility="private")
@@ -132,8 +138,13 @@ class PracticeTab:
         for ev in (self.msg.submit, self.send_btn.click):
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
         self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
-        self.mic.stop_recording(self.voice, [self.mic, self.sid], conv_out, api_visibility="private")
-        self.mic.upload(self.voice, [self.mic, self.sid], conv_out, api_visibility="private")
+        self.mic.start_recording(self.listen, self.sid, None, api_visibility="private")
+        self.mic.stream(self.hear, [self.mic, self.sid], None, stream_every=STREAM_EVERY_S, time_limit=180,
+                        api_visibility="private")
+        self.mic.stop_recording(self.voice_live, [self.mic, self.sid], conv_out, api_visibility="private")
+        self.upload.upload(self.voice, [self.upload, self.sid], conv_out, api_visibility="private")
+        self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
+                       api_visibility="private", queue=False)
         self.end_btn.click(self.end, self.sid, conv_out, api_visibility="private")
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
@@ -240,10 +251,50 @@ class PracticeTab:
         yield from self._one_turn(sid, request, body)
 
     def voice(self, audio, sid, request: gr.Request) -> Iterator[dict]:
+        """An uploaded recording: transcribed whole."""
         if audio:
-            yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, audio))
+            yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, str(audio)))
 
-    def _voice_turn(self, live: Live, audio) -> Iterator[dict]:
+    # The microphone streams: start_recording opens a live transcript, each chunk is fed to it (and
+    # what it hears warms the model), stop_recording finishes it and takes the turn.
+
+    def _own(self, sid, request) -> Live | None:
+        try:
+            return self._live(sid, request)
+        except (NotFound, Forbidden):
+            return None
+
+    def listen(self, sid, request: gr.Request) -> None:
+        live = self._own(sid, request)
+        if live is not None:
+            live.listening = LiveTranscript(live.session.persona.language, on_text=live.session.warm)
+
+    def hear(self, chunk, sid, request: gr.Request) -> None:
+        live = self._own(sid, request)
+        if live is None or chunk is None:
+            return
+        if live.listening is None:  # the first chunk can overtake start_recording
+            self.listen(sid, request)
+        live.listening.feed(chunk)
+
+    def voice_live(self, last_chunk, sid, request: gr.Request) -> Iterator[dict]:
+        live = self._own(sid, request)
+        listening = live.listening if live else None
+        if live is None or listening is None:
+            yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
+            return
+        live.listening = None
+        if last_chunk is not None:
+            listening.feed_last(last_chunk)  # stop can overtake the last chunk's own event
+        yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening))
+
+    def warm_typed(self, text, sid, request: gr.Request) -> None:
+        """While the trainee types, let the model read the turn so far (see PracticeSession.warm)."""
+        live = self._own(sid, request)
+        if live is not None and len((text or "").strip()) >= 12 and not live.lock.locked():
+            live.session.warm(text)
+
+    def _voice_turn(self, live: Live, audio: str | LiveTranscript) -> Iterator[dict]:
         from ..voice import voice_turn
 
         s = live.session
@@ -254,8 +305,16 @@ class PracticeTab:
             yield self._failure("The customer has not answered your last turn yet; press Retry first.", retry=True)
             return
         arrived = live.clock()  # when the recording ended, for the talk-time timeline
-        yield {self.err: render.status("Listening to your answer…", "info"), self.mic: None}
-        yield from self._turn(live, lambda: voice_turn(s, str(audio), at=arrived, data=self.ctx.data))
+        yield {self.err: render.status("Listening to your answer…", "info"), self.mic: None, self.upload: None}
+
+        def events():
+            if isinstance(audio, LiveTranscript):
+                heard = audio.finish()
+                yield from voice_turn(s, audio.samples(), heard=heard, at=arrived, data=self.ctx.data)
+            else:
+                yield from voice_turn(s, audio, at=arrived, data=self.ctx.data)
+
+        yield from self._turn(live, events)
 
     def _turn(self, live: Live, events_fn, said: str | None = None, speak_here: bool = False) -> Iterator[dict]:
         """Run one turn: show the trainee's words, stream the customer's reply (and its speech), grade at the end.
