@@ -112,14 +112,20 @@ class PracticeSession:
         if self.awaiting_reply:
             raise RuntimeError("the customer has not answered your last turn yet; retry it first")
         turn = Turn(speaker="trainee", text=text, start=start, end=end)
-        self.turns.append(turn)
-        analysis = analyse_turn(self.turns, len(self.turns) - 1, self.persona, self.persona.language, self.analyses)
-        self.analyses.append(analysis)
-        self.state = st.advance(self.state, analysis, self.persona)
+        turns, analysis, state = self._after(turn)
+        # Stored first: if the store fails, the session in memory is still the one in the store.
         self.store.add_turn(self.id, turn, audio=audio,
                             meta={**(meta or {}), "analysis": analysis.model_dump(exclude_defaults=True)},
-                            state=self.state.model_dump())
+                            state=state.model_dump())
+        self.turns, self.state = turns, state
+        self.analyses.append(analysis)
         yield from self._reply()
+
+    def _after(self, turn: Turn) -> tuple[list[Turn], TurnAnalysis, st.CustomerState]:
+        """The turns, the new turn's analysis and the customer's state once `turn` is said."""
+        turns = [*self.turns, turn]
+        analysis = analyse_turn(turns, len(turns) - 1, self.persona, self.persona.language, self.analyses)
+        return turns, analysis, st.advance(self.state, analysis, self.persona)
 
     def warm(self, text: str) -> None:
         """Get the customer's reply to `text` ready to start, before the trainee has finished the turn.
@@ -132,9 +138,8 @@ class PracticeSession:
         if not text or self.ended or self.awaiting_reply or not self._warming.acquire(blocking=False):
             return  # one warm at a time; a newer one comes with the next words
         try:
-            turns = [*self.turns, Turn(speaker="trainee", text=text)]
-            analysis = analyse_turn(turns, len(turns) - 1, self.persona, self.persona.language, self.analyses)
-            self.customer.warm(turns, st.advance(self.state, analysis, self.persona), self.directions)
+            turns, _, state = self._after(Turn(speaker="trainee", text=text))
+            self.customer.warm(turns, state, self.directions)
         finally:
             self._warming.release()
 

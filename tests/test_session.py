@@ -133,3 +133,19 @@ def test_unusual_text_is_kept_safely_and_answered(store, persona, text, expected
     line = s.reply_text(text)
     assert line.text == "Right."
     assert store.transcript(s.id).turns[1].text == expected
+
+
+def test_a_turn_the_store_refuses_leaves_the_session_as_stored(store, persona):
+    s = PracticeSession.start(store, persona, ScriptedClient(["Two weeks ago."]), seed=1)
+    before = (list(s.turns), s.state, len(s.analyses))
+
+    def refuse(*args, **kwargs):
+        raise OSError("disk full")
+
+    s.store.add_turn = refuse
+    with pytest.raises(OSError):
+        s.reply_text("When did you order it?")
+    assert (s.turns, s.state, len(s.analyses)) == before and not s.awaiting_reply
+    del s.store.add_turn  # the store recovers: the same turn goes through
+    assert s.reply_text("When did you order it?").text == "Two weeks ago."
+    assert [t.text for t in store.transcript(s.id).turns][1:] == ["When did you order it?", "Two weeks ago."]
