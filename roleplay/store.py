@@ -11,7 +11,7 @@ import json
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
 from .database import UTCDateTime, default_url, for_writing, open_database
@@ -130,6 +130,14 @@ class Store:
             if row is not None:
                 _ = row.turns  # load while the connection is open
             return row
+
+    def progress(self, session_id: str) -> tuple[int, bool] | None:
+        """How many turns the session has and whether it has ended, without loading them."""
+        with self._sessions() as db:
+            ended = db.scalar(select(SessionRow.ended).where(SessionRow.id == session_id))
+            if ended is None:
+                return None
+            return db.scalar(select(func.count()).where(TurnRow.session_id == session_id)), bool(ended)
 
     def transcript(self, session_id: str) -> Transcript:
         row = self.get(session_id)

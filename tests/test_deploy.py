@@ -74,6 +74,8 @@ def test_a_session_moves_between_processes_and_survives_one_being_killed(two_app
     shown.append(a.predict(sid, shown[-1], api_name="/say")["customer"])
     shown.append("I can refund the shipping today. Would that help?")  # B picks the session up from the database
     shown.append(b.predict(sid, shown[-1], api_name="/say")["customer"])
+    shown.append("Let me check where the parcel is now.")  # back on A, which must catch up with B's turns
+    shown.append(a.predict(sid, shown[-1], api_name="/say")["customer"])
     card = b.predict(sid, api_name="/end_session")
     assert 0 <= card["overall"] <= 100
 
@@ -84,4 +86,23 @@ def test_a_session_moves_between_processes_and_survives_one_being_killed(two_app
     assert on_b["ended"] and on_b["scorecard"]["overall"] == card["overall"]
     stored = Store(db_url).transcript(sid)
     assert [t.text for t in stored.turns] == shown
-    assert [t.speaker for t in stored.turns] == ["customer", "trainee", "customer", "trainee", "customer"]
+    assert [t.speaker for t in stored.turns] == ["customer"] + ["trainee", "customer"] * 3
+
+
+def test_a_process_catches_up_with_turns_another_process_took(store, tmp_path):
+    """Without sticky sessions, A's copy in memory must not answer from before B's turn."""
+    from roleplay.accounts import LOCAL
+    from roleplay.library import Library
+    from roleplay.web.context import Context
+    from tests.fakes import ScriptedClient
+
+    client_a, client_b = ScriptedClient(["Two weeks ago.", "Fine, check it."]), ScriptedClient(["Nobody called me."])
+    a = Context(store, Library(), client_a, single_user=True, data=tmp_path, speech=False)
+    b = Context(store, Library(), client_b, single_user=True, data=tmp_path, speech=False)
+    sid = a.start(LOCAL, "late-delivery", "chat").session.id
+    a.live_for(LOCAL, sid).session.reply_text("When did you order it?")
+    b.live_for(LOCAL, sid).session.reply_text("Did anyone contact you about the delay?")
+    live = a.live_for(LOCAL, sid)
+    live.session.reply_text("Let me check where the parcel is.")
+    assert "Did anyone contact you about the delay?" in client_a.prompts[-1] and "Nobody called me." in client_a.prompts[-1]
+    assert [t.text for t in store.transcript(sid).turns][-2:] == ["Let me check where the parcel is.", "Fine, check it."]

@@ -170,6 +170,7 @@ class Context:
         if live is not None:
             if live.owner != user.name:
                 raise NotFound()
+            self._catch_up(live)
             return live
         row = self.store.get(sid) if sid else None
         if row is None or row.trainee != user.name:  # only the trainee practises in their own session
@@ -182,6 +183,20 @@ class Context:
         with self._lock:
             self._live.setdefault(sid, live)
             return self._live[sid]
+
+    def _catch_up(self, live: Live) -> None:
+        """Reload a session another app process has moved on (a load balancer without stickiness).
+
+        Only between turns: a turn under way here holds the lock, and its own writes are not news.
+        """
+        if not live.lock.acquire(blocking=False):
+            return
+        try:
+            s = live.session
+            if self.store.progress(s.id) != (len(s.turns), s.ended):
+                live.session = PracticeSession.resume(self.store, s.id, s.persona, self.client)
+        finally:
+            live.lock.release()
 
     def forget(self, session_id: str) -> None:
         with self._lock:
