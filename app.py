@@ -112,4 +112,9 @@ def main(args=None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from roleplay.database import DatabaseError
+
+    try:
+        main()
+    except DatabaseError as e:  # a message naming the database, as `roleplay serve` prints it
+        sys.exit(f"roleplay: {e}")

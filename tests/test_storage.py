@@ -188,6 +188,10 @@ def test_an_unreachable_postgresql_is_named_without_its_password(capsys):
     assert cli.main(["--db", url, "db", "current"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("roleplay: cannot open the database") and "Traceback" not in err and "s3cret" not in err
+    app = subprocess.run([sys.executable, "app.py", "--db", url], cwd=Path(__file__).resolve().parents[1],
+                         capture_output=True, text=True, timeout=120)
+    assert app.returncode == 1 and app.stderr.startswith("roleplay: cannot open the database"), app.stderr[-2000:]
+    assert "Traceback" not in app.stderr and "s3cret" not in app.stderr
 
 
 @pytest.mark.parametrize("url,says", [
