@@ -247,12 +247,16 @@ def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s:
                             requests.append(line.attempts)
                     return s.id
 
+                cpu = time.process_time()  # this process only: the stand-in runs in its own
                 with ThreadPoolExecutor(max_workers=n) as pool:
                     ids = list(pool.map(trainee, range(n)))
+                cpu = time.process_time() - cpu
                 expected = 1 + 2 * turns
                 lost = sum(max(0, expected - len(store.get(i).turns)) for i in ids)
                 results[str(n)] = {"overhead_s": dist(overhead), "errors": len(errors), "turns_lost": lost,
-                                   "turns": len(overhead), "requests_per_turn": round(statistics.fmean(requests), 2)
+                                   "turns": len(overhead),
+                                   "cpu_ms_per_turn": round(1000 * cpu / max(1, len(overhead)), 1),
+                                   "requests_per_turn": round(statistics.fmean(requests), 2)
                                    if requests else None, "error_kinds": sorted(set(errors))[:5]}
     finally:
         stop.set()
@@ -293,7 +297,10 @@ TARGETS = [
 def table(r: dict) -> str:
     m = r["machine"]
     rows = [f"machine: {m['cores']} cores, {m['cpu']}; LLM {m['llm']} ({m['llm_threads']} threads), "
-            f"STT {m['stt']} ({m['stt_threads']} threads), TTS {m['tts']}", "",
+            f"STT {m['stt']} ({m['stt_threads']} threads), TTS {m['tts']}",
+            f"voice: the recording is fed in real time and ends {r.get('voice_pause_s')} s after the last word; "
+            f"load: stand-in answers after {r.get('load_stand_in_delay_s')} s, trainees pause "
+            f"{'-'.join(str(x) for x in r.get('load_think_s', []))} s between turns", "",
             f"{'figure':38} {'p50':>9} {'p95':>9} {'n':>5}"]
 
     def row(name, d, unit=""):
@@ -312,7 +319,8 @@ def table(r: dict) -> str:
     rows.append(f"{'grade_per_s':38} {r.get('grade_per_s')!s:>9}")
     for n, d in r.get("load", {}).items():
         rows.append(f"{'load ' + n + ' trainees: overhead_s':38} {d['overhead_s']['p50']!s:>9} "
-                    f"{d['overhead_s']['p95']!s:>9} {d['turns']:>5} errors {d['errors']}, lost {d['turns_lost']}")
+                    f"{d['overhead_s']['p95']!s:>9} {d['turns']:>5} errors {d['errors']}, lost {d['turns_lost']}, "
+                    f"{d['cpu_ms_per_turn']} ms CPU a turn")
     rows.append(f"{'rss_mb':38} {r['rss_mb']:>9}")
     rows.append(f"{'load_models_s':38} {r.get('load_models_s')!s:>9}")
     rows.append(f"bench took {r['bench_s']} s")

@@ -97,4 +97,3 @@ def test_the_reply_waits_for_a_warm_under_way_instead_of_racing_it(tmp_path, per
     assert order == ["warm starts", "warm ends", "reply asked"]
     s.warm("anything")  # after the reply, warming works again (the lock was released)
     assert order[-2:] == ["warm starts", "warm ends"]
-

@@ -1,0 +1,14 @@
+"""The bench's load test, small: real sessions, real SQLite, the stand-in server in its own process."""
+
+from roleplay import bench
+
+
+def test_the_load_test_counts_every_turn_and_measures_the_app_alone():
+    r = bench.bench_load(levels=(3,), turns=2, delay_s=0.05, think_s=(0.0, 0.1))
+    load = r["load"]["3"]
+    assert load["errors"] == 0 and load["turns_lost"] == 0 and load["turns"] == 6
+    assert load["requests_per_turn"] >= 1 and load["cpu_ms_per_turn"] > 0
+    assert 0 <= load["overhead_s"]["p50"] <= load["overhead_s"]["p95"]
+    report = {"machine": {"cores": 2, "cpu": "x", "llm": "m", "llm_threads": 2, "stt": "s", "stt_threads": 2,
+                          "tts": "t"}, "rss_mb": 1.0, "bench_s": 1.0, **r}
+    assert "load 3 trainees: overhead_s" in bench.table(report) and "0.05 s" in bench.table(report)
