@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting
@@ -101,11 +101,12 @@ class Customer:
                 return guard.Verdict(ok=False, reasons=[f"language:{whole}"])
         return verdict
 
-    def reply(self, turns: list[Turn], state: CustomerState,
-              earlier: Mapping[int, str] | None = None) -> Iterator[Delta | Final]:
+    def reply(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Iterator[Delta | Final]:
         """Stream the customer's next line as checked sentences, then a Final with the whole line.
 
         `earlier`: the stage directions of the earlier customer lines, by turn index.
+        `cancelled`: asked at every token; once true the reply stops there, with no Final.
         """
         rejected: list[tuple[str, list[str]]] = []
         read: dict[int, int] = {}  # attempt -> prompt tokens the server evaluated for it
@@ -119,6 +120,8 @@ class Customer:
                                       lambda t, a=attempt: read.__setitem__(a, int(t.get("prompt_n", 0))))
             try:
                 for delta in stream:
+                    if cancelled and cancelled():
+                        return  # the finally below closes the stream: the server stops writing
                     first_token = first_token or time.perf_counter() - t0
                     buffer += delta
                     done, buffer = _split_complete(buffer)

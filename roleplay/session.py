@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import state as st
 from .analysis import TurnAnalysis, analyse_turn
+from .anticipation import Anticipation
 from .customer import Customer, Delta, Final
 from .llm import ModelClient
 from .persona import Persona
@@ -63,6 +64,7 @@ class PracticeSession:
         # Held while warm() has the server read a prompt: the real request waits for it rather than
         # landing, while it runs, on another of the server's slots whose cache holds nothing of ours.
         self._warming = threading.Lock()
+        self._anticipation: Anticipation | None = None  # a reply started while the trainee still speaks
 
     @classmethod
     def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
@@ -117,9 +119,10 @@ class PracticeSession:
         self.store.add_turn(self.id, turn, audio=audio,
                             meta={**(meta or {}), "analysis": analysis.model_dump(exclude_defaults=True)},
                             state=state.model_dump())
+        ahead = self._take_anticipation(text)  # before the turn count moves on
         self.turns, self.state = turns, state
         self.analyses.append(analysis)
-        yield from self._reply()
+        yield from self._reply(ahead)
 
     def _after(self, turn: Turn) -> tuple[list[Turn], TurnAnalysis, st.CustomerState]:
         """The turns, the new turn's analysis and the customer's state once `turn` is said."""
@@ -143,17 +146,45 @@ class PracticeSession:
         finally:
             self._warming.release()
 
+    def anticipate(self, text: str) -> None:
+        """Start the reply to `text` now, in case the trainee's turn ends with exactly these words.
+
+        The voice loop calls this at each pause with what it has heard.  say() with the
+        same text takes the reply over; different words call it off first.  Nothing is
+        stored until say().
+        """
+        text = clean_text(text)
+        if not text or self.ended or self.awaiting_reply:
+            return
+        current = self._anticipation
+        if current is not None and current.text == text and current.turns == len(self.turns):
+            return
+        self._take_anticipation(None)
+        turns, _, state = self._after(Turn(speaker="trainee", text=text))
+        self._anticipation = Anticipation(text, len(self.turns),
+                                          lambda cancelled: self.customer.reply(turns, state, self.directions, cancelled),
+                                          self._warming)
+
+    def _take_anticipation(self, text: str | None) -> Anticipation | None:
+        """The reply started for `text` at this turn, if there is one; any other is called off."""
+        ahead, self._anticipation = self._anticipation, None
+        if ahead is not None and (ahead.text != text or ahead.turns != len(self.turns)):
+            ahead.cancel()
+            return None
+        return ahead
+
     def retry(self) -> Iterator[Delta | CustomerLine]:
         """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""
         if not self.awaiting_reply:
             raise RuntimeError("nothing to retry")
         yield from self._reply()
 
-    def _reply(self) -> Iterator[Delta | CustomerLine]:
-        with self._warming:
-            pass  # a warm under way finishes first (its work is this reply's cache)
+    def _reply(self, ahead: Anticipation | None = None) -> Iterator[Delta | CustomerLine]:
+        if ahead is None:
+            with self._warming:
+                pass  # a warm under way finishes first (its work is this reply's cache)
         final: Final | None = None
-        for event in self.customer.reply(self.turns, self.state, self.directions):
+        for event in ahead.events() if ahead else self.customer.reply(self.turns, self.state, self.directions):
             if isinstance(event, Final):
                 final = event
             else:
@@ -176,6 +207,7 @@ class PracticeSession:
 
     def end(self) -> None:
         """The trainee ends the session."""
+        self._take_anticipation(None)
         if not self.state.ended:
             self.state = self.state.model_copy(update={"ended": True, "end_reason": "trainee_ended"})
             self.store.finish(self.id, "trainee_ended", self.state.model_dump())

@@ -1,12 +1,13 @@
 """Transcribe a recording while it is still being made, so little is left to do when it ends.
 
 The microphone's chunks are fed in as they arrive.  Whenever the trainee pauses
-(end-pointing: the newest audio is quiet after speech) or enough new speech has
-piled up, the recording so far is transcribed in the background.  When the
+(end-pointing: the newest audio is quiet after speech), the recording so far is
+transcribed in the background.  (Not on a timer as well: on two cores a pass
+still running when the trainee stops only delays the one that counts.)  When the
 recording ends, a pass that already covers every word is the answer at once;
-only speech after the last pass costs a final one.  Each pass can hand its text
-on (`on_text`): the voice loop warms the model's prompt with it, so the
-customer's reply starts from a cache that already holds the trainee's words.
+only speech after the last pass costs a final one.  Each pass hands its text on
+(`on_text`): the voice loop starts the customer's reply to it, which the turn
+takes over if it ends with the same words (roleplay/anticipation.py).
 """
 
 from __future__ import annotations
@@ -43,11 +44,10 @@ class LiveTranscript:
     """
 
     def __init__(self, language: str, *, on_text: Callable[[str], None] | None = None,
-                 pause_s: float = 0.3, every_s: float = 1.5):
+                 pause_s: float = 0.3):
         self.language = language
         self.on_text = on_text
         self.pause_s = pause_s  # this much quiet after speech is a pause worth transcribing at
-        self.every_s = every_s  # without a pause, transcribe after this much new audio
         self._chunks: list[np.ndarray] = []
         self._length = 0
         self._loud: list[np.ndarray] = []  # per-window loudness of what was fed
@@ -90,7 +90,7 @@ class LiveTranscript:
                 self._peak = max(self._peak, float(loud.max()))
         if self._worker is None or not self._worker.is_alive():
             new_s = (self._length - self._passed_at) / stt.SAMPLE_RATE
-            if new_s >= self.every_s or (new_s >= self.pause_s and self._paused()):
+            if new_s >= self.pause_s and self._paused():
                 self._start_pass()
 
     def _quiet(self, loudness: np.ndarray) -> np.ndarray:

@@ -267,7 +267,7 @@ class PracticeTab:
     def listen(self, sid, request: gr.Request) -> None:
         live = self._own(sid, request)
         if live is not None:
-            live.listening = LiveTranscript(live.session.persona.language, on_text=live.session.warm)
+            live.listening = LiveTranscript(live.session.persona.language, on_text=live.session.anticipate)
 
     def hear(self, chunk, sid, request: gr.Request) -> None:
         live = self._own(sid, request)

@@ -1,0 +1,84 @@
+"""A reply started while the trainee still speaks: taken over when the words match, called off otherwise."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from roleplay.library import Library
+from roleplay.llm import ModelError
+from roleplay.session import PracticeSession
+from roleplay.store import Store
+from tests.fakes import ScriptedClient
+
+SAID = "I'm sorry about the party. When did you order it?"
+
+
+@pytest.fixture
+def persona():
+    return Library().get("late-delivery")
+
+
+def _session(tmp_path, persona, client):
+    return PracticeSession.start(Store(f"sqlite:///{tmp_path / 'a.db'}"), persona, client, seed=1)
+
+
+class Slow(ScriptedClient):
+    """Streams a word every `pace` seconds and notes when a stream was closed early."""
+
+    def __init__(self, lines, pace=0.05):
+        super().__init__(lines)
+        self.pace, self.closed_early = pace, 0
+
+    def stream_completion(self, prompt, **kw):
+        words = self._next(prompt)
+        done = False
+        try:
+            for w in words:
+                time.sleep(self.pace)
+                yield w
+            done = True
+        finally:
+            self.closed_early += not done
+
+
+def test_the_same_words_take_the_reply_over_without_asking_again(tmp_path, persona):
+    client = Slow(["Two weeks ago. It was for Leo."])
+    s = _session(tmp_path, persona, client)
+    s.anticipate(SAID)
+    time.sleep(0.5)  # the trainee lets go of the button a moment later
+    line = s.reply_text(SAID)
+    assert line.text == "Two weeks ago. It was for Leo." and len(client.prompts) == 1
+    assert SAID in client.prompts[0]
+    assert [t.text for t in s.store.transcript(s.id).turns][1:] == [SAID, line.text]
+
+
+def test_other_words_call_it_off_and_the_reply_answers_what_was_said(tmp_path, persona):
+    client = Slow(["A reply to half a sentence that goes on and on and on and on.", "Two weeks ago."], pace=0.1)
+    s = _session(tmp_path, persona, client)
+    s.anticipate("I'm sorry about the party.")
+    time.sleep(0.3)
+    line = s.reply_text(SAID)
+    assert line.text == "Two weeks ago." and client.closed_early == 1  # the model stopped writing
+    assert SAID in client.prompts[1] and SAID not in client.prompts[0]
+    assert [t.text for t in s.store.transcript(s.id).turns][1:] == [SAID, "Two weeks ago."]
+
+
+def test_a_failed_anticipated_reply_keeps_the_turn_for_a_retry(tmp_path, persona):
+    s = _session(tmp_path, persona, ScriptedClient([ModelError("the model server is down"), "Two weeks ago."]))
+    s.anticipate(SAID)
+    with pytest.raises(ModelError):
+        s.reply_text(SAID)
+    assert s.awaiting_reply and s.store.transcript(s.id).turns[-1].text == SAID
+    assert [e for e in s.retry()][-1].text == "Two weeks ago."
+
+
+def test_ending_the_session_calls_it_off(tmp_path, persona):
+    client = Slow(["One two three four five six seven eight nine ten eleven twelve."], pace=0.1)
+    s = _session(tmp_path, persona, client)
+    s.anticipate(SAID)
+    time.sleep(0.3)
+    s.end()
+    assert client.closed_early == 1 and s.ended
+    assert [t.speaker for t in s.store.transcript(s.id).turns] == ["customer"]  # nothing stored by it
