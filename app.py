@@ -37,7 +37,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def warm_up(client, speech: bool = True) -> None:
-    """Load the model, Whisper and the speech engine now, in parallel, so the first turn is not slow."""
+    """Load the model, the guard's language identifier, Whisper and the speech engine now, in parallel,
+    so the first turn is not slow."""
     def model():
         try:
             prompt = "Customer: Hello.\nAgent:"
@@ -68,7 +69,12 @@ def warm_up(client, speech: bool = True) -> None:
         except Exception as e:
             log.warning("speech engine warm-up failed (the customer will not speak): %s", e)
 
-    jobs = [threading.Thread(target=model)]
+    def guard():
+        from roleplay import guard
+
+        guard.detect_language("Ready.")  # the language identifier's model loads in about a second
+
+    jobs = [threading.Thread(target=model), threading.Thread(target=guard)]
     if speech:
         jobs += [threading.Thread(target=whisper), threading.Thread(target=voice)]
     for j in jobs:

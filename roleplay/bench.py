@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import weights
+from . import prompting, weights
+from . import state as st
 from .library import Library
 from .llm import ModelClient, ModelConfig
 from .session import CustomerLine, PracticeSession
@@ -122,7 +123,7 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
     turn_s, stt_s, token_s, sentence_s, prompt_n = [], [], [], [], []
 
     def on_line(s, line):
-        live = LiveTranscript(s.persona.language, on_text=s.warm)
+        live = LiveTranscript(s.persona.language, on_text=s.anticipate)
         audio = np.concatenate([clips[line], np.zeros(int(pause_s * stt.SAMPLE_RATE), dtype=np.float32)])
         for i in range(0, len(audio), chunk):
             live.feed(audio[i:i + chunk])
@@ -168,6 +169,24 @@ def bench_speech(folder: Path, reps: int) -> dict:
         tts.synthesize(LINES[i % len(LINES)], folder / "tts.wav", language="en")
         tts_s.append(time.perf_counter() - t)
     return {"stt_rtf": rtf, "tts_s_per_sentence": dist(tts_s)}
+
+
+def bench_model(client: ModelClient, reps: int) -> dict:
+    """The model server's own speed, from the timings it reports: how fast it reads a prompt it has
+    not seen (a new session's scene and opening) and how fast it writes.  These bound the voice loop."""
+    persona = Library().get("late-delivery")
+    read, write = [], []
+    for i in range(reps):
+        timings: dict = {}
+        # A different first line each time: nothing of it is in the server's cache.
+        prompt = f"Take {i}.\n" + prompting.completion_prompt(persona, [], st.initial(persona), "voice")
+        for _ in client.stream_completion(prompt, stop=[], max_tokens=40, temperature=0.0, seed=i,
+                                          on_timings=timings.update):
+            pass
+        if "prompt_per_second" in timings:
+            read.append(timings["prompt_per_second"])
+            write.append(timings["predicted_per_second"])
+    return {"model_read_tok_s": dist(read), "model_write_tok_s": dist(write)} if read else {}
 
 
 def bench_grading(client: ModelClient | None, judge_n: int) -> dict:
@@ -224,6 +243,9 @@ def bench_load(levels: tuple[int, ...] = (10, 50, 100), turns: int = 5, delay_s:
     persona = Library().get("late-delivery")
     results = {}
     try:
+        with tempfile.TemporaryDirectory() as tmp:  # loaded once, as the app does at start: not counted
+            client = ModelClient(ModelConfig(base_url=url, model="stand-in", timeout=30))
+            PracticeSession.start(Store(f"sqlite:///{tmp}/warm.db"), persona, client).reply_text("Hello there.")
         for n in levels:
             with tempfile.TemporaryDirectory() as tmp:
                 store = Store(f"sqlite:///{tmp}/load.db")
@@ -280,6 +302,7 @@ def run(quick: bool = False, config: ModelConfig | None = None) -> dict:
         os.environ.setdefault("ROLEPLAY_DATA", tmp)
         store = Store(f"sqlite:///{tmp}/bench.db")
         report.update(bench_speech(Path(tmp), reps=3 if quick else 10))
+        report.update(bench_model(client, reps=2 if quick else 3))
         report.update(bench_text(client, store, turns=4 if quick else 12))
         report.update(bench_voice(client, store, turns=4 if quick else 20, folder=Path(tmp)))
         report.update(bench_grading(client, judge_n=1 if quick else 3))
@@ -307,7 +330,7 @@ def table(r: dict) -> str:
         rows.append(f"{name:38} {d['p50']!s:>9} {d['p95']!s:>9} {d['n']:>5} {unit}")
 
     for key in ("voice_turn_s", "text_turn_first_token_s", "text_turn_first_sentence_s", "text_turn_total_s",
-                "tts_s_per_sentence"):
+                "tts_s_per_sentence", "model_read_tok_s", "model_write_tok_s"):
         if key in r:
             row(key, r[key])
     for part, d in r.get("voice_parts", {}).items():

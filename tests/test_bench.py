@@ -1,5 +1,7 @@
 """The bench's load test, small: real sessions, real SQLite, the stand-in server in its own process."""
 
+import pytest
+
 from roleplay import bench
 
 
@@ -12,3 +14,11 @@ def test_the_load_test_counts_every_turn_and_measures_the_app_alone():
     report = {"machine": {"cores": 2, "cpu": "x", "llm": "m", "llm_threads": 2, "stt": "s", "stt_threads": 2,
                           "tts": "t"}, "rss_mb": 1.0, "bench_s": 1.0, **r}
     assert "load 3 trainees: overhead_s" in bench.table(report) and "0.05 s" in bench.table(report)
+
+
+@pytest.mark.model
+def test_the_model_profile_reads_the_servers_own_timings():
+    from roleplay.llm import ModelClient, ModelConfig
+
+    r = bench.bench_model(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), reps=2)
+    assert r["model_read_tok_s"]["n"] == 2 and r["model_read_tok_s"]["p50"] > 0 and r["model_write_tok_s"]["p50"] > 0
