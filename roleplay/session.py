@@ -134,8 +134,8 @@ class PracticeSession:
         """Get the customer's reply to `text` ready to start, before the trainee has finished the turn.
 
         The next state and the prompt are worked out as say() would, but nothing is
-        stored: a voice turn calls this with what has been heard so far, and when the
-        turn ends the model's cache already holds the prompt.
+        stored: the chat box calls this with what has been typed so far, and when the
+        turn is sent the model's cache already holds the prompt.
         """
         text = clean_text(text)
         if not text or self.ended or self.awaiting_reply or not self._warming.acquire(blocking=False):

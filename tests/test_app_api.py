@@ -317,3 +317,18 @@ def test_persona_test_run(clients):
     bad = clients["tess"].predict("id: x\n", ["hi"], api_name="/test_persona")
     assert not bad["valid"] and bad["problems"]
     assert "trainer" in err(lambda: clients["ann"].predict(text, ["hi"], api_name="/test_persona"))
+
+
+def test_replies_at_once_per_process_can_be_raised_for_a_model_server(tmp_path, monkeypatch):
+    from roleplay.web import build
+
+    def built():
+        return build(store=Store(f"sqlite:///{tmp_path / 'c.db'}"), library=copy_library(tmp_path / "p"),
+                     client=CannedClient(), single_user=True, data=tmp_path / "data")
+
+    assert built()._queue.default_concurrency_limit == 8
+    monkeypatch.setenv("ROLEPLAY_CONCURRENCY", "32")
+    assert built()._queue.default_concurrency_limit == 32
+    monkeypatch.setenv("ROLEPLAY_CONCURRENCY", "lots")
+    with pytest.raises(ValueError, match="ROLEPLAY_CONCURRENCY must be a whole number"):
+        built()

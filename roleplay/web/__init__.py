@@ -70,9 +70,18 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
                                   review.list_csv, practice.cards, practice.persona_dd],
                   api_visibility="private")
         _ = tabs
-    demo.queue(default_concurrency_limit=8)
+    # Replies at once per event in this process. With the embedded model 8 is plenty (they share two
+    # cores); in front of a batching model server a process mostly waits, and can take more.
+    demo.queue(default_concurrency_limit=concurrency())
     demo.rp_context = ctx
     return demo
+
+
+def concurrency() -> int:
+    value = os.environ.get("ROLEPLAY_CONCURRENCY", "").strip() or "8"
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"ROLEPLAY_CONCURRENCY must be a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def launch_options(demo: gr.Blocks) -> dict:
