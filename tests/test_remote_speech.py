@@ -78,7 +78,10 @@ def test_settings_from_the_environment():
            "ROLEPLAY_TTS_VOICE": "af_heart", "ROLEPLAY_TTS_VOICES": "sv-female = sv_f, sv=sv_any, male=am_adam",
            "OPENAI_API_KEY": "sk-model", "ROLEPLAY_SPEECH_TIMEOUT": "5"}
     listen, say = servers.stt_server(env), servers.tts_server(env)
-    assert (listen.model, listen.api_key, listen.timeout) == (servers.DEFAULT_STT_MODEL, "sk-model", 5.0)
+    assert (listen.model, listen.api_key, listen.timeout) == (servers.DEFAULT_STT_MODEL, None, 5.0)
+    # The model's key goes to a speech server only on the model server's own host.
+    assert servers.stt_server({**env, "OPENAI_BASE_URL": "http://gpu-box:9000/v1"}).api_key == "sk-model"
+    assert servers.stt_server({**env, "ROLEPLAY_STT_BASE_URL": "https://api.openai.com/v1"}).api_key == "sk-model"
     assert listen.describe() == "the speech-to-text server at gpu-box:8000"
     assert say.describe() == "the text-to-speech server at tts.example"  # the URL's credentials stay out
     assert "sk-model" not in repr(say)

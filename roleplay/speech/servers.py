@@ -63,7 +63,7 @@ def stt_server(env: Mapping[str, str] = os.environ) -> SpeechServer | None:
     if base is None:
         return None
     return SpeechServer(kind="STT", base_url=base, model=env.get("ROLEPLAY_STT_MODEL") or DEFAULT_STT_MODEL,
-                        **_access(env))
+                        **_access(env, base))
 
 
 def tts_server(env: Mapping[str, str] = os.environ) -> VoiceServer | None:
@@ -73,7 +73,7 @@ def tts_server(env: Mapping[str, str] = os.environ) -> VoiceServer | None:
         return None
     return VoiceServer(kind="TTS", base_url=base, model=env.get("ROLEPLAY_TTS_MODEL") or DEFAULT_TTS_MODEL,
                        voice=env.get("ROLEPLAY_TTS_VOICE") or DEFAULT_VOICE,
-                       voices=_voices(env.get("ROLEPLAY_TTS_VOICES", "")), **_access(env))
+                       voices=_voices(env.get("ROLEPLAY_TTS_VOICES", "")), **_access(env, base))
 
 
 def _base_url(env: Mapping[str, str], name: str) -> str | None:
@@ -85,13 +85,20 @@ def _base_url(env: Mapping[str, str], name: str) -> str | None:
     return base
 
 
-def _access(env: Mapping[str, str]) -> dict:
+def _access(env: Mapping[str, str], base: str) -> dict:
     timeout = env.get("ROLEPLAY_SPEECH_TIMEOUT", "").strip()
     try:
         seconds = float(timeout) if timeout else DEFAULT_TIMEOUT
     except ValueError:
         raise ValueError(f"ROLEPLAY_SPEECH_TIMEOUT must be a number of seconds, not {timeout!r}") from None
-    return {"api_key": env.get("ROLEPLAY_SPEECH_API_KEY") or env.get("OPENAI_API_KEY") or None, "timeout": seconds}
+    key = env.get("ROLEPLAY_SPEECH_API_KEY")
+    if not key and _host(base) == _host(env.get("OPENAI_BASE_URL") or "https://api.openai.com/v1"):
+        key = env.get("OPENAI_API_KEY")  # the model's key, but only to the model's own host
+    return {"api_key": key or None, "timeout": seconds}
+
+
+def _host(url: str) -> str | None:
+    return urlsplit(url).hostname
 
 
 def _voices(spec: str) -> dict[str, str]:
