@@ -26,13 +26,13 @@ from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, build, said
-from .scorecard import SkillScore
+from .scorecard import SkillScore, turn_no
 
 HOSTILE_ONE_CEILING = 55.0
 HOSTILE_MORE_CEILING = 35.0
 
 _NEGATIVE = (
-    # field, points, note, tip (quote, turn)
+    # field, points, note, tip (q: the quote, t: the turn number people see)
     ("rudeness", -25, "rude or mocking", "{q} (turn {t}) is rude. Whatever the customer says, keep to facts and "
                                          "what you can do."),
     ("calm_down", -20, "tells the customer to calm down",
@@ -64,7 +64,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         for field, pts, note, tip in _NEGATIVE:
             for m in getattr(a, field)[:1]:
                 L.add(field, pts, a.index, m.quote, note)
-                L.tip(tip.format(q=said(m.quote), t=a.index), 1 if pts <= -20 else 2)
+                L.tip(tip.format(q=said(m.quote), t=turn_no(a.index)), 1 if pts <= -20 else 2)
                 slips += 1
                 if field in ("rudeness", "calm_down", "threat", "shouting"):
                     hostile_acts += 1
@@ -92,13 +92,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     if tension and not acknowledged and apologised is None:
         j = next(iter(ctx.tension))
         L.add("no_ack", -6)
-        L.tip(f"The customer was upset ({said(ctx.text(j), 70)}, turn {j}) and you never acknowledged it. "
+        L.tip(f"The customer was upset ({said(ctx.text(j), 70)}, turn {turn_no(j)}) and you never acknowledged it. "
               "Name the feeling before you solve: “That's really frustrating, I'm sorry.”", 3)
     if ctx.hostile_customer and slips == 0 and acknowledged:
         j = ctx.hostile_customer[0]
         k = ctx.next_trainee(j)
         if k is not None:
-            L.add("composure", 10, k, ctx.text(k), f"stays calm and courteous while the customer is hostile (turn {j})")
+            L.add("composure", 10, k, ctx.text(k),
+                  f"stays calm and courteous while the customer is hostile (turn {turn_no(j)})")
         else:
             L.add("composure", 10)
     if not owned and ctx.analyses and tension:

@@ -28,7 +28,7 @@ from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, best_sentence, build, said
-from .scorecard import SkillScore
+from .scorecard import SkillScore, turn_no
 
 
 def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
@@ -74,7 +74,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             quote = (a.empathy or a.stock_listening or [None])[0]
             q = quote.quote if quote else ctx.text(a.index)
             L.add("formulaic", -8, a.index, q, "a stock acknowledgement repeated, with nothing behind it")
-            L.tip(f"{said(q)} (turn {a.index}) repeats a stock line. Say something about *their* situation, "
+            L.tip(f"{said(q)} (turn {turn_no(a.index)}) repeats a stock line. Say something about *their* situation, "
                   "and then do something about it.", 2)
 
     # Feelings the customer showed that got no acknowledgement.
@@ -86,7 +86,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         strong = len(cues) >= 2 or j in ctx.hostile_customer
         if strong and not (a.empathy or a.apology or a.reflection) and not a.stock_empathy:
             L.add("ignored_feeling", -6, j, ctx.text(j), "the customer's feeling got no acknowledgement")
-            L.tip(f"When the customer said {said(ctx.text(j), 80)} (turn {j}), acknowledge the feeling before "
+            L.tip(f"When the customer said {said(ctx.text(j), 80)} (turn {turn_no(j)}), acknowledge the feeling before "
                   "anything else.", 3)
 
     for h in ctx.hidden:

@@ -27,7 +27,7 @@ from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, build, said
-from .scorecard import Evidence, SkillScore
+from .scorecard import Evidence, SkillScore, turn_no
 
 BLOCKER_CEILING = 25.0
 NO_POLICY_NOTE = ("No persona, so no policy sheet: claims about products, prices, discounts, delivery and policy were "
@@ -39,11 +39,12 @@ def blockers(ctx: Context) -> list[tuple[str, Evidence]]:
     out = []
     for a in ctx.analyses:
         for m in a.breaches:
-            out.append((f"turn {a.index}: {said(m.quote, 120)} is outside the policy ({m.note})",
+            out.append((f"turn {turn_no(a.index)}: {said(m.quote, 120)} is outside the policy ({m.note})",
                         Evidence(turn=a.index, quote=m.quote, note=f"outside the policy: {m.note}", effect="-")))
         for m in a.unlisted:
             if m.item == "offer":
-                out.append((f"turn {a.index}: offers {m.note}, which is not on the policy sheet ({said(m.quote, 100)})",
+                out.append((f"turn {turn_no(a.index)}: offers {m.note}, which is not on the policy sheet "
+                            f"({said(m.quote, 100)})",
                             Evidence(turn=a.index, quote=m.quote, note=f"offers {m.note}, not on the policy sheet",
                                      effect="-")))
     return [(t, e) for t, e in out if e.quote in ctx.text(e.turn)]
@@ -77,21 +78,21 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             by_quote.setdefault(m.quote, []).append(m.note)
         for quote, notes in by_quote.items():
             alt = f" What you may offer: {_allowed_list(persona)}." if persona and persona.policy.allowed else ""
-            L.tip(f"In turn {a.index} you said {said(quote)}. The policy does not allow this ({'; '.join(notes)}); "
-                  f"a promise like that fails the session however polite it sounds.{alt}", 0)
+            L.tip(f"In turn {turn_no(a.index)} you said {said(quote)}. The policy does not allow this "
+                  f"({'; '.join(notes)}); a promise like that fails the session however polite it sounds.{alt}", 0)
         for m in a.unlisted:
             if m.item == "offer":
                 breach_turns.add(a.index)
                 L.add("breach", -30, a.index, m.quote, f"BLOCKER: offers {m.note}, which is not on the policy sheet")
-                L.tip(f"In turn {a.index} you offered {m.note}, which is not on the policy sheet. Offer only what the "
-                      "sheet lists, or say you'll check.", 0)
+                L.tip(f"In turn {turn_no(a.index)} you offered {m.note}, which is not on the policy sheet. "
+                      "Offer only what the sheet lists, or say you'll check.", 0)
             else:
                 L.add("unlisted", -10, a.index, m.quote, f"quotes {m.note}, which is not on the policy sheet")
-                L.tip(f"You quoted {m.note} in turn {a.index}; it isn't on the policy sheet. If you're not sure of a "
-                      "figure, say “Let me check that for you.”", 3)
+                L.tip(f"You quoted {m.note} in turn {turn_no(a.index)}; it isn't on the policy sheet. "
+                      "If you're not sure of a figure, say “Let me check that for you.”", 3)
         for m in a.pressure:
             L.add("pressure", -20, a.index, m.quote, "pressure tactic")
-            L.tip(f"{said(m.quote)} (turn {a.index}) is a pressure tactic. Give the customer room: "
+            L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) is a pressure tactic. Give the customer room: "
                   "“Take the time you need; I'll send you the details.”", 1)
         if a.index not in breach_turns:
             offers_here = bool(a.offers)
@@ -99,8 +100,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                 if persona is not None and offers_here:
                     continue  # "48 hours is what I can guarantee" about an allowed offer
                 L.add("overclaim", -8, a.index, m.quote, "a guarantee nobody can give")
-                L.tip(f"{said(m.quote)} (turn {a.index}) promises more than you can know. Say what you will do, "
-                      "not what will certainly happen.", 4)
+                L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) promises more than you can know. "
+                      "Say what you will do, not what will certainly happen.", 4)
         for m in a.refusals:
             L.add("refusal", 6, a.index, m.quote, f"says plainly what is not possible ({m.note})")
         for m in a.dont_know[:1]:
@@ -130,11 +131,11 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         if pushing:
             push = (a.pressure or find(sig["close"], ctx.text(k)))[0].quote
             L.add("rushed", -8, k, push, "pushes on instead of answering the customer's question")
-            L.tip(f"The customer asked {said(q.text)} (turn {q.turn}) and you answered with {said(push, 60)}. "
+            L.tip(f"The customer asked {said(q.text)} (turn {turn_no(q.turn)}) and you answered with {said(push, 60)}. "
                   "Answer the question first; push later, if at all.", 2)
         else:
-            L.tip(f"The customer asked {said(q.text)} (turn {q.turn}) and got no answer. If you don't know, say "
-                  "“I don't know, I'll check and get back to you.”", 3)
+            L.tip(f"The customer asked {said(q.text)} (turn {turn_no(q.turn)}) and got no answer. "
+                  "If you don't know, say “I don't know, I'll check and get back to you.”", 3)
     if len(qs) >= 2 and all(q.answered_at is not None for q in qs):
         L.add("answers", 5)
         L.note(f"answered all {len(qs)} of the customer's questions")

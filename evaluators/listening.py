@@ -36,7 +36,7 @@ from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, best_sentence, build, clip, said
-from .scorecard import SkillScore
+from .scorecard import SkillScore, turn_no
 from .timing import MONOLOGUE_OK_S, TALK_RATIO_OK
 
 _VALUE = re.compile(r"\((.*)\)$")
@@ -99,9 +99,10 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     L.add("engagement", 35 * rate)
     L.note(f"took up {engaged} of {opportunities} customer turns")
     for k, j in ignored[:3]:
-        L.add("ignored", 0, j, ctx.text(j), f"turn {k} replied without taking up anything from this", effect="-")
-        L.tip(f"In turn {k} you replied {said(ctx.text(k), 60)} without taking up what the customer had just said "
-              f"({said(ctx.text(j), 70)}, turn {j}). Start your reply with their own words.", 3)
+        L.add("ignored", 0, j, ctx.text(j), f"turn {turn_no(k)} replied without taking up anything from this",
+              effect="-")
+        L.tip(f"In turn {turn_no(k)} you replied {said(ctx.text(k), 60)} without taking up what the customer had "
+              f"just said ({said(ctx.text(j), 70)}, turn {turn_no(j)}). Start your reply with their own words.", 3)
 
     # Questions: open ones, clarifying ones.
     opens = 0
@@ -130,7 +131,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     if not any(a.reflection for a in ctx.analyses) and ctx.analyses:
         j = max(((len(content_words(ctx.text(i), lang)), i) for i, t in enumerate(ctx.turns)
                  if t.speaker == "customer"), default=(0, None))[1]
-        where = f" After turn {j} ({said(ctx.text(j), 60)})," if j is not None else ""
+        where = f" After turn {turn_no(j)} ({said(ctx.text(j), 60)})," if j is not None else ""
         L.tip(f"You never said back what you heard.{where} a one-line summary in your own words "
               "(“So …, have I got that right?”) would show the customer you listened.", 5)
 
@@ -144,8 +145,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         elif h["revealed"] is not None:
             j = h["revealed"]
             L.add("missed_need", -4, j, ctx.text(j), "the customer let out what really matters; it was not taken up")
-            L.tip(f"In turn {j} the customer told you {said(ctx.text(j), 80)}. That is what really matters to them; "
-                  "take it up in your next reply.", 4)
+            L.tip(f"In turn {turn_no(j)} the customer told you {said(ctx.text(j), 80)}. "
+                  "That is what really matters to them; take it up in your next reply.", 4)
     for a in ctx.analyses:
         if a.unlocked and a.open_questions:
             L.add("explore", 2, a.index, a.open_questions[0].quote, "question that draws out the need behind the request")
@@ -156,11 +157,11 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             value = (_VALUE.search(m.note) or [None, ""])[1]
             what = _VALUE.sub("", m.note).strip()
             j = _given_at(ctx, value, a.index) if value else None
-            where = f"in turn {j}" if j is not None else "earlier"
+            where = f"in turn {turn_no(j)}" if j is not None else "earlier"
             if j == 0:
                 where = "in their first message"
             L.add("asked_again", -12, a.index, m.quote, f"asks again for {what}, already given {where}")
-            L.tip(f"You asked for {what} in turn {a.index}, but the customer gave it {where}"
+            L.tip(f"You asked for {what} in turn {turn_no(a.index)}, but the customer gave it {where}"
                   f"{f' ({value})' if value else ''}. Read back what you have instead of asking again.", 1)
 
     # Questions the customer asked.
@@ -168,7 +169,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     for q in qs:
         if q.answered_at is None and q.reply_turn is not None:
             L.add("unanswered", -8, q.turn, q.text, "question not answered")
-            L.tip(f"When the customer asked {said(q.text)} (turn {q.turn}) you moved on without answering it.", 2)
+            L.tip(f"When the customer asked {said(q.text)} (turn {turn_no(q.turn)}) "
+                  "you moved on without answering it.", 2)
             if q.repeated:
                 L.add("unanswered", -2)
     if qs and all(q.answered_at is not None for q in qs if q.reply_turn is not None):
@@ -186,8 +188,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             m = (a.stock_listening or a.empathy or [None])[0]
             quote = m.quote if m else clip(ctx.text(a.index))
             L.add("stock", -5, a.index, quote, "a stock phrase with nothing behind it")
-            L.tip(f"{said(quote)} (turn {a.index}) on its own doesn't show listening. Say back what the customer told you, "
-                  "or answer what they asked.", 3)
+            L.tip(f"{said(quote)} (turn {turn_no(a.index)}) on its own doesn't show listening. "
+                  "Say back what the customer told you, or answer what they asked.", 3)
         if a.cut_off and ctx.transcript.channel != "voice":
             j = ctx.prev_customer(a.index)
             L.add("cut_off", -6, j, ctx.text(j), "the customer had not finished when the reply came")
@@ -203,7 +205,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         if v.overlaps:
             k, secs = v.overlaps[0]
             L.tip(f"You talked over the customer {len(v.overlaps)} time{'s' if len(v.overlaps) > 1 else ''} "
-                  f"(first in turn {k}, {secs:.1f} s before they finished). Let them finish, then pause a second.", 2)
+                  f"(first in turn {turn_no(k)}, {secs:.1f} s before they finished). "
+                  "Let them finish, then pause a second.", 2)
         if v.talk_ratio > TALK_RATIO_OK:
             L.add("talk_ratio", -min(25.0, (v.talk_ratio - TALK_RATIO_OK) * 125))
             L.note(f"you talked {v.talk_ratio:.0%} of the time")
@@ -213,8 +216,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             k = v.longest_monologue_turn
             L.add("monologue", -min(25.0, (v.longest_monologue_s - MONOLOGUE_OK_S) * 0.6), k, ctx.text(k)[:120],
                   f"a monologue of {v.longest_monologue_s:.0f} s")
-            L.tip(f"Your longest stretch of talk was {v.longest_monologue_s:.0f} s (turn {k}). Stop after 20–30 s "
-                  "and check in: “Does that fit what you need?”", 3)
+            L.tip(f"Your longest stretch of talk was {v.longest_monologue_s:.0f} s (turn {turn_no(k)}). "
+                  "Stop after 20–30 s and check in: “Does that fit what you need?”", 3)
         for k, secs in v.long_gaps:
             L.add("gaps", -3, k, ctx.text(k)[:80], f"{secs:.0f} s of silence before replying")
         if not v.overlaps and v.talk_ratio <= 0.5 and v.longest_monologue_s <= MONOLOGUE_OK_S:

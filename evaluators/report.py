@@ -7,7 +7,7 @@ import textwrap
 from roleplay.transcript import Transcript
 
 from .rubric import band
-from .scorecard import Scorecard
+from .scorecard import Scorecard, turn_no
 
 ORDER = ("listening", "honesty", "calm", "empathy", "resolution")
 MAX_EVIDENCE = 10
@@ -49,7 +49,7 @@ def render_text(card: Scorecard, transcript: Transcript | None = None, title: st
             who = ""
             if transcript is not None and 0 <= e.turn < len(transcript.turns):
                 who = "customer" if transcript.turns[e.turn].speaker == "customer" else "you"
-            out.append(_wrap(f"{e.effect} turn {e.turn} ({who}): “{e.quote}” ({e.note})", "  "))
+            out.append(_wrap(f"{e.effect} turn {turn_no(e.turn)} ({who}): “{e.quote}” ({e.note})", "  "))
         if len(s.evidence) > MAX_EVIDENCE:
             out.append(f"  … and {len(s.evidence) - MAX_EVIDENCE} more")
         if s.metrics:

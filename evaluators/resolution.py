@@ -21,7 +21,7 @@ from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, build, said
-from .scorecard import SkillScore
+from .scorecard import SkillScore, turn_no
 
 
 def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
@@ -72,8 +72,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         for m in a.dismissal[:1]:
             if not (a.solution or a.offers):
                 L.add("dismissal", -12, a.index, m.quote, "closes the door without an alternative")
-                L.tip(f"{said(m.quote)} (turn {a.index}) leaves the customer with nothing. Follow a “no” with what "
-                      "you can do.", 1)
+                L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) leaves the customer with nothing. "
+                      "Follow a “no” with what you can do.", 1)
         for m in a.breaches[:1]:
             L.add("breach", -10, a.index, m.quote, "a promise outside the policy cannot be kept")
 
@@ -84,12 +84,12 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             L.add("accepted", 15, ctx.ending_turn, ctx.ending_quote, "the customer accepts the outcome")
     elif ctx.ending == "left":
         L.add("left", -15, ctx.ending_turn, ctx.ending_quote, "the customer leaves unresolved")
-        L.tip(f"The conversation ended with {said(ctx.ending_quote)} (turn {ctx.ending_turn}). Before it gets there, "
-              "summarise what you can do and check it works for them.", 1)
+        L.tip(f"The conversation ended with {said(ctx.ending_quote)} (turn {turn_no(ctx.ending_turn)}). "
+              "Before it gets there, summarise what you can do and check it works for them.", 1)
     elif ctx.ending == "resigned":
         L.add("resigned", -5, ctx.ending_turn, ctx.ending_quote, "the customer ends resigned rather than satisfied")
-        L.tip(f"The customer ended with {said(ctx.ending_quote)} (turn {ctx.ending_turn}): they went along with it "
-              "but weren't satisfied. Check before closing: “Does that work for you?”", 3)
+        L.tip(f"The customer ended with {said(ctx.ending_quote)} (turn {turn_no(ctx.ending_turn)}): "
+              "they went along with it but weren't satisfied. Check before closing: “Does that work for you?”", 3)
     elif ctx.ending == "undecided":
         L.note("the customer has not decided yet")
     return L.result()

@@ -23,6 +23,17 @@ class Evidence(BaseModel):
     effect: Literal["+", "-"]
 
 
+# Evidence keeps the contract's 0-based index; text for people numbers turns from 1, as the app's transcript does.
+def turn_no(index: int) -> int:
+    """The number a person sees for turns[index]."""
+    return index + 1
+
+
+def turn_index(no: int) -> int:
+    """The index into turns for a turn number given as a person sees it (the judge answers in those)."""
+    return no - 1
+
+
 class SkillScore(BaseModel):
     score: float = Field(ge=0, le=100)
     evidence: list[Evidence] = Field(default_factory=list)

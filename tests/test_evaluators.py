@@ -257,6 +257,26 @@ def test_tips_are_concrete_and_quote_the_conversation(graded):
     assert any("Can't you do anything about the train itself?" in tip for tip in card.skills["listening"].tips)
 
 
+# "Calm down" and a forbidden promise in turns[3], which the app shows as turn #4.
+SLIP_IN_TURN_4 = [
+    ("customer", "Hi. My order 48213 arrived three days late. It was my son's birthday present and it missed the party."),
+    ("trainee", "I'm sorry to hear that. What happened with the delivery?"),
+    ("customer", "It took over a week! This is ridiculous, nobody listens!"),
+    ("trainee", "Calm down. To make up for it I'll send you a $25 gift card today."),
+]
+
+
+def test_text_numbers_turns_from_1_and_evidence_keeps_the_index(library):
+    card = grade(_transcript(SLIP_IN_TURN_4), library.get("late-delivery"))
+    calm = card.skills["calm"]
+    assert any(e.turn == 3 and e.quote == "Calm down." for e in calm.evidence)
+    assert any("“Calm down”, turn 4)" in tip for tip in calm.tips)
+    assert card.blockers[0].startswith("turn 4: ") and card.blocker_evidence[0].turn == 3
+    assert any(e.turn == 2 and e.note == "turn 4 replied without taking up anything from this"
+               for e in card.skills["listening"].evidence)
+    assert any("nobody listens!” (turn 3)" in tip for tip in card.skills["empathy"].tips)
+
+
 # ---------------------------------------------------------------- anti-gaming
 
 
@@ -407,11 +427,18 @@ def test_readable_report(graded):
     t, _, card = graded["ld-bad"]
     text = render_text(card, t, title="ld-bad.json")
     for part in ("ld-bad.json", "Overall", "BLOCKERS", "LISTENING", "HONESTY", "CALM", "EMPATHY", "RESOLUTION",
-                 "Tips:", "turn 1 (you)"):
+                 "Tips:", "turn 2 (you)"):
         assert part in text, part
     assert "\x1b[" not in text
     t, _, card = graded["ac-voice-b"]
     assert "talked over the customer" in render_text(card, t)
+
+
+def test_report_numbers_turns_as_the_app_does(library):
+    t = _transcript(SLIP_IN_TURN_4)
+    text = " ".join(render_text(grade(t, library.get("late-delivery")), t).split())
+    assert "- turn 4 (you): “Calm down.”" in text and "- turn 3 (customer): “It took over a week!" in text
+    assert "turn 0" not in text
 
 
 def test_throughput_function_runs():
