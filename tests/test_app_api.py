@@ -46,6 +46,9 @@ class CannedClient:
     def stream_completion(self, prompt, **kw):
         yield from self._stream()
 
+    def warm(self, prompt):
+        pass  # nothing to read ahead
+
     def stream_chat(self, messages, **kw):
         yield from self._stream()
 

@@ -284,6 +284,40 @@ def test_replay_and_export_of_a_graded_session(canned_app, page, tmp_path):
     shot(page, "08-review-progress")
 
 
+def test_an_interrupted_session_is_continued_from_review(canned_app, page):
+    """The app stopped while the customer was answering: the trainee finds the session under Review,
+    continues it, and Retry gets the reply that never came."""
+    from roleplay.llm import ModelError
+    from roleplay.session import PracticeSession
+    from tests.fakes import ScriptedClient
+
+    demo, url, _ = canned_app
+    ctx = demo.rp_context
+    s = PracticeSession.start(ctx.store, ctx.library.get("late-delivery"),
+                              ScriptedClient(["When did you order it?", ModelError("the process died")]))
+    s.reply_text("I'm sorry it missed the party. What happened?")
+    with pytest.raises(ModelError):
+        s.reply_text("Let me check the parcel for you.")
+    open_app(page, url)
+    page.get_by_role("tab", name="Review", exact=True).click()
+    page.click("#rp-search")
+    page.locator("#rp-sessions [role=gridcell]", has_text=s.id).click()
+    page.wait_for_selector(f"#rp-replay-head [data-session='{s.id}']")
+    page.click("#rp-continue")
+    page.wait_for_selector("#rp-convo", state="visible")
+    assert page.locator("#rp-chat .message-row").count() == 4
+    assert "press Retry" in page.inner_text("#rp-error")
+    page.click("#rp-retry")
+    wait_for_reply(page, 5)
+    assert page.inner_text("#rp-error").strip() == "" and not page.locator("#rp-retry").is_visible()
+    page.fill("#rp-msg textarea", "Could you tell me the order number?")
+    page.press("#rp-msg textarea", "Enter")
+    wait_for_reply(page, 7)
+    stored = [t.text for t in ctx.store.transcript(s.id).turns]
+    assert len(stored) == 7 and stored[3] == "Let me check the parcel for you."
+    assert stored[5] == "Could you tell me the order number?"
+
+
 def test_a_trainee_cannot_see_someone_elses_session(browser, tmp_path):
     demo, url = launch(tmp_path, users={"ann": ["trainee"], "bob": ["trainee"]},
                        library=copy_library(tmp_path / "personas"))

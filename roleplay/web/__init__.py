@@ -54,6 +54,8 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
         practice.wire()
         personas.wire(practice)
         review.wire()
+        review.continue_btn.click(practice.resume, review.sid, [*practice.shown_outputs(), tabs, review.replay_status],
+                                  api_visibility="private")
 
         def on_load(request: gr.Request):
             try:
@@ -69,7 +71,6 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
                                   review.f_trainee, review.p_trainee, review.f_persona, review.table,
                                   review.list_csv, practice.cards, practice.persona_dd],
                   api_visibility="private")
-        _ = tabs
     # Replies at once per event in this process. With the embedded model 8 is plenty (they share two
     # cores); in front of a batching model server a process mostly waits, and can take more.
     demo.queue(default_concurrency_limit=concurrency())

@@ -130,11 +130,8 @@ class PracticeTab:
         self.cards.click(self.pick_card, None, self.persona_dd, api_visibility="private")
         self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn],
                                api_visibility="private")
-        self.start_btn.click(
-            self.start, [self.persona_dd, self.channel],
-            [self.sid, self.picker, self.convo, self.result, self.chat, self.chat_row, self.voice_col, self.side,
-             self.meter, self.policy, self.speech, self.err, self.retry_btn, self.msg, self.start_status,
-             self.send_btn, self.chat_head], api_visibility="private")
+        self.start_btn.click(self.start, [self.persona_dd, self.channel], self.shown_outputs(),
+                             api_visibility="private")
         for ev in (self.msg.submit, self.send_btn.click):
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
         self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
@@ -165,27 +162,47 @@ class PracticeTab:
         note = "" if ch == "both" else f"This customer is {ch} only."
         return render.brief(p, note), gr.update(choices=choices, value=choices[0][1]), gr.update(interactive=True)
 
+    def shown_outputs(self) -> list:
+        """What showing a running session updates (start, or continue from Review)."""
+        return [self.sid, self.picker, self.convo, self.result, self.chat, self.chat_row, self.voice_col, self.side,
+                self.meter, self.policy, self.speech, self.err, self.retry_btn, self.msg, self.start_status,
+                self.send_btn, self.chat_head]
+
     def start(self, persona_id, channel, request: gr.Request):
-        ctx = self.ctx
-        keep = [gr.update()] * 13
         try:
-            user = ctx.user(request)
-            live = ctx.start(user, persona_id or "", channel or "chat")
+            live = self.ctx.start(self.ctx.user(request), persona_id or "", channel or "chat")
         except (KeyError, ValueError, Forbidden) as e:
             msg = e.args[0] if e.args else str(e)
-            return ["", *keep, render.status(str(msg), "err"), gr.update(), gr.update()]
+            return ["", *[gr.update()] * 13, render.status(str(msg), "err"), gr.update(), gr.update()]
+        return self._shown(live, self._speak_opening(live) if live.session.channel == "voice" else [])
+
+    def resume(self, sid, request: gr.Request):
+        """Continue one's own unfinished session (after a restart, or from another process): the
+        shown outputs, then the app's tab and Review's status line."""
+        try:
+            live = self._live(sid, request)
+            if live.session.ended:
+                raise NotFound("This conversation has ended; it can be replayed, not continued.")
+        except (NotFound, Forbidden) as e:
+            return [*[gr.skip()] * len(self.shown_outputs()), gr.skip(),
+                    gr.update(value=render.status(str(e), "err"), visible=True)]
+        return [*self._shown(live, []), gr.update(selected="practice"), gr.update(visible=False)]
+
+    def _shown(self, live: Live, urls: list[str]) -> list:
         s = live.session
         p = s.persona
         voice = s.channel == "voice"
-        urls = []
-        if voice:
-            urls = self._speak_opening(live)
+        # A reply the model never gave (the app stopped, or the model failed) is one Retry away.
+        owed = render.status("The customer has not answered your last turn yet; press Retry.", "info") \
+            if s.awaiting_reply else ""
         return [
             s.id, gr.update(visible=False), gr.update(visible=True), gr.update(visible=False),
             chat_messages(s.turns), gr.update(visible=not voice), gr.update(visible=voice),
-            render.side_panel(p, s.channel), render.meter(s.state.frustration, p.temperament.leave_at, ctx.exam_mode),
-            render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), "", gr.update(visible=False),
-            gr.update(value="", interactive=True), "", gr.update(interactive=True), render.chat_head(p, s.channel),
+            render.side_panel(p, s.channel), render.meter(s.state.frustration, p.temperament.leave_at,
+                                                          self.ctx.exam_mode),
+            render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), owed,
+            gr.update(visible=s.awaiting_reply), gr.update(value="", interactive=True), "",
+            gr.update(interactive=True), render.chat_head(p, s.channel),
         ]
 
     def _speak_opening(self, live: Live) -> list[str]:
@@ -328,8 +345,7 @@ class PracticeTab:
         s = live.session
         busy = {self.msg: gr.update(value="", interactive=False), self.send_btn: gr.update(interactive=False),
                 self.err: "", self.retry_btn: gr.update(visible=False)}
-        if said is not None:
-            yield self._view(live, "", busy, pending_user=said)
+        yield self._view(live, "", busy, pending_user=said)  # an earlier error (and its Retry) goes away
         speaker = _Speaker(self.ctx, live) if speak_here else None
         urls: list[str] = []
         partial = ""

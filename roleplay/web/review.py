@@ -72,6 +72,8 @@ class ReviewTab:
                 self.head = gr.HTML('<div class="rp-empty">Open a session from the list to replay it.</div>',
                                     elem_id="rp-replay-head")
                 with gr.Row(elem_id="rp-actions"):
+                    self.continue_btn = gr.Button("Continue this conversation", visible=False, variant="primary",
+                                                  elem_id="rp-continue", size="sm")
                     self.regrade_btn = gr.Button("Re-grade with the judge", visible=False, elem_id="rp-regrade",
                                                  size="sm")
                     self.dl_json = gr.DownloadButton("Transcript (JSON)", visible=False, elem_id="rp-dl-json",
@@ -115,7 +117,7 @@ class ReviewTab:
 
     def _replay_outputs(self):
         return [self.tabs, self.head, self.transcript, self.card, self.curve, self.timeline, self.replay_status,
-                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html]
+                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.continue_btn]
 
     def on_load(self, user: User):
         """Role-dependent state of the tab's controls (called from the app's load event)."""
@@ -173,7 +175,7 @@ class ReviewTab:
         except (Forbidden, NotFound) as e:
             empty = f'<div class="rp-empty">{render.esc(e)} Pick a session from the Sessions list.</div>'
             return (gr.update(selected="replay"), empty, "", "", "", hidden,
-                    hidden, hidden, hidden, hidden, hidden)
+                    hidden, hidden, hidden, hidden, hidden, hidden)
         persona = self.ctx.persona(row.persona_id)
         name = persona.name if persona else (row.persona_id or "Customer")
         leave = persona.temperament.leave_at if persona else None
@@ -192,6 +194,7 @@ class ReviewTab:
             gr.update(visible=user.can_grade and row.ended),
             gr.update(value=str(files["json"]), visible=True), gr.update(value=str(files["csv"]), visible=True),
             gr.update(value=str(files["html"]), visible=True),
+            gr.update(visible=not row.ended and row.trainee == user.name),  # only one's own, unfinished
         )
 
     def regrade(self, sid, request: gr.Request):
@@ -201,7 +204,7 @@ class ReviewTab:
             if not user.can_grade:
                 raise Forbidden("re-grading needs the evaluator role")
         except (Forbidden, NotFound) as e:
-            return (gr.skip(),) * 6 + (gr.update(value=render.status(str(e), "err"), visible=True),) + (gr.skip(),) * 4
+            return (gr.skip(),) * 6 + (gr.update(value=render.status(str(e), "err"), visible=True),) + (gr.skip(),) * 5
         try:
             self.ctx.grade(row.id, judge=True)
             note = render.status("Re-graded with the judge.", "ok")
