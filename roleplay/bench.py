@@ -110,16 +110,16 @@ def _speech_clips(folder: Path) -> dict[str, Path]:
 def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
     """Spoken turns as the app takes them: the microphone's chunks are transcribed while they arrive.
 
-    Each trainee line (espeak-ng) is fed in real time in 0.25 s chunks, then `pause_s` of
-    quiet (the moment between the last word and letting go of the button).  The clock
-    starts when the recording ends.
+    Each trainee line (espeak-ng) is fed in real time, in chunks as the app's microphone sends
+    them, then `pause_s` of quiet (the moment between the last word and letting go of the
+    button).  The clock starts when the recording ends.
     """
     from .speech import stt
-    from .speech.live import LiveTranscript
+    from .speech.live import CHUNK_S, LiveTranscript
     from .voice import Heard, Spoken, voice_turn
 
     clips = {line: stt.to_samples(str(path)) for line, path in _speech_clips(folder).items()}
-    chunk = int(0.25 * stt.SAMPLE_RATE)
+    chunk = int(CHUNK_S * stt.SAMPLE_RATE)
     turn_s, stt_s, token_s, sentence_s, prompt_n = [], [], [], [], []
 
     def on_line(s, line):
@@ -127,7 +127,7 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
         audio = np.concatenate([clips[line], np.zeros(int(pause_s * stt.SAMPLE_RATE), dtype=np.float32)])
         for i in range(0, len(audio), chunk):
             live.feed(audio[i:i + chunk])
-            time.sleep(0.25)
+            time.sleep(CHUNK_S)
         ended = time.perf_counter()
         heard = live.finish()
         first_audio = None

@@ -21,6 +21,7 @@ import numpy as np
 from . import stt
 
 WINDOW_S = 0.05  # loudness is judged over 50 ms windows
+CHUNK_S = 0.5  # how often the browser hands over the microphone's audio (the bench feeds it the same way)
 
 
 def _loudness(samples: np.ndarray) -> np.ndarray:

@@ -15,7 +15,7 @@ import gradio as gr
 from ..customer import Delta
 from ..llm import ModelError
 from ..session import CustomerLine, SessionEnded
-from ..speech.live import LiveTranscript
+from ..speech.live import CHUNK_S, LiveTranscript
 from . import render
 from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
@@ -23,7 +23,6 @@ from .media import public_url
 
 log = logging.getLogger("roleplay.web")
 
-STREAM_EVERY_S = 0.5  # how often the browser sends the microphone's audio while recording
 CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
 
 
@@ -136,7 +135,7 @@ class PracticeTab:
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
         self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
         self.mic.start_recording(self.listen, self.sid, None, api_visibility="private")
-        self.mic.stream(self.hear, [self.mic, self.sid], None, stream_every=STREAM_EVERY_S, time_limit=180,
+        self.mic.stream(self.hear, [self.mic, self.sid], None, stream_every=CHUNK_S, time_limit=180,
                         api_visibility="private")
         self.mic.stop_recording(self.voice_live, [self.mic, self.sid], conv_out, api_visibility="private")
         self.upload.upload(self.voice, [self.upload, self.sid], conv_out, api_visibility="private")
