@@ -72,6 +72,7 @@ def _sessions(store: Store, client: ModelClient, persona_id: str, turns: int, on
     done = 0
     while done < turns:
         s = PracticeSession.start(store, persona, client, trainee="bench", seed=done)
+        s.warm_up()  # as the app does; the first turn below waits for it
         for line in LINES:
             if s.ended or done >= turns:
                 break

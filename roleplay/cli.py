@@ -95,6 +95,7 @@ def cmd_chat(args) -> int:
     from .session import CustomerLine
 
     session = _start(args, "chat")
+    session.warm_up()  # the model reads the scene while you read the opening line
     name = session.persona.name
     print(f"{name} ({session.persona.situation})  — type /end to finish\n")
     print(f"{name}: {session.turns[0].text}")

@@ -146,6 +146,17 @@ class PracticeSession:
         finally:
             self._warming.release()
 
+    def warm_up(self) -> None:
+        """Have the model read the conversation so far, in the background, while the trainee reads
+        the customer's line: a new (or resumed) session's scene is otherwise read on its first turn,
+        several seconds on a small CPU."""
+        def read() -> None:
+            with self._warming:
+                self.customer.warm(self.turns, self.state, self.directions)
+
+        if not self.ended:
+            threading.Thread(target=read, daemon=True, name="warm-up").start()
+
     def anticipate(self, text: str) -> None:
         """Start the reply to `text` now, in case the trainee's turn ends with exactly these words.
 

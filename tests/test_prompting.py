@@ -97,3 +97,20 @@ def test_the_reply_waits_for_a_warm_under_way_instead_of_racing_it(tmp_path, per
     assert order == ["warm starts", "warm ends", "reply asked"]
     s.warm("anything")  # after the reply, warming works again (the lock was released)
     assert order[-2:] == ["warm starts", "warm ends"]
+
+
+def test_warming_up_reads_the_session_so_far_before_the_first_turn(tmp_path, persona):
+    import time
+
+    class SlowWarm(ScriptedClient):
+        def warm(self, prompt):
+            time.sleep(0.3)
+            super().warm(prompt)
+
+    client = SlowWarm(list(LINES))
+    s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'u.db'}"), persona, client, seed=1)
+    s.warm_up()
+    s.reply_text(TRAINEE[0])  # waits for the warm-up rather than racing it
+    assert len(client.warmed) == 1
+    opening = client.warmed[0].rsplit("\n[", 1)[0]  # the scene and the opening line, before the direction
+    assert persona.opening_line in opening and client.prompts[0].startswith(opening + "\nAgent: ")

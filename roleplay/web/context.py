@@ -157,6 +157,7 @@ class Context:
         if persona.channel.value not in ("both", channel):
             raise ValueError(f"{persona.name} is a {persona.channel.value} customer; choose {persona.channel.value}")
         session = PracticeSession.start(self.store, persona, self.client, trainee=user.name, channel=channel)
+        session.warm_up()  # while the trainee reads the opening line
         live = Live(session=session, owner=user.name)
         with self._lock:
             self._live[session.id] = live
@@ -179,6 +180,7 @@ class Context:
         if persona is None:
             raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
         session = PracticeSession.resume(self.store, sid, persona, self.client)
+        session.warm_up()
         live = Live(session=session, owner=user.name)
         with self._lock:
             self._live.setdefault(sid, live)
@@ -195,6 +197,7 @@ class Context:
             s = live.session
             if self.store.progress(s.id) != (len(s.turns), s.ended):
                 live.session = PracticeSession.resume(self.store, s.id, s.persona, self.client)
+                live.session.warm_up()
         finally:
             live.lock.release()
 
