@@ -3,9 +3,7 @@
 A line is released one checked sentence at a time: each sentence is judged by
 the guard before anyone sees or hears it.  A first sentence that fails means
 the model drifted: regenerate, and after the last attempt fall back to the
-persona's own lines.  A later sentence that fails ends the line there.  A
-sentence that only repeats an earlier line is left out and the stream read on:
-asking again would cost a whole new first sentence for a harmless slip.
+persona's own lines.  A later sentence that fails ends the line there.
 """
 
 from __future__ import annotations
@@ -132,8 +130,6 @@ class Customer:
                         verdict = self._check(sentence, turns, " ".join(released))
                         if not verdict.ok:
                             rejected.append((sentence, verdict.reasons))
-                            if verdict.reasons == ["repeats_itself"]:
-                                continue  # harmless: leave it out and read on, rather than ask again
                             raise _Stop
                         released.append(sentence)
                         first_sentence = first_sentence or time.perf_counter() - t0

@@ -149,14 +149,3 @@ def test_a_turn_the_store_refuses_leaves_the_session_as_stored(store, persona):
     del s.store.add_turn  # the store recovers: the same turn goes through
     assert s.reply_text("When did you order it?").text == "Two weeks ago."
     assert [t.text for t in store.transcript(s.id).turns][1:] == ["When did you order it?", "Two weeks ago."]
-
-
-def test_a_repeated_sentence_is_left_out_without_asking_the_model_again(persona):
-    opening = Turn(speaker="customer", text="My parcel arrived three days late and it missed the party.")
-    client = ScriptedClient(["My parcel arrived three days late and it missed the party. Nobody told me why."])
-    events = list(Customer(persona, client).reply([opening, Turn(speaker="trainee", text="Why?")],
-                                                  st.initial(persona)))
-    final = events[-1]
-    assert final.text == "Nobody told me why." and final.attempts == 1 and len(client.prompts) == 1
-    assert final.rejected == [("My parcel arrived three days late and it missed the party.", ["repeats_itself"])]
-    assert "".join(e.text for e in events if isinstance(e, Delta)) == "Nobody told me why."
