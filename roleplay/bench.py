@@ -111,19 +111,27 @@ def _speech_clips(folder: Path) -> dict[str, Path]:
 def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
     """Spoken turns as the app takes them: the microphone's chunks are transcribed while they arrive.
 
-    Each trainee line (espeak-ng) is fed in real time, in chunks as the app's microphone sends
-    them, then `pause_s` of quiet (the moment between the last word and letting go of the
-    button).  The clock starts when the recording ends.
+    The trainee first hears the customer out: they start speaking when the customer's line
+    has finished playing (the opening too).  Each trainee line (espeak-ng) is then fed in real
+    time, in chunks as the app's microphone sends them, then `pause_s` of quiet (the moment
+    between the last word and letting go of the button).  The clock starts when the
+    recording ends.
     """
-    from .speech import stt
+    from .speech import stt, tts
     from .speech.live import CHUNK_S, LiveTranscript
     from .voice import Heard, Spoken, voice_turn
 
     clips = {line: stt.to_samples(str(path)) for line, path in _speech_clips(folder).items()}
     chunk = int(CHUNK_S * stt.SAMPLE_RATE)
     turn_s, stt_s, token_s, sentence_s, prompt_n = [], [], [], [], []
+    playing: dict[str, float] = {}  # session -> when the customer's latest line stops playing
 
     def on_line(s, line):
+        if s.id not in playing:  # the opening line, spoken as the app speaks it
+            opening = tts.synthesize(s.turns[0].text, folder / "opening.wav", language=s.persona.language,
+                                     sex=s.persona.sex)
+            playing[s.id] = time.perf_counter() + tts.wav_duration(opening)
+        time.sleep(max(0.0, playing[s.id] - time.perf_counter()))
         live = LiveTranscript(s.persona.language, on_text=s.anticipate)
         audio = np.concatenate([clips[line], np.zeros(int(pause_s * stt.SAMPLE_RATE), dtype=np.float32)])
         for i in range(0, len(audio), chunk):
@@ -138,6 +146,8 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
             elif isinstance(e, Spoken) and first_audio is None:
                 first_audio = e.ready_s
             elif isinstance(e, CustomerLine):
+                whole = s.store.get(s.id).turns[e.index].audio
+                playing[s.id] = ended + (first_audio or 0.0) + (tts.wav_duration(whole) if whole else 0.0)
                 token_s.append(e.first_token_s or 0.0)
                 sentence_s.append(e.first_sentence_s or 0.0)
                 if e.prompt_tokens is not None:
@@ -322,7 +332,8 @@ def table(r: dict) -> str:
     m = r["machine"]
     rows = [f"machine: {m['cores']} cores, {m['cpu']}; LLM {m['llm']} ({m['llm_threads']} threads), "
             f"STT {m['stt']} ({m['stt_threads']} threads), TTS {m['tts']}",
-            f"voice: the recording is fed in real time and ends {r.get('voice_pause_s')} s after the last word; "
+            f"voice: the trainee hears the customer out, then the recording is fed in real time and ends "
+            f"{r.get('voice_pause_s')} s after the last word; "
             f"load: stand-in answers after {r.get('load_stand_in_delay_s')} s, trainees pause "
             f"{'-'.join(str(x) for x in r.get('load_think_s', []))} s between turns", "",
             f"{'figure':38} {'p50':>9} {'p95':>9} {'n':>5}"]

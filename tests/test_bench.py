@@ -22,3 +22,16 @@ def test_the_model_profile_reads_the_servers_own_timings():
 
     r = bench.bench_model(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), reps=2)
     assert r["model_read_tok_s"]["n"] == 2 and r["model_read_tok_s"]["p50"] > 0 and r["model_write_tok_s"]["p50"] > 0
+
+
+@pytest.mark.model
+@pytest.mark.speech
+def test_the_voice_bench_runs_real_turns_end_to_end(tmp_path, monkeypatch):
+    from roleplay.llm import ModelClient, ModelConfig
+    from roleplay.store import Store
+
+    monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
+    r = bench.bench_voice(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)),
+                          Store(f"sqlite:///{tmp_path / 'b.db'}"), turns=2, folder=tmp_path)
+    assert r["voice_turn_s"]["n"] == 2 and r["voice_turn_s"]["p50"] > 0
+    assert r["voice_parts"]["transcription_s"]["n"] == 2
