@@ -90,5 +90,25 @@ def test_the_browsers_repeated_last_chunk_is_not_fed_twice():
     live.feed(a)
     live.feed_last(a)  # stop_recording hands over the chunk its streaming event already fed
     assert live.seconds == pytest.approx(0.5)
-    live.feed_last(b)  # …or one that event has not delivered yet
+    live.feed_last(b, wait_s=0.2)  # …or one its event never delivers
     assert live.seconds == pytest.approx(1.0)
+
+
+def test_the_end_waits_for_chunks_still_on_their_way():
+    """On a busy server the stop event can overtake the stream's last events: none may be lost."""
+    import threading
+
+    live = LiveTranscript("en")
+    chunks = [(48000, np.full(24000, 1000 * (i + 1), dtype=np.int16)) for i in range(4)]
+    live.feed(chunks[0])
+
+    def late():
+        for c in chunks[1:]:
+            time.sleep(0.2)
+            live.feed(c)
+
+    threading.Thread(target=late).start()
+    live.feed_last(chunks[-1])  # handed over at stop, before chunks 1-3 have been fed
+    assert live.seconds == pytest.approx(2.0)
+    levels = [round(float(x), 3) for x in live.samples()[::8000]]
+    assert levels == sorted(levels)  # in the order they were recorded

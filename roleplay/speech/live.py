@@ -54,6 +54,7 @@ class LiveTranscript:
         self._loud: list[np.ndarray] = []  # per-window loudness of what was fed
         self._peak = 0.0
         self._lock = threading.Lock()
+        self._fed = threading.Condition(self._lock)  # signalled whenever a chunk is fed
         self._worker: threading.Thread | None = None
         self._heard: tuple[int, stt.Transcription] | None = None  # (samples covered, what they said)
         self._passed_at = 0  # samples covered by the latest pass started
@@ -71,10 +72,17 @@ class LiveTranscript:
                 self._chunks = [np.concatenate(self._chunks)]
             return self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
 
-    def feed_last(self, chunk: tuple[int, np.ndarray]) -> None:
-        """The recording's last chunk as the browser hands it over at the end: fed unless it was
-        the latest one fed already (it usually was, by its own streaming event)."""
-        if _key(chunk) != self._last:
+    def feed_last(self, chunk: tuple[int, np.ndarray], wait_s: float = 5.0) -> None:
+        """The recording's last chunk as the browser hands it over at the end.
+
+        The stop event can overtake the stream's own events on a busy server, so wait (up to
+        `wait_s`) for the chunks still on their way; the last one is fed here only if its own
+        event never delivers it.
+        """
+        key = _key(chunk)
+        with self._fed:
+            arrived = self._fed.wait_for(lambda: self._last == key, timeout=wait_s)
+        if not arrived:
             self.feed(chunk)
 
     def feed(self, chunk: stt.Audio) -> None:
@@ -83,6 +91,7 @@ class LiveTranscript:
             return
         with self._lock:
             self._last = _key(chunk)
+            self._fed.notify_all()
             self._chunks.append(samples)
             self._length += len(samples)
             loud = _loudness(samples)
