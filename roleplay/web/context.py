@@ -163,15 +163,20 @@ class Context:
             self._live[session.id] = live
         return live
 
-    def live_for(self, user: User, session_id: str | None) -> Live:
-        """The running session (resumed from the store after a restart) if it is this user's own."""
+    def live_for(self, user: User, session_id: str | None, catch_up: bool = True) -> Live:
+        """The running session (resumed from the store after a restart) if it is this user's own.
+
+        catch_up=False skips checking the store for turns another process took: for the
+        microphone's chunks and keystrokes, which arrive several times a second and take no turn.
+        """
         sid = (session_id or "").strip()
         with self._lock:
             live = self._live.get(sid)
         if live is not None:
             if live.owner != user.name:
                 raise NotFound()
-            self._catch_up(live)
+            if catch_up:
+                self._catch_up(live)
             return live
         row = self.store.get(sid) if sid else None
         if row is None or row.trainee != user.name:  # only the trainee practises in their own session

@@ -275,8 +275,9 @@ class PracticeTab:
     # what it hears warms the model), stop_recording finishes it and takes the turn.
 
     def _own(self, sid, request) -> Live | None:
+        """The user's running session for events that take no turn (chunks, keystrokes), or None."""
         try:
-            return self._live(sid, request)
+            return self.ctx.live_for(self.ctx.user(request), sid, catch_up=False)
         except (NotFound, Forbidden):
             return None
 
