@@ -68,27 +68,29 @@ class Customer:
         self.channel = channel
         self.rng = random.Random(seed)
 
+    def _request(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None) -> str | list[dict]:
+        """What the model is asked for the next line: a transcript to continue, or chat messages."""
+        if self.client.style == "completion":
+            return prompting.completion_prompt(self.persona, turns, state, self.channel, earlier)
+        return prompting.chat_messages(self.persona, turns, state, self.channel, earlier)
+
     def _raw_stream(self, turns: list[Turn], state: CustomerState, attempt: int, earlier: Mapping[int, str] | None,
                     on_timings) -> Iterator[str]:
         temperature = 0.7 + 0.15 * attempt
         seed = self.rng.randrange(1 << 30)
-        if self.client.style == "completion":
-            prompt = prompting.completion_prompt(self.persona, turns, state, self.channel, earlier)
+        request = self._request(turns, state, earlier)
+        if isinstance(request, str):
             yield from self.client.stream_completion(
-                prompt, stop=prompting.stop_sequences(self.persona), max_tokens=90, temperature=temperature, seed=seed,
-                on_timings=on_timings,
+                request, stop=prompting.stop_sequences(self.persona), max_tokens=90, temperature=temperature,
+                seed=seed, on_timings=on_timings,
             )
         else:
-            messages = prompting.chat_messages(self.persona, turns, state, self.channel, earlier)
-            yield from self.client.stream_chat(messages, max_tokens=90, temperature=temperature, seed=seed,
+            yield from self.client.stream_chat(request, max_tokens=90, temperature=temperature, seed=seed,
                                                on_timings=on_timings)
 
     def warm(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None = None) -> None:
         """Let the server read the prompt for the next line ahead of time (see ModelClient.warm)."""
-        if self.client.style == "completion":
-            self.client.warm(prompting.completion_prompt(self.persona, turns, state, self.channel, earlier))
-        else:
-            self.client.warm(prompting.chat_messages(self.persona, turns, state, self.channel, earlier))
+        self.client.warm(self._request(turns, state, earlier))
 
     def _check(self, sentence: str, turns: list[Turn], so_far: str) -> guard.Verdict:
         trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
