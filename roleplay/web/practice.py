@@ -272,7 +272,7 @@ class PracticeTab:
             yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, str(audio)))
 
     # The microphone streams: start_recording opens a live transcript, each chunk is fed to it (and
-    # what it hears warms the model), stop_recording finishes it and takes the turn.
+    # what it hears at a pause starts the customer's reply), stop_recording finishes it and takes the turn.
 
     def _own(self, sid, request) -> Live | None:
         """The user's running session for events that take no turn (chunks, keystrokes), or None."""
