@@ -14,6 +14,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
+from . import spelling
+from .lexicon import SIGNALS
+
 _F = re.IGNORECASE | re.UNICODE
 
 # Each act is a list of patterns per language; "any" applies to every language.
@@ -76,6 +79,8 @@ ACTS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# The transcript's label used as a name ("Thank you, Agent."): the model has seen the script, not a person.
+_LABEL = re.compile(r"(,\s*Agent\b|\bAgent\s*[,.!?])")
 _PREFIX = re.compile(r"^\s*[\"'“]?\s*[A-ZÅÄÖ][\w .'-]{0,30}?\s*(\([^)]{0,30}\))?\s*:\s", re.UNICODE)
 _STAGE = re.compile(r"[\[\]{}]|\((?:angr|calm|annoy|furious|upset|sigh|pause|laugh)\w*\)|^\s*\*|\*\w[^*]{0,40}\*", _F)
 
@@ -133,11 +138,54 @@ def _repeats(text: str, earlier: list[str], above: float = 0.8) -> bool:
     return False
 
 
+def _ngrams(text: str, n: int = 6) -> set[tuple[str, ...]]:
+    ws = re.findall(r"\w+", text.lower())
+    return {tuple(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+
+
+def copies(text: str, sources: list[str], n: int = 6) -> bool:
+    """Whether `text` takes a run of `n` words verbatim from one of `sources` (a sheet read aloud)."""
+    mine = _ngrams(text, n)
+    return bool(mine) and any(mine & _ngrams(src, n) for src in sources)
+
+
+def _cue(kind: str, language: str, text: str) -> bool:
+    return any(_rx(p).search(text) for p in SIGNALS.get(language, SIGNALS["en"]).get(kind, []))
+
+
+# Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
+_ACCEPT = {
+    "en": [r"\b(that's|that is|sounds) (fair|fine|good|great)\b", r"\bthat works\b", r"\bdeal\b", r"\bi(?:'ll| will) take (it|that)\b"],
+    "sv": [r"\bdet (låter|är) (bra|rimligt|schysst|okej)\b", r"\bdet (funkar|fungerar)\b", r"\bjag tar (det|erbjudandet)\b"],
+    "fi": [r"\b(kuulostaa|se on) (reilulta|hyvältä|reilu)\b", r"\bhyvä on\b", r"\bsopii\b", r"\botan (sen|tarjouksen)\b"],
+}
+
+
+def stance(line: str, language: str, act: str | None) -> str | None:
+    """A line that says two things at once, or ends a conversation the state has not ended."""
+    leaving = _cue("leaving", language, line) or _cue("goodbye", language, line)
+    accepting = any(_rx(p).search(line) for p in _ACCEPT.get(language, _ACCEPT["en"]))
+    if act == "accept":
+        return "contradicts_itself" if _cue("leaving", language, line) and not _cue("goodbye", language, line) else None
+    if leaving and accepting:
+        return "contradicts_itself"
+    if act == "leave":
+        return "contradicts_itself" if accepting else None
+    if leaving:
+        return "leaves_early"  # only the state ends a conversation
+    return None
+
+
 def check(line: str, language: str = "en", name: str | None = None, trainee_said: str | None = None,
-          earlier: list[str] | None = None) -> Verdict:
+          earlier: list[str] | None = None, *, act: str | None = None, sheet: list[str] | None = None,
+          allowed_words: frozenset[str] = frozenset()) -> Verdict:
     """Judge a candidate customer line; `ok` only if no reason was found.
 
-    `earlier` holds the customer's previous lines: saying one of them again is a drift, not a reply.
+    `earlier` holds the customer's previous sentences (of this line too): saying one again is a
+    drift, not a reply.  `act` is what the line should do (a line that leaves when the act is
+    not to leave fails); `sheet` holds the texts the customer must never read aloud (the brief,
+    the policy, the stage direction); `allowed_words` the names and words of the persona's own
+    material that a spell checker may not know.
     """
     reasons: list[str] = []
     text = line.strip()
@@ -147,10 +195,12 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         reasons.append("speaker_prefix")
     if _STAGE.search(text):
         reasons.append("stage_direction")
-    for act, by_lang in ACTS.items():
+    if _LABEL.search(text):
+        reasons.append("speaker_label")
+    for kind, by_lang in ACTS.items():
         patterns = by_lang.get("any", []) + by_lang.get(language, []) + (by_lang.get("en", []) if language != "en" else [])
         if any(_rx(p).search(text) for p in patterns):
-            reasons.append(act)
+            reasons.append(kind)
     other = wrong_language(text, language)
     if other:
         reasons.append(f"language:{other}")
@@ -158,11 +208,19 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         reasons.append("echoes_agent")
     if name:
         # "Sam is upset because…" is the model narrating the scene instead of speaking in it.
-        first = re.escape(name.split()[0])
-        for m in re.finditer(rf"\b{first}\b", text):
+        names = "|".join(re.escape(n) for n in name.split() if len(n) > 1)
+        for m in re.finditer(rf"\b({names})\b", text):
             if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], _F):
                 reasons.append("narrates_self")
                 break
     if len(text) > 25 and _repeats(text, earlier or []):
         reasons.append("repeats_itself")
+    if sheet and copies(text, sheet):
+        reasons.append("reads_sheet")
+    contradiction = stance(text, language, act)
+    if contradiction:
+        reasons.append(contradiction)
+    bad = spelling.unknown_words(text, language, allowed_words) if language != "en" else None
+    if bad:
+        reasons.append("misspelt:" + ",".join(bad[:3]))
     return Verdict(ok=not reasons, reasons=reasons)
