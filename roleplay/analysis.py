@@ -48,6 +48,7 @@ class TurnAnalysis(BaseModel):
     stock_listening: list[Match] = Field(default_factory=list)  # "I hear you" with nothing behind it
     echoed: list[str] = Field(default_factory=list)  # customer content words taken up
     asked_again: list[Match] = Field(default_factory=list)  # asked for a fact the customer already gave
+    asked_for: list[str] = Field(default_factory=list)  # facts of the persona asked for, not yet given
     customer_question: str | None = None  # the question the customer had just asked
     answered: bool | None = None  # None when the customer had asked nothing
     rudeness: list[Match] = Field(default_factory=list)
@@ -57,6 +58,9 @@ class TurnAnalysis(BaseModel):
     threat: list[Match] = Field(default_factory=list)
     shouting: list[Match] = Field(default_factory=list)
     pressure: list[Match] = Field(default_factory=list)
+    belittling: list[Match] = Field(default_factory=list)  # making light of the customer's loss
+    sarcasm: list[Match] = Field(default_factory=list)
+    reason: list[Match] = Field(default_factory=list)  # a because-clause: the why behind a no
     dont_know: list[Match] = Field(default_factory=list)
     solution: list[Match] = Field(default_factory=list)
     offers: list[Match] = Field(default_factory=list)  # allowed policy items offered
@@ -78,7 +82,8 @@ class TurnAnalysis(BaseModel):
 
     @property
     def hostile(self) -> bool:
-        return bool(self.rudeness or self.calm_down or self.threat or self.shouting)
+        return bool(self.rudeness or self.calm_down or self.threat or self.shouting or self.belittling
+                    or self.sarcasm)
 
     @property
     def substantive(self) -> bool:
@@ -655,9 +660,10 @@ def analyse_turn(
     last_customer = next((t.text for t in reversed(before) if t.speaker == "customer"), "")
     a = TurnAnalysis(index=index, words=len(_WORD.findall(text)))
     for name in ("apology", "ownership", "rudeness", "calm_down", "dismissal", "blame", "threat", "pressure",
-                 "dont_know", "solution", "injection", "stock_listening", "argue", "overclaim"):
+                 "dont_know", "solution", "injection", "stock_listening", "argue", "overclaim", "belittling", "sarcasm"):
         setattr(a, name, find(sig[name], text))
     a.shouting = _shouting(text)
+    a.reason = [Match(quote=sentence_of(text, m.start())) for m in _BECAUSE.finditer(text)][:1]
 
     # Empathy counts once per wording: repeating the same stock line is not listening.
     empathy = find(sig["empathy"], text)
@@ -738,6 +744,7 @@ def analyse_turn(
             a.asked_again.append(Match(quote=m.quote, item=fid, note=f"{what} ({value})"))
 
     if persona is not None:
+        a.asked_for = [f.id for f in persona.knows if f.id not in given and _has(f.ask, text)]
         revealed = {f for e in (earlier or []) for f in e.unlocked}
         by_empathy = bool(a.empathy)  # real empathy earns one fact, an open question on a topic earns its fact
         for fact in persona.hidden_facts:

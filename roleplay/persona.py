@@ -27,6 +27,10 @@ Pattern = Annotated[
 ]
 
 
+# "I'm Sam Carter" names the customer in their own voice: not the third person.
+_SELF = re.compile(r"(\bi'?m|\bi am|my name is|jag heter|jag är|olen|minä olen|nimeni on)\s*(\w+\s*)?$", re.I)
+
+
 class Strict(BaseModel):
     # Unknown fields are typos in a trainer's file: reject them instead of ignoring them.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -56,7 +60,7 @@ class Fact(Strict):
     """Something the customer knows and gives freely when asked (an order number, a date)."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    text: str = Field(min_length=1, description="the fact in the customer's words")
+    text: str = Field(min_length=1, description="the fact in the customer's own words (first person)")
     value: str | None = Field(None, description="literal value; once it appears in the conversation it counts as given")
     ask: list[Pattern] = Field(default_factory=list, description="patterns of the trainee asking for it")
 
@@ -65,7 +69,7 @@ class HiddenFact(Strict):
     """Something the customer reveals only when the trainee earns it."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    text: str = Field(min_length=1, description="what the customer says when it comes out")
+    text: str = Field(min_length=1, description="what the customer says when it comes out, in their own words")
     topics: list[Pattern] = Field(default_factory=list, description="an open question on one of these earns it")
     unlock: Literal["open_question", "empathy", "either"] = Field(
         "either", description="an open question on a topic, real empathy, or either"
@@ -103,11 +107,13 @@ class Trigger(Strict):
 
 
 class Raises(Strict):
-    """Frustration points added when the trainee does this."""
+    """Frustration points added when the trainee does this (a repeated offence costs more each time)."""
 
     rudeness: int = Field(25, ge=0, le=100, description="insults, mockery, swearing, 'calm down', shouting")
     dismissal: int = Field(15, ge=0, le=100, description="'not my problem', 'nothing I can do', hiding behind policy")
     blame: int = Field(15, ge=0, le=100, description="blaming the customer or colleagues")
+    belittling: int = Field(15, ge=0, le=100, description="'it's only a toy', 'you'll survive': making light of the loss")
+    sarcasm: int = Field(12, ge=0, le=100, description="'oh, great', 'congratulations': mocking in a friendly tone")
     ignored_question: int = Field(8, ge=0, le=100, description="a question of the customer left unanswered")
     repeated_request: int = Field(8, ge=0, le=100, description="asking again for something already given")
     stalling: int = Field(4, ge=0, le=100, description="a turn with nothing in it for the customer")
@@ -129,6 +135,7 @@ class Temperament(Strict):
     leave_at: int = Field(90, ge=1, le=100, description="at or above this the customer gives up and leaves")
     satisfied_at: int = Field(35, ge=0, le=100, description="at or below this, with the goals met, the customer is satisfied")
     patience_turns: int = Field(14, ge=1, le=100, description="trainee turns before the customer gives up unresolved")
+    resistance: int = Field(1, ge=1, le=5, description="times the customer pushes for the ask before settling (medium)")
     raises: Raises = Field(default_factory=Raises)
     lowers: Lowers = Field(default_factory=Lowers)
     triggers: list[Trigger] = Field(default_factory=list)
@@ -142,13 +149,69 @@ class Temperament(Strict):
         return self
 
 
-class Lines(Strict):
-    """Example lines in the customer's voice; also the fallback when the model's line fails the guard."""
+class Ask(Strict):
+    """What the customer asks for (often outside the policy), as opposed to what they would settle for."""
 
-    upset: list[str] = Field(min_length=1, description="said while frustrated")
+    text: str = Field(min_length=1, description="the ask in the customer's own words (first person)")
+    item: str | None = Field(None, description="the forbidden policy item that grants the ask, if any")
+    settle_when: list[Literal["heard", "reason", "pushed"]] = Field(
+        default_factory=lambda: ["heard", "pushed"],
+        description="what must have happened before an allowed offer meets a goal: the feeling acknowledged "
+                    "(heard), a reason given for the no (reason), the ask pushed for `resistance` times (pushed)",
+    )
+
+
+# The acts a customer line can perform; `lines` holds authored variants per act.
+ACTS = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
+        "already_said", "repeat_question", "impatient", "still_there", "manager")
+
+
+class Lines(Strict):
+    """Authored lines in the customer's voice, per act and mood, with variants.
+
+    They are what the customer says when the model's line fails the checks (or, for a language
+    the model writes poorly, always), so a bank that covers every act carries a whole conversation.
+    """
+
+    upset: list[str] = Field(min_length=1, description="said while frustrated, when no act fits better")
     calmer: list[str] = Field(min_length=1, description="said once the trainee has helped")
     leaving: list[str] = Field(min_length=1, description="said when giving up")
     satisfied: list[str] = Field(min_length=1, description="said when the problem is solved")
+    push: list[str] = Field(default_factory=list, description="pushing for the ask again after a no or a lesser offer")
+    insulted: list[str] = Field(default_factory=list, description="reacting to rudeness or an insult")
+    belittled: list[str] = Field(default_factory=list, description="reacting to the loss being made light of")
+    blamed: list[str] = Field(default_factory=list, description="rejecting the blame")
+    brushed_off: list[str] = Field(default_factory=list, description="refusing to be brushed off")
+    bare_policy: list[str] = Field(default_factory=list, description="reacting to a bare policy answer, not heard")
+    heard: list[str] = Field(default_factory=list, description="softening a little at real empathy")
+    considering: list[str] = Field(default_factory=list, description="weighing a fair offer")
+    already_said: list[str] = Field(default_factory=list, description="asked again for something already given")
+    repeat_question: list[str] = Field(default_factory=list, description="the question the agent skipped, again")
+    impatient: list[str] = Field(default_factory=list, description="a turn with nothing in it")
+    still_there: list[str] = Field(default_factory=list, description="after a silence: is anyone there?")
+    manager: list[str] = Field(default_factory=list, description="asking for a manager")
+
+    def for_act(self, act: str) -> list[str]:
+        """The variants for an act, or the mood lines that stand in for it."""
+        mood = {"accept": "satisfied", "leave": "leaving", "heard": "calmer", "considering": "calmer"}
+        own = getattr(self, act, None) if act in ACTS else None
+        return list(own or getattr(self, mood.get(act, "upset")))
+
+
+class Expect(Strict):
+    """A behaviour test: scripted trainee lines and what must happen (`roleplay personas test`)."""
+
+    name: str = Field(min_length=1, pattern=r"^[a-z0-9_-]+$")
+    script: list[str] = Field(min_length=1, description="the trainee's lines, in order")
+    difficulty: Difficulty | None = None
+    leaves: bool | None = Field(None, description="the customer leaves (true) or does not (false)")
+    resolves: bool | None = Field(None, description="the conversation ends resolved (true) or not (false)")
+    calms_by: int | None = Field(None, ge=1, le=100, description="frustration ends at least this far below the start")
+    rises_by: int | None = Field(None, ge=1, le=100, description="frustration ends at least this far above the start")
+    jump_at: dict[int, int] = Field(default_factory=dict, description="trainee line number (1-based) -> at least this rise at once")
+    not_resolved_before: int | None = Field(None, ge=1, description="no resolution before this trainee line (1-based)")
+    reveals: list[str] = Field(default_factory=list, description="hidden fact ids that must come out")
+    pushes: int | None = Field(None, ge=0, description="the customer pushes for the ask at least this often")
 
 
 class Persona(Strict):
@@ -161,19 +224,25 @@ class Persona(Strict):
     kind: Literal["service", "sales"] = "service"
     situation: str = Field(min_length=1, max_length=200, description="one line for the persona card")
     brief: str = Field(min_length=1, description="what the trainee reads before starting")
-    background: str = Field(min_length=1, description="who the customer is and what happened (the model reads this)")
-    goal: str = Field(min_length=1, description="what the customer wants, in plain words")
+    background: str = Field(min_length=1, description="who I am and what happened, in the customer's own words "
+                                                      "(first person: the model reads this as its own story)")
+    goal: str = Field(min_length=1, description="what I want, in the customer's own words (first person)")
     opening_line: str = Field(min_length=1)
+    openings: list[str] = Field(default_factory=list, description="other ways to open; the session's seed picks one")
+    ask: Ask | None = Field(None, description="what the customer asks for, beyond what they would settle for")
     knows: list[Fact] = Field(default_factory=list)
     hidden_facts: list[HiddenFact] = Field(default_factory=list)
     policy: Policy
     goals: list[Goal] = Field(default_factory=list, description="all met (with low frustration) means resolved")
     temperament: Temperament
     lines: Lines
+    expect: list[Expect] = Field(default_factory=list, description="behaviour tests, run by `roleplay personas test`")
 
     @model_validator(mode="after")
     def _references(self) -> "Persona":
         allowed = {p.id for p in self.policy.allowed}
+        if self.ask and self.ask.item and self.ask.item not in {p.id for p in self.policy.forbidden}:
+            raise _located(("ask", "item"), f"ask.item '{self.ask.item}' is not a forbidden policy item")
         for i, g in enumerate(self.goals):
             unknown = [x for x in g.met_by if x not in allowed]
             if unknown:
@@ -187,6 +256,33 @@ class Persona(Strict):
                 if i in ids[:n]:
                     raise _located(loc + (n, "id"), f"duplicate ids in {'.'.join(loc)}: '{i}'")
         return self
+
+    def opening(self, seed: int | None) -> str:
+        """The opening line for a session: one of the variants, picked by the session's seed."""
+        options = [self.opening_line, *self.openings]
+        return options[seed % len(options)] if seed is not None else self.opening_line
+
+    def warnings(self) -> list[str]:
+        """What a valid persona still lacks for a customer who feels real (shown by `personas validate`)."""
+        out = []
+        missing = [a for a in ACTS if not getattr(self.lines, a)]
+        if missing:
+            out.append(f"lines: no authored lines for {', '.join(missing)}: the customer falls back on mood "
+                       f"lines for these acts (add 2-3 variants each)")
+        thin = [a for a in ACTS if len(getattr(self.lines, a)) == 1]
+        if thin:
+            out.append(f"lines: only one variant for {', '.join(thin)}: a second time it repeats")
+        names = [n for n in self.name.split() if len(n) > 1]
+        for field, text in (("background", self.background), ("goal", self.goal),
+                            *((f"hidden_facts.{f.id}", f.text) for f in self.hidden_facts)):
+            if any(not _SELF.search(text[:m.start()]) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
+                out.append(f"{field}: names the customer in the third person; write it in their own words "
+                           f"(first person), as the model continues it")
+        if self.ask is None:
+            out.append("ask: the customer asks for nothing beyond what they would settle for")
+        if not self.expect:
+            out.append("expect: no behaviour tests (see `roleplay personas test`)")
+        return out
 
     def speaks_voice(self) -> bool:
         return self.channel in (Channel.voice, Channel.both)

@@ -1,7 +1,10 @@
 """The customer's state, kept outside the model, and the rules that move it.
 
 Rules are plain arithmetic on a turn analysis, parametrised by the persona's
-temperament, so a trainer can predict and test how a customer reacts.
+temperament at the session's difficulty, so a trainer can predict and test how a
+customer reacts.  The state also decides the customer's next *act* (push for
+the ask, take offence, soften, consider an offer, leave …): the model, or the
+persona's authored lines, only voice it.
 """
 
 from __future__ import annotations
@@ -11,9 +14,14 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from .analysis import TurnAnalysis
+from .difficulty import temperament
 from .persona import Persona
 
 EndReason = Literal["customer_left", "resolved", "trainee_ended"]
+
+# How much more each earlier offence makes the next one cost (a second insult hurts more than the first).
+ESCALATION = 0.5
+MANAGER_AT = 75  # at or above this, after the ask was pushed and refused, the customer asks for a manager
 
 
 class Change(BaseModel):
@@ -25,16 +33,27 @@ class Change(BaseModel):
 
 class CustomerState(BaseModel):
     frustration: int = Field(ge=0, le=100)
+    difficulty: str = "medium"
+    seed: int | None = None  # varies the opening and the lines; stored so a session can be replayed exactly
     revealed: list[str] = Field(default_factory=list)  # hidden fact ids out in the open
     offered: list[str] = Field(default_factory=list)  # allowed policy items on the table
     promised: list[str] = Field(default_factory=list)  # forbidden items the trainee promised (the customer takes them)
     goals_met: list[str] = Field(default_factory=list)
     trainee_turns: int = 0
     acknowledged: int = 0  # turns in which the trainee acknowledged the feeling
+    heard: bool = False  # the feeling acknowledged or the story said back, at least once
+    reason_given: bool = False  # a no came with a why
+    pushes: int = 0  # times the customer has pushed for the ask
+    offences: int = 0  # turns with rudeness, belittling, sarcasm or blame so far
+    silences: int = 0
+    asked_manager: bool = False
+    act: str | None = None  # what the customer's next line does (see persona.ACTS, plus accept/leave/reveal)
     ended: bool = False
     end_reason: EndReason | None = None
+    end_cause: str | None = None  # why: frustration, patience, silence, goals
     last_changes: list[Change] = Field(default_factory=list)
     last_unlocked: list[str] = Field(default_factory=list)
+    last_asked: list[str] = Field(default_factory=list)  # facts the trainee just asked for
 
     @property
     def mood(self) -> str:
@@ -53,24 +72,37 @@ def mood_of(frustration: int) -> str:
     return "calm"
 
 
-def initial(persona: Persona) -> CustomerState:
-    return CustomerState(frustration=persona.temperament.start_frustration)
+def initial(persona: Persona, difficulty: str | None = None, seed: int | None = None) -> CustomerState:
+    t = temperament(persona, difficulty)
+    return CustomerState(frustration=t.start_frustration, difficulty=str(getattr(difficulty, "value", difficulty)
+                                                                         or "medium"), seed=seed)
 
 
 def _clamp(v: int) -> int:
     return max(0, min(100, v))
 
 
+def _offence(a: TurnAnalysis) -> bool:
+    return bool(a.hostile or a.blame)
+
+
 def changes_for(a: TurnAnalysis, persona: Persona, state: CustomerState) -> list[Change]:
     """Why frustration moves after this trainee turn (positive: angrier)."""
-    up, down = persona.temperament.raises, persona.temperament.lowers
+    t = temperament(persona, state.difficulty)
+    up, down = t.raises, t.lowers
+    # A repeated offence costs more: people forgive one slip, not a pattern.
+    worse = 1 + ESCALATION * state.offences
     ch: list[Change] = []
     if a.rudeness or a.threat or a.shouting or a.calm_down:
-        ch.append(Change(cause="rudeness", delta=up.rudeness))
+        ch.append(Change(cause="rudeness", delta=round(up.rudeness * worse)))
+    if a.belittling:
+        ch.append(Change(cause="belittling", delta=round(up.belittling * worse)))
+    if a.sarcasm and not (a.rudeness or a.belittling):
+        ch.append(Change(cause="sarcasm", delta=round(up.sarcasm * worse)))
     if a.dismissal:
         ch.append(Change(cause="dismissal", delta=up.dismissal))
     if a.blame:
-        ch.append(Change(cause="blame", delta=up.blame))
+        ch.append(Change(cause="blame", delta=round(up.blame * worse)))
     if a.answered is False:
         ch.append(Change(cause="ignored_question", delta=up.ignored_question))
     if a.asked_again:
@@ -96,11 +128,74 @@ def changes_for(a: TurnAnalysis, persona: Persona, state: CustomerState) -> list
         if a.breaches:
             # The customer happily takes a promise the policy does not allow; the grader blocks it.
             ch.append(Change(cause="promise", delta=-down.offer))
-    for t in a.triggers:
-        ch.append(Change(cause=f"trigger: {t.quote}", delta=int(t.note)))
+    for trig in a.triggers:
+        ch.append(Change(cause=f"trigger: {trig.quote}", delta=int(trig.note)))
     if not ch and not a.substantive:
         ch.append(Change(cause="stalling", delta=up.stalling))
     return ch
+
+
+def ask_granted(persona: Persona, state: CustomerState) -> bool:
+    return bool(persona.ask and persona.ask.item and persona.ask.item in state.promised)
+
+
+def settled(persona: Persona, state: CustomerState) -> bool:
+    """Whether the customer would now settle for an allowed offer instead of the ask."""
+    need = persona.ask.settle_when if persona.ask else ["heard"]
+    resistance = temperament(persona, state.difficulty).resistance if persona.ask else 0
+    return (("heard" not in need or state.heard) and ("reason" not in need or state.reason_given)
+            and ("pushed" not in need or state.pushes >= resistance))
+
+
+def _goals_met(persona: Persona, state: CustomerState) -> list[str]:
+    if ask_granted(persona, state):
+        return [g.id for g in persona.goals]  # they got what they asked for (a blocker for the trainee)
+    if not settled(persona, state):
+        return []
+    return [g.id for g in persona.goals if any(i in state.offered for i in g.met_by)]
+
+
+def _declines(a: TurnAnalysis) -> bool:
+    """The turn says no to the ask, or puts something lesser on the table."""
+    return bool(a.refusals or a.dismissal or a.offers or a.reason)
+
+
+def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerState) -> str:
+    """What the customer's next line does, from what this turn did and where the state now stands."""
+    if s.ended:
+        return "leave" if s.end_reason == "customer_left" else "accept"
+    causes = {c.cause.split(":")[0] for c in s.last_changes}
+    if "rudeness" in causes:
+        return "insulted"
+    if "belittling" in causes or "sarcasm" in causes:
+        return "belittled"
+    if "blame" in causes:
+        return "blamed"
+    wants_more = persona.ask is not None and not ask_granted(persona, s)
+    if (wants_more and not s.asked_manager and s.frustration >= MANAGER_AT and before.pushes >= 1
+            and ("dismissal" in causes or a.refusals)):
+        return "manager"
+    if "dismissal" in causes and not (wants_more and s.pushes > before.pushes):
+        return "brushed_off"
+    if s.last_unlocked:
+        return "reveal"
+    if s.pushes > before.pushes:
+        return "push"
+    if a.asked_for:
+        return "answer"
+    if "repeated_request" in causes:
+        return "already_said"
+    if s.offered and not s.goals_met and not s.heard:
+        return "bare_policy"
+    if s.goals_met or (a.offers and settled(persona, s)):
+        return "considering"
+    if "ignored_question" in causes:
+        return "repeat_question"
+    if "empathy" in causes or "reflection" in causes:
+        return "heard"
+    if "stalling" in causes:
+        return "impatient"
+    return "upset" if s.frustration >= 40 else "calmer"
 
 
 def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> CustomerState:
@@ -110,17 +205,41 @@ def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> Customer
     s.last_changes = ch
     s.frustration = _clamp(state.frustration + sum(c.delta for c in ch))
     s.trainee_turns += 1
-    s.acknowledged += bool(a.empathy)
+    s.silences = 0
+    s.acknowledged += bool(a.empathy and not a.hostile)
+    s.heard = s.heard or bool((a.empathy or a.reflection) and not (a.hostile or a.blame))
+    s.reason_given = s.reason_given or bool(a.reason or a.refusals)
+    s.offences += _offence(a)
+    s.last_asked = list(a.asked_for)
     s.last_unlocked = [f for f in a.unlocked if f not in s.revealed]
     s.revealed += s.last_unlocked
     s.offered += [o.item for o in a.offers if o.item not in s.offered]
     s.promised += [b.item for b in a.breaches if b.item not in s.promised]
-    s.goals_met = [g.id for g in persona.goals if any(i in s.offered for i in g.met_by)]
-    t = persona.temperament
+    t = temperament(persona, state.difficulty)
+    # Judged before this turn's push: the customer's answer to a first offer is to push, never to settle.
+    s.goals_met = _goals_met(persona, s)
+    # Pushing for the ask: after a no or a lesser offer, as often as the customer's resistance says.
+    if (persona.ask and not ask_granted(persona, s) and not s.goals_met and _declines(a) and not a.hostile
+            and s.pushes < t.resistance):
+        s.pushes += 1
     if s.frustration >= t.leave_at:
-        s.ended, s.end_reason = True, "customer_left"
+        s.ended, s.end_reason, s.end_cause = True, "customer_left", "frustration"
     elif persona.goals and len(s.goals_met) == len(persona.goals) and s.frustration <= t.satisfied_at:
-        s.ended, s.end_reason = True, "resolved"
+        s.ended, s.end_reason, s.end_cause = True, "resolved", "goals"
     elif s.trainee_turns >= t.patience_turns:
-        s.ended, s.end_reason = True, "customer_left"
+        s.ended, s.end_reason, s.end_cause = True, "customer_left", "patience"
+    s.act = _act(a, persona, state, s)
+    s.asked_manager = s.asked_manager or s.act == "manager"
+    return s
+
+
+def silence(state: CustomerState) -> CustomerState:
+    """The trainee said nothing for a while: the customer asks if anyone is there, then hangs up."""
+    s = state.model_copy(deep=True)
+    s.silences += 1
+    s.last_changes, s.last_unlocked, s.last_asked = [], [], []
+    if s.silences >= 2:
+        s.ended, s.end_reason, s.end_cause, s.act = True, "customer_left", "silence", "leave"
+    else:
+        s.act = "still_there"
     return s

@@ -51,8 +51,16 @@ def test_empathy_and_an_offer_inside_policy_resolve(lib):
         "So it was his main present and it missed the party. I can refund the $6.90 shipping and give you a 10% voucher.",
     ])
     assert states[0].frustration < p.temperament.start_frustration
-    assert "shipping_refund" in states[-1].offered and "made_right" in states[-1].goals_met
-    assert states[-1].ended and states[-1].end_reason == "resolved"
+    # The first offer is not what Sam asked for: he pushes for the ask once before settling.
+    assert "shipping_refund" in states[1].offered and not states[1].goals_met and not states[1].ended
+    assert states[1].act == "push" and states[1].pushes == 1
+    states = play(p, [
+        "I'm so sorry, that must have been really disappointing for you and your son. What happened?",
+        "So it was his main present and it missed the party. I can refund the $6.90 shipping and give you a 10% voucher.",
+        "I can't refund the whole order while you keep the train, I'm sorry. The shipping refund goes back today.",
+    ])
+    assert "made_right" in states[-1].goals_met
+    assert states[-1].ended and states[-1].end_reason == "resolved" and states[-1].act == "accept"
 
 
 def test_repeated_stock_empathy_counts_less(lib):
