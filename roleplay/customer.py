@@ -1,28 +1,48 @@
-"""The simulated customer: voices the state's next line through the model, guarded.
+"""The simulated customer: voices the state's next act, through the model or the persona's own lines.
 
-A line is released one checked sentence at a time: each sentence is judged by
-the guard before anyone sees or hears it.  A first sentence that fails means
-the model drifted: regenerate, and after the last attempt fall back to the
-persona's own lines.  A later sentence that fails ends the line there.
+The state decides the act (push for the ask, take offence, soften, reveal a fact,
+leave …).  A model line is released one checked sentence at a time: each sentence
+is judged by the guard (first person, no sheet read aloud, no repeat, no
+contradiction, the right language, spelt right) before anyone sees or hears it.
+A first sentence that fails means the model drifted: regenerate, and after the
+last attempt say the persona's authored line for the act.  A later sentence that
+fails ends the line there.
+
+Where the model writes a language poorly (the embedded model's Swedish and
+Finnish), the customer speaks the authored lines for each act directly: always
+correct, and still chosen by what the trainee just did.  `ROLEPLAY_CUSTOMER_LINES`
+(auto | model | authored) overrides the choice.
 """
 
 from __future__ import annotations
 
+import os
 import random
-import time
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from . import guard, prompting
+from . import guard, prompting, spelling
 from .analysis import find, sentences, signals
 from .llm import ModelClient, ModelError
 from .persona import Persona
 from .state import CustomerState
 from .transcript import Turn
 
-MAX_SENTENCES = 3
+MAX_SENTENCES = 2  # a customer speaks in short turns; a third sentence was mostly filler
 ATTEMPTS = 3  # model tries before the persona's own line
+# Languages the embedded model writes too poorly to show (measured: `roleplay bench --customer`).
+AUTHORED_ON_EMBEDDED = ("sv", "fi")
+
+
+def lines_mode(client, language: str) -> str:
+    """"model" (generate, check, fall back) or "authored" (the persona's lines for the act)."""
+    mode = os.environ.get("ROLEPLAY_CUSTOMER_LINES", "auto")
+    if mode in ("model", "authored"):
+        return mode
+    embedded = getattr(getattr(client, "config", None), "embedded", False)
+    return "authored" if embedded and language in AUTHORED_ON_EMBEDDED else "model"
 
 
 @dataclass
@@ -61,12 +81,38 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip('"').strip()
 
 
+def sheet(p: Persona) -> list[str]:
+    """What the customer must never read aloud: the trainee's sheet, about them in the third person."""
+    return [p.brief, p.situation, p.policy.summary, *(i.text for i in p.policy.allowed),
+            *(i.text for i in p.policy.forbidden), *(g.text for g in p.goals)]
+
+
+def authored(p: Persona) -> dict[str, list[str]]:
+    """Every authored line, by the act it is said for (the moods' lines under accept/leave/upset/calmer)."""
+    out = {k: list(v) for k, v in p.lines.model_dump().items() if v}
+    out["accept"], out["leave"] = out.pop("satisfied"), out.pop("leaving")
+    out["opening"] = [p.opening_line, *p.openings]
+    return out
+
+
+def own_words(p: Persona) -> frozenset[str]:
+    """The words of the persona's own material (names, brands, its lines): right here, dictionary or not."""
+    own = [p.name, p.background, p.goal, *(f.text for f in p.knows), *(f.text for f in p.hidden_facts),
+           *(line for lines in authored(p).values() for line in lines)]
+    return frozenset(w for t in own for w in spelling.words(t))
+
+
 class Customer:
     def __init__(self, persona: Persona, client: ModelClient, channel: str = "chat", seed: int | None = None):
         self.persona = persona
         self.client = client
         self.channel = channel
         self.rng = random.Random(seed)
+        self.mode = lines_mode(client, persona.language)
+        self.sheet = sheet(persona)
+        self.story = [persona.background, persona.goal, *([persona.ask.text] if persona.ask else []),
+                      *(f.text for f in persona.hidden_facts)]
+        self.own_words = own_words(persona)
 
     def _request(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None) -> str | list[dict]:
         """What the model is asked for the next line: a transcript to continue, or chat messages."""
@@ -81,24 +127,27 @@ class Customer:
         request = self._request(turns, state, earlier)
         if isinstance(request, str):
             yield from self.client.stream_completion(
-                request, stop=prompting.stop_sequences(self.persona), max_tokens=90, temperature=temperature,
+                request, stop=prompting.stop_sequences(self.persona), max_tokens=70, temperature=temperature,
                 seed=seed, on_timings=on_timings,
             )
         else:
-            yield from self.client.stream_chat(request, max_tokens=90, temperature=temperature, seed=seed,
+            yield from self.client.stream_chat(request, max_tokens=70, temperature=temperature, seed=seed,
                                                on_timings=on_timings)
 
     def warm(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None = None) -> None:
         """Let the server read the prompt for the next line ahead of time (see ModelClient.warm)."""
         self.client.warm(self._request(turns, state, earlier))
 
-    def _check(self, sentence: str, turns: list[Turn], so_far: str) -> guard.Verdict:
+    def _check(self, sentence: str, turns: list[Turn], released: list[str], state: CustomerState) -> guard.Verdict:
         trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
-        earlier = [s for t in turns if t.speaker == "customer" for s in sentences(t.text)]
-        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee, earlier)
-        if verdict.ok and so_far:
+        earlier = [s for t in turns if t.speaker == "customer" for s in sentences(t.text)] + released
+        # The story and the ask are the customer's own words, but said verbatim they are a sheet read aloud.
+        sheet = [*self.sheet, *self.story, prompting.direction(self.persona, state)]
+        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee, earlier,
+                              act=state.act, sheet=sheet, allowed_words=self.own_words)
+        if verdict.ok and released:
             # The language check needs enough text: judge the line so far as a whole too.
-            whole = guard.wrong_language(so_far + " " + sentence, self.persona.language)
+            whole = guard.wrong_language(" ".join(released) + " " + sentence, self.persona.language)
             if whole:
                 return guard.Verdict(ok=False, reasons=[f"language:{whole}"])
         return verdict
@@ -114,7 +163,10 @@ class Customer:
         read: dict[int, int] = {}  # attempt -> prompt tokens the server evaluated for it
         t0 = time.perf_counter()
         first_sentence = None
-        for attempt in range(ATTEMPTS):
+        # A fact the state has them tell (revealed, or asked for) is said as the trainer wrote it:
+        # exact, in the customer's own words, and at once.
+        generate = self.mode == "model" and state.act not in ("reveal", "answer")
+        for attempt in range(ATTEMPTS if generate else 0):
             released: list[str] = []
             buffer = ""
             first_token = None
@@ -129,7 +181,7 @@ class Customer:
                     done, buffer = _split_complete(buffer)
                     for sentence in done:
                         sentence = _clean(sentence)
-                        verdict = self._check(sentence, turns, " ".join(released))
+                        verdict = self._check(sentence, turns, released, state)
                         if not verdict.ok:
                             rejected.append((sentence, verdict.reasons))
                             raise _Stop
@@ -140,7 +192,7 @@ class Customer:
                             raise _Stop
                 tail = _clean(buffer)
                 if tail and len(released) < MAX_SENTENCES:
-                    verdict = self._check(tail, turns, " ".join(released))
+                    verdict = self._check(tail, turns, released, state)
                     if verdict.ok:
                         released.append(tail)
                         first_sentence = first_sentence or time.perf_counter() - t0
@@ -168,7 +220,8 @@ class Customer:
         line = self.fallback(turns, state)
         yield Delta(line)
         elapsed = time.perf_counter() - t0
-        yield Final(text=line, source="fallback", attempts=ATTEMPTS, rejected=rejected,
+        yield Final(text=line, source="fallback" if generate else "authored",
+                    attempts=ATTEMPTS if generate else 0, rejected=rejected,
                     first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state),
                     prompt_tokens=sum(read.values()) if read else None)
 
@@ -185,14 +238,23 @@ class Customer:
         return self.fallback(turns, state)
 
     def fallback(self, turns: list[Turn], state: CustomerState) -> str:
-        """One of the persona's own lines for this mood, not one already used if possible."""
-        lines = self.persona.lines
+        """The persona's authored line for the act: a fact in their own words, or a variant not used yet."""
+        act = state.act or ("upset" if state.frustration >= 40 else "calmer")
         if state.ended:
-            pool = lines.leaving if state.end_reason == "customer_left" else lines.satisfied
-        else:
-            pool = lines.upset if state.frustration >= 40 else lines.calmer
-        said = {t.text for t in turns if t.speaker == "customer"}
-        fresh = [line for line in pool if line not in said] or pool
+            act = "leave" if state.end_reason == "customer_left" else "accept"
+        facts = {"reveal": (self.persona.hidden_facts, state.last_unlocked),
+                 "answer": (self.persona.knows, state.last_asked)}
+        if act in facts:
+            pool, ids = facts[act]
+            said = " ".join(f.text for f in pool if f.id in ids)
+            if said:
+                return said
+        said_before = {t.text for t in turns if t.speaker == "customer"}
+        options = self.persona.lines.for_act(act)
+        fresh = [line for line in options if line not in said_before]
+        if not fresh:  # every variant used: the mood's lines rather than a repeat
+            fresh = [line for line in self.persona.lines.for_act("upset" if state.frustration >= 40 else "calmer")
+                     if line not in said_before] or options
         return self.rng.choice(fresh)
 
 

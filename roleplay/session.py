@@ -8,6 +8,7 @@ trainee's turn for a retry.
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -68,11 +69,17 @@ class PracticeSession:
 
     @classmethod
     def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
-              channel: str = "chat", seed: int | None = None) -> "PracticeSession":
-        """A new session; the customer opens with the persona's opening line."""
+              channel: str = "chat", seed: int | None = None, difficulty: str | None = None) -> "PracticeSession":
+        """A new session at a difficulty (the persona's own by default); the customer opens.
+
+        The seed (random unless given) picks the opening and the customer's line variants; it is
+        stored in the state, so a replay or a resumed session plays the same customer.
+        """
+        seed = seed if seed is not None else random.randrange(1 << 30)
+        difficulty = str(getattr(difficulty, "value", difficulty) or persona.difficulty.value)
         sid = store.create_session(trainee, persona.id, channel, persona.language)
-        state = st.initial(persona)
-        opening = Turn(speaker="customer", text=persona.opening_line, frustration=state.frustration)
+        state = st.initial(persona, difficulty, seed)
+        opening = Turn(speaker="customer", text=persona.opening(seed), frustration=state.frustration)
         store.add_turn(sid, opening, state=state.model_dump())
         return cls(store, sid, persona, client, channel, [opening], state, seed)
 
@@ -85,7 +92,7 @@ class PracticeSession:
         turns = [Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, frustration=t.frustration)
                  for t in row.turns]
         state = st.CustomerState.model_validate(row.state) if row.state else st.initial(persona)
-        s = cls(store, session_id, persona, client, row.channel, turns, state)
+        s = cls(store, session_id, persona, client, row.channel, turns, state, state.seed)
         s.analyses = [analyse_turn(turns, i, persona, persona.language, s.analyses[:])
                       for i, t in enumerate(turns) if t.speaker == "trainee"]
         s.directions = {t.idx: t.meta["direction"] for t in row.turns if (t.meta or {}).get("direction")}
@@ -183,6 +190,17 @@ class PracticeSession:
             ahead.cancel()
             return None
         return ahead
+
+    def silence(self) -> Iterator[Delta | CustomerLine]:
+        """The trainee has said nothing for a while: the customer asks if anyone is there; the
+        second time in a row they hang up.  Nothing of the trainee's is stored."""
+        if self.ended:
+            raise SessionEnded("this conversation has ended; start a new session")
+        if self.awaiting_reply:
+            return
+        self._take_anticipation(None)
+        self.state = st.silence(self.state)  # stored with the customer's line (a hang-up ends the row too)
+        yield from self._reply()
 
     def retry(self) -> Iterator[Delta | CustomerLine]:
         """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""

@@ -12,7 +12,7 @@ from roleplay.session import PracticeSession
 from roleplay.store import Store
 from tests.fakes import ScriptedClient
 
-SAID = "I'm sorry about the party. When did you order it?"
+SAID = "Okay. Is the parcel with you now?"  # no fact unlocked: the reply comes from the model
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_the_same_words_take_the_reply_over_without_asking_again(tmp_path, perso
 def test_other_words_call_it_off_and_the_reply_answers_what_was_said(tmp_path, persona):
     client = Slow(["A reply to half a sentence that goes on and on and on and on.", "Two weeks ago."], pace=0.1)
     s = _session(tmp_path, persona, client)
-    s.anticipate("I'm sorry about the party.")
+    s.anticipate("Okay. Is the parcel")
     time.sleep(0.3)
     line = s.reply_text(SAID)
     assert line.text == "Two weeks ago." and client.closed_early == 1  # the model stopped writing

@@ -72,7 +72,7 @@ def test_simulate_with_a_missing_or_empty_script_fails_clearly(tmp_path):
 
 def test_simulate_against_a_dead_server_says_so(tmp_path):
     script = tmp_path / "s.txt"
-    script.write_text("Hello, what happened?\n")
+    script.write_text("Hello, is the parcel with you now?\n")
     out = roleplay("--base-url", "http://127.0.0.1:9/v1", "--model", "x", "simulate", "--persona", "late-delivery",
                    "--script", str(script), "--ephemeral")
     assert out.returncode == 2 and "cannot reach the model server" in out.stderr and "Traceback" not in out.stderr

@@ -14,7 +14,9 @@ from roleplay.store import Store
 from tests.fakes import ScriptedClient
 
 LINES = ["I ordered it two weeks ago.", "Nobody told me a thing about it.", "So what happens now?"]
-TRAINEE = ["I'm sorry to hear that. When did you order?", "I understand. Did anyone contact you?",
+# Neither empathy nor a question on a hidden fact's topic: those have the customer tell the fact as
+# written, with no model request.
+TRAINEE = ["Okay. Is the parcel with you now?", "I see. Did anyone contact you?",
            "You are right to ask. Let me check the parcel for you now."]
 
 
@@ -113,4 +115,4 @@ def test_warming_up_reads_the_session_so_far_before_the_first_turn(tmp_path, per
     s.reply_text(TRAINEE[0])  # waits for the warm-up rather than racing it
     assert len(client.warmed) == 1
     opening = client.warmed[0].rsplit("\n[", 1)[0]  # the scene and the opening line, before the direction
-    assert persona.opening_line in opening and client.prompts[0].startswith(opening + "\nAgent: ")
+    assert persona.opening(1) in opening and client.prompts[0].startswith(opening + "\nAgent: ")

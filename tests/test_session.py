@@ -69,9 +69,9 @@ def test_model_failure_keeps_the_turn_and_retry_answers_it(store, persona):
     client = ScriptedClient([ModelError("cannot reach the model server"), "Okay, go on."])
     s = PracticeSession.start(store, persona, client)
     with pytest.raises(ModelError):
-        list(s.say("What happened exactly?"))
+        list(s.say("Could you say that again, please?"))
     assert s.awaiting_reply
-    assert store.transcript(s.id).turns[-1].text == "What happened exactly?"
+    assert store.transcript(s.id).turns[-1].text == "Could you say that again, please?"
     with pytest.raises(RuntimeError):
         list(s.say("another line"))  # answer owed first: nothing is silently lost or reordered
     line = [e for e in s.retry() if isinstance(e, CustomerLine)][0]
@@ -136,7 +136,7 @@ def test_unusual_text_is_kept_safely_and_answered(store, persona, text, expected
 
 
 def test_a_turn_the_store_refuses_leaves_the_session_as_stored(store, persona):
-    s = PracticeSession.start(store, persona, ScriptedClient(["Two weeks ago."]), seed=1)
+    s = PracticeSession.start(store, persona, ScriptedClient(["Yes, it came on Tuesday."]), seed=1)
     before = (list(s.turns), s.state, len(s.analyses))
 
     def refuse(*args, **kwargs):
@@ -144,8 +144,8 @@ def test_a_turn_the_store_refuses_leaves_the_session_as_stored(store, persona):
 
     s.store.add_turn = refuse
     with pytest.raises(OSError):
-        s.reply_text("When did you order it?")
+        s.reply_text("Is the parcel with you now?")
     assert (s.turns, s.state, len(s.analyses)) == before and not s.awaiting_reply
     del s.store.add_turn  # the store recovers: the same turn goes through
-    assert s.reply_text("When did you order it?").text == "Two weeks ago."
-    assert [t.text for t in store.transcript(s.id).turns][1:] == ["When did you order it?", "Two weeks ago."]
+    assert s.reply_text("Is the parcel with you now?").text == "Yes, it came on Tuesday."
+    assert [t.text for t in store.transcript(s.id).turns][1:] == ["Is the parcel with you now?", "Yes, it came on Tuesday."]
