@@ -71,7 +71,35 @@ def cmd_personas_validate(args) -> int:
             print(e, file=sys.stderr)
             continue
         print(f"{path}: ok ({p.id})")
+        for w in p.warnings():
+            print(f"{path}: warning: {w}", file=sys.stderr)
     return 2 if bad else 0
+
+
+def cmd_personas_test(args) -> int:
+    from . import persona_tests
+    from .llm import ModelError
+
+    lib = _library(args)
+    try:
+        personas = [lib.get(i) for i in args.ids] if args.ids else [p for p in lib if p.expect]
+    except KeyError as e:
+        return _err(str(e.args[0]))
+    client = _client(args)
+    failed = 0
+    for p in personas:
+        if not p.expect:
+            print(f"{p.id}: no expect cases", file=sys.stderr)
+            continue
+        try:
+            results = persona_tests.run(p, client, args.case or None)
+        except ModelError as e:
+            return _err(str(e))
+        for r in results:
+            failed += not r.ok
+            print(json.dumps(r.model_dump(), ensure_ascii=False) if args.json else persona_tests.report(r, args.verbose),
+                  flush=True)
+    return 1 if failed else 0
 
 
 # conversations ----------------------------------------------------------------------------------
@@ -86,7 +114,7 @@ def _start(args, channel: str):
         raise SystemExit(_err(str(e.args[0])))
     store = Store(args.db or ("sqlite://" if getattr(args, "ephemeral", False) else None))
     return PracticeSession.start(store, persona, _client(args), trainee=args.trainee, channel=channel,
-                                 seed=getattr(args, "seed", None))
+                                 seed=getattr(args, "seed", None), difficulty=getattr(args, "difficulty", None))
 
 
 def cmd_chat(args) -> int:
@@ -252,13 +280,20 @@ def build_parser() -> argparse.ArgumentParser:
     x = psub.add_parser("validate")
     x.add_argument("paths", nargs="+")
     x.set_defaults(func=cmd_personas_validate)
+    x = psub.add_parser("test", help="run the personas' expect cases on the configured model")
+    x.add_argument("ids", nargs="*", help="persona ids (default: every persona with expect cases)")
+    x.add_argument("--case", action="append", help="only this case (repeatable)")
+    x.add_argument("--json", action="store_true", help="one result per line")
+    x.add_argument("-v", "--verbose", action="store_true", help="print every conversation, not only failures")
+    x.set_defaults(func=cmd_personas_test)
 
     for name, fn, helptext in (("chat", cmd_chat, "practise in the terminal"),
                                ("simulate", cmd_simulate, "play the customer against scripted trainee lines")):
         x = sub.add_parser(name, help=helptext)
         x.add_argument("--persona", required=True)
         x.add_argument("--trainee", default=os.environ.get("USER", "local"))
-        x.add_argument("--seed", type=int)
+        x.add_argument("--seed", type=int, help="replay a session exactly (default: random)")
+        x.add_argument("--difficulty", choices=["easy", "medium", "hard"], help="default: the persona's")
         x.set_defaults(func=fn)
     x = sub.choices["simulate"]
     x.add_argument("--script", required=True, help="one trainee line per line")

@@ -1,0 +1,103 @@
+"""Persona behaviour tests: a persona's `expect:` cases, played on the configured model.
+
+Each case is a script of trainee lines and what must happen (the customer leaves,
+calms by at least N, pushes for the ask, does not resolve before line K …).  The
+real session path plays it (analysis → state → the customer's line), so a trainer
+checks the customer a trainee will meet.  `roleplay personas test` runs them, and
+CI runs every starter persona's.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from .llm import ModelClient
+from .persona import Expect, Persona
+from .session import PracticeSession
+from .store import Store
+
+
+class Check(BaseModel):
+    what: str
+    ok: bool
+    detail: str
+
+
+class CaseResult(BaseModel):
+    persona: str
+    case: str
+    difficulty: str
+    ok: bool
+    checks: list[Check]
+    turns: list[dict] = Field(default_factory=list)  # speaker, text, frustration, act
+
+
+def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
+             store: Store | None = None) -> CaseResult:
+    session = PracticeSession.start(store or Store("sqlite://"), persona, client, trainee="persona-test",
+                                    seed=seed, difficulty=case.difficulty)
+    start = session.state.frustration
+    curve, resolved_at = [start], None
+    acts = []
+    for n, line in enumerate(case.script, 1):
+        if session.ended:
+            break
+        session.reply_text(line)
+        curve.append(session.state.frustration)
+        acts.append(session.state.act)
+        if session.state.end_reason == "resolved" and resolved_at is None:
+            resolved_at = n
+    s = session.state
+    final = s.frustration
+    checks: list[Check] = []
+
+    def add(what: str, ok: bool, detail: str) -> None:
+        checks.append(Check(what=what, ok=ok, detail=detail))
+
+    if case.leaves is not None:
+        add("leaves" if case.leaves else "stays", (s.end_reason == "customer_left") == case.leaves,
+            f"ended: {s.end_reason or 'no'}")
+    if case.resolves is not None:
+        add("resolves" if case.resolves else "does not resolve", (s.end_reason == "resolved") == case.resolves,
+            f"ended: {s.end_reason or 'no'}")
+    if case.calms_by is not None:
+        add(f"calms by {case.calms_by}", start - final >= case.calms_by, f"frustration {start} → {final}")
+    if case.rises_by is not None:
+        add(f"rises by {case.rises_by}", final - start >= case.rises_by, f"frustration {start} → {final}")
+    for k, rise in sorted(case.jump_at.items()):
+        got = curve[k] - curve[k - 1] if k < len(curve) else None
+        add(f"line {k} raises by {rise}", got is not None and got >= rise,
+            f"{curve[k - 1]} → {curve[k]}" if got is not None else f"line {k} was never said")
+    if case.not_resolved_before is not None:
+        add(f"not resolved before line {case.not_resolved_before}",
+            resolved_at is None or resolved_at >= case.not_resolved_before,
+            f"resolved at line {resolved_at}" if resolved_at else "not resolved")
+    for fact in case.reveals:
+        add(f"reveals {fact}", fact in s.revealed, f"revealed: {', '.join(s.revealed) or 'nothing'}")
+    if case.pushes is not None:
+        add(f"pushes for the ask {case.pushes}×", s.pushes >= case.pushes, f"pushed {s.pushes}×")
+    turns = []
+    acts_iter = iter(acts)
+    for t in session.turns:
+        row = {"speaker": t.speaker, "text": t.text, "frustration": t.frustration}
+        if t.speaker == "customer" and len(turns) > 0:
+            row["act"] = next(acts_iter, None)
+        turns.append(row)
+    return CaseResult(persona=persona.id, case=case.name, difficulty=s.difficulty,
+                      ok=all(c.ok for c in checks), checks=checks, turns=turns)
+
+
+def run(persona: Persona, client: ModelClient, names: list[str] | None = None) -> list[CaseResult]:
+    store = Store("sqlite://")
+    return [run_case(persona, c, client, store=store) for c in persona.expect if not names or c.name in names]
+
+
+def report(result: CaseResult, verbose: bool = False) -> str:
+    head = f"{'PASS' if result.ok else 'FAIL'} {result.persona} / {result.case} ({result.difficulty})"
+    lines = [head] + [f"  {'ok ' if c.ok else 'NOT'} {c.what}: {c.detail}" for c in result.checks]
+    if verbose or not result.ok:
+        for t in result.turns:
+            who = "customer" if t["speaker"] == "customer" else "trainee "
+            extra = f" [{t['frustration']}{', ' + t['act'] if t.get('act') else ''}]" if t["frustration"] is not None else ""
+            lines.append(f"    {who}{extra}: {t['text']}")
+    return "\n".join(lines)
