@@ -237,6 +237,19 @@ def test_practice_rules(clients):
     assert "empty" in err(lambda: ann.predict(sid, "   ", api_name="/say"))
 
 
+def test_difficulty_and_seed_are_chosen_stored_and_change_the_customer(clients, app):
+    ann = clients["ann"]
+    easy = ann.predict("late-delivery", "chat", "easy", api_name="/start_session")
+    hard = ann.predict("late-delivery", "chat", "hard", api_name="/start_session")
+    assert (easy["difficulty"], hard["difficulty"]) == ("easy", "hard")
+    assert hard["frustration"] - easy["frustration"] == 20  # -10 easy, +10 hard on the persona's 65
+    assert isinstance(hard["seed"], int)
+    stored = Store(f"sqlite:///{app[2] / 'rp.db'}").get(hard["session_id"]).state
+    assert (stored["difficulty"], stored["seed"]) == ("hard", hard["seed"])
+    assert "easy, medium or hard" in err(lambda: ann.predict("late-delivery", "chat", "brutal",
+                                                             api_name="/start_session"))
+
+
 def test_single_user_mode_needs_no_sign_in(tmp_path):
     demo, url = launch(tmp_path, single_user=True)
     try:

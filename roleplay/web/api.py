@@ -148,16 +148,18 @@ def register(ctx: Context) -> None:
         ctx.set_exam_mode(bool(on))
         return {"exam_mode": ctx.exam_mode}
 
-    def start_session(persona_id: str, channel: str = "chat", request: gr.Request = None) -> dict:
-        """Start practising with a persona (chat); the customer's opening line comes back."""
+    def start_session(persona_id: str, channel: str = "chat", difficulty: str = "",
+                      request: gr.Request = None) -> dict:
+        """Start practising with a persona (chat) at a difficulty (easy, medium, hard; "" for the persona's
+        own); the customer's opening line, the difficulty and the session's seed come back."""
         u = user(request)
         try:
-            live = ctx.start(u, persona_id, channel)
+            live = ctx.start(u, persona_id, channel, difficulty or None)
         except (KeyError, ValueError) as e:
             raise _fail(e) from None
         s = live.session
         return {"session_id": s.id, "customer": s.turns[0].text, "frustration": None if ctx.exam_mode
-                else s.state.frustration}
+                else s.state.frustration, "difficulty": s.state.difficulty, "seed": s.state.seed}
 
     def own_live(session_id: str, request) -> Live:
         """The caller's own running session; anyone else's reads as not found."""

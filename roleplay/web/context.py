@@ -148,7 +148,7 @@ class Context:
             names |= {u.name for u in self.accounts.list() if u.has("trainee")}
         return sorted(names)
 
-    def start(self, user: User, persona_id: str, channel: str) -> Live:
+    def start(self, user: User, persona_id: str, channel: str, difficulty: str | None = None) -> Live:
         persona = self.persona(persona_id)
         if persona is None:
             raise KeyError(f"no persona '{persona_id}'")
@@ -156,7 +156,10 @@ class Context:
             raise ValueError("choose chat or voice")
         if persona.channel.value not in ("both", channel):
             raise ValueError(f"{persona.name} is a {persona.channel.value} customer; choose {persona.channel.value}")
-        session = PracticeSession.start(self.store, persona, self.client, trainee=user.name, channel=channel)
+        if difficulty and difficulty not in ("easy", "medium", "hard"):
+            raise ValueError("choose easy, medium or hard")
+        session = PracticeSession.start(self.store, persona, self.client, trainee=user.name, channel=channel,
+                                        difficulty=difficulty or None)
         session.warm_up()  # while the trainee reads the opening line
         live = Live(session=session, owner=user.name)
         with self._lock:

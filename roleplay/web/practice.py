@@ -24,6 +24,7 @@ from .media import public_url
 log = logging.getLogger("roleplay.web")
 
 CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
+DIFFICULTIES = [("Easy", "easy"), ("Medium", "medium"), ("Hard", "hard")]
 
 
 def chat_messages(turns, partial: str | None = None, pending_user: str | None = None) -> list[dict]:
@@ -70,6 +71,9 @@ class PracticeTab:
                                                   elem_id="rp-persona", interactive=True)
                     self.brief = gr.HTML(render.brief(None), elem_id="rp-brief")
                     self.channel = gr.Radio(CHANNELS, value="chat", label="How will you talk?", elem_id="rp-channel")
+                    self.difficulty = gr.Radio(DIFFICULTIES, value="medium", label="Difficulty",
+                                               elem_id="rp-difficulty",
+                                               info="How upset they start, how hard they push, how long they wait")
                     self.start_btn = gr.Button("Start the conversation", variant="primary", size="lg",
                                                interactive=False, elem_id="rp-start")
                     self.start_status = gr.HTML()
@@ -127,9 +131,10 @@ class PracticeTab:
         conv_out = [self.chat, self.msg, self.meter, self.speech, self.err, self.retry_btn, self.convo, self.result,
                     self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn, self.upload]
         self.cards.click(self.pick_card, None, self.persona_dd, api_visibility="private")
-        self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn],
+        self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn,
+                                                                  self.difficulty],
                                api_visibility="private")
-        self.start_btn.click(self.start, [self.persona_dd, self.channel], self.shown_outputs(),
+        self.start_btn.click(self.start, [self.persona_dd, self.channel, self.difficulty], self.shown_outputs(),
                              api_visibility="private")
         for ev in (self.msg.submit, self.send_btn.click):
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
@@ -155,11 +160,12 @@ class PracticeTab:
     def show_brief(self, persona_id):
         p = self.ctx.persona(persona_id)
         if p is None:
-            return render.brief(None), gr.update(), gr.update(interactive=False)
+            return render.brief(None), gr.update(), gr.update(interactive=False), gr.update()
         ch = p.channel.value
         choices = CHANNELS if ch == "both" else [c for c in CHANNELS if c[1] == ch]
         note = "" if ch == "both" else f"This customer is {ch} only."
-        return render.brief(p, note), gr.update(choices=choices, value=choices[0][1]), gr.update(interactive=True)
+        return (render.brief(p, note), gr.update(choices=choices, value=choices[0][1]), gr.update(interactive=True),
+                gr.update(value=p.difficulty.value))
 
     def shown_outputs(self) -> list:
         """What showing a running session updates (start, or continue from Review)."""
@@ -167,9 +173,9 @@ class PracticeTab:
                 self.meter, self.policy, self.speech, self.err, self.retry_btn, self.msg, self.start_status,
                 self.send_btn, self.chat_head]
 
-    def start(self, persona_id, channel, request: gr.Request):
+    def start(self, persona_id, channel, difficulty, request: gr.Request):
         try:
-            live = self.ctx.start(self.ctx.user(request), persona_id or "", channel or "chat")
+            live = self.ctx.start(self.ctx.user(request), persona_id or "", channel or "chat", difficulty or None)
         except (KeyError, ValueError, Forbidden) as e:
             msg = e.args[0] if e.args else str(e)
             return ["", *[gr.update()] * 13, render.status(str(msg), "err"), gr.update(), gr.update()]

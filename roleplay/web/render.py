@@ -582,4 +582,16 @@ def replay_header(row, persona_name: str) -> str:
     return (f'<div class="rp-replay-head" data-session="{esc(row.id)}"><div><h2>{esc(persona_name)}</h2>'
             f'<div class="meta"><span>Trainee <b>{esc(row.trainee)}</b></span><span>{esc(when)} UTC</span>'
             f'<span>{esc(row.channel)}</span><span>{esc(LANGUAGE_NAMES.get(row.language, row.language))}</span>'
-            f'<span>{esc(state)}</span></div></div>{score}</div>')
+            f'<span>{esc(state)}</span>{_difficulty_and_seed(row.state)}</div></div>{score}</div>')
+
+
+def _difficulty_and_seed(state: dict | None) -> str:
+    """The difficulty the session was played at and its seed (replay it with `simulate --seed`)."""
+    state = state or {}
+    parts = []
+    if state.get("difficulty"):
+        parts.append(difficulty_badge(state["difficulty"]))
+    if state.get("seed") is not None:
+        parts.append(f'<span class="rp-seed" title="the seed that picked the opening and the lines">'
+                     f'seed {esc(state["seed"])}</span>')
+    return "".join(parts)
