@@ -363,6 +363,12 @@ def table(r: dict) -> str:
 
 
 def main(args) -> int:
+    if args.customer:
+        from . import customer_bench
+
+        results = customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions)
+        print(json.dumps(results, ensure_ascii=False) if args.json else customer_bench.table(results))
+        return 0
     report = run(quick=args.quick)
     print(json.dumps(report) if args.json else table(report))
     return 0

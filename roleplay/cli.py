@@ -315,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.add_parser("bench", help="measure the voice loop, chat, speech, grading and load")
     x.add_argument("--json", action="store_true", help="one JSON object instead of the table")
     x.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run, not for the README)")
+    x.add_argument("--customer", action="store_true",
+                   help="instead: how the customer reads per language (seeded sessions, every line reviewed)")
+    x.add_argument("--sessions", type=int, default=20, help="with --customer: sessions per language and way")
     x.set_defaults(func=cmd_bench)
 
     x = sub.add_parser("serve", help="start the web app")

@@ -102,6 +102,29 @@ def own_words(p: Persona) -> frozenset[str]:
     return frozenset(w for t in own for w in spelling.words(t))
 
 
+def review_line(line: str, persona: Persona, earlier: list[str], act: str | None, authored: bool = False) -> list[str]:
+    """Every reason a shown customer line reads badly (empty when it reads as a person would say it).
+
+    The same voice checks the guard applies, run afterwards over the whole line as it was shown
+    (also an authored one): first person, no sheet or story read aloud, no sentence repeated from
+    this line or the conversation, no contradiction, the right language, spelt right.  An authored
+    line may share words with the story the same trainer wrote; a model line may not.
+    """
+    story = [] if authored else [persona.background, persona.goal, *([persona.ask.text] if persona.ask else [])]
+    words = own_words(persona)
+    done = [s for text in earlier for s in sentences(text)]
+    reasons: list[str] = []
+    for s in sentences(line):
+        v = guard.check(s, persona.language, persona.name, None, done, act=act, sheet=[*sheet(persona), *story],
+                        allowed_words=words)
+        reasons += [r for r in v.reasons if r not in reasons]
+        done.append(s)
+    other = guard.wrong_language(line, persona.language)
+    if other and f"language:{other}" not in reasons:
+        reasons.append(f"language:{other}")
+    return reasons
+
+
 class Customer:
     def __init__(self, persona: Persona, client: ModelClient, channel: str = "chat", seed: int | None = None):
         self.persona = persona

@@ -1,0 +1,85 @@
+"""`roleplay bench --customer`: does the customer read as a person, per language?
+
+Plays many seeded sessions per language on the configured model (each persona's
+own expect scripts, in turn) and reviews every customer line shown with
+`customer.review_line`: first person, no sheet read aloud, no repeated sentence,
+no self-contradiction and, for Swedish and Finnish, the language and spelling.
+Sessions in Swedish and Finnish are played both ways the customer can speak —
+model lines (checked, authored line on failure) and authored lines chosen per
+act — so the figure shows which reads better.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from contextlib import contextmanager
+
+from .customer import review_line
+from .library import Library
+from .llm import ModelClient
+from .session import PracticeSession
+from .store import Store
+
+
+@contextmanager
+def _lines(mode: str):
+    before = os.environ.get("ROLEPLAY_CUSTOMER_LINES")
+    os.environ["ROLEPLAY_CUSTOMER_LINES"] = mode
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("ROLEPLAY_CUSTOMER_LINES", None)
+        else:
+            os.environ["ROLEPLAY_CUSTOMER_LINES"] = before
+
+
+def play(client: ModelClient, language: str, sessions: int, mode: str, library: Library | None = None) -> dict:
+    """Figures for `sessions` seeded sessions in one language with one way of speaking."""
+    personas = [p for p in (library or Library()) if p.language == language and p.expect]
+    store = Store("sqlite://")
+    lines = passed = authored = 0
+    failures: list[dict] = []
+    shown: list[str] = []
+    with _lines(mode):
+        for i in range(sessions):
+            persona = personas[i % len(personas)]
+            case = persona.expect[(i // len(personas)) % len(persona.expect)]
+            s = PracticeSession.start(store, persona, client, trainee="bench", seed=1000 + i,
+                                      difficulty=case.difficulty)
+            for text in case.script:
+                if s.ended:
+                    break
+                earlier = [t.text for t in s.turns if t.speaker == "customer"]
+                line = s.reply_text(text)
+                problems = review_line(line.text, persona, earlier, s.state.act, authored=line.source != "model")
+                lines += 1
+                passed += not problems
+                authored += line.source != "model"
+                shown.append(line.text)
+                if problems:
+                    failures.append({"persona": persona.id, "line": line.text, "problems": problems})
+    return {"language": language, "mode": mode, "sessions": sessions, "lines": lines,
+            "pass_rate": round(passed / lines, 4) if lines else None, "authored": authored,
+            "failures": failures, "sample": random.Random(language).sample(shown, min(5, len(shown)))}
+
+
+def run(client: ModelClient, sessions: int = 20) -> list[dict]:
+    out = [play(client, "en", sessions, "model")]
+    for lang in ("sv", "fi"):
+        out += [play(client, lang, sessions, "authored"), play(client, lang, sessions, "model")]
+    return out
+
+
+def table(results: list[dict]) -> str:
+    rows = [f"{'language':8} {'lines from':10} {'sessions':>8} {'lines':>6} {'pass':>7} {'authored':>9}"]
+    for r in results:
+        rate = f"{100 * r['pass_rate']:.1f}%" if r["pass_rate"] is not None else "-"
+        rows.append(f"{r['language']:8} {r['mode']:10} {r['sessions']:>8} {r['lines']:>6} {rate:>7} {r['authored']:>9}")
+    for r in results:
+        rows.append(f"\n{r['language']} ({r['mode']}), five random lines:")
+        rows += [f"  - {line}" for line in r["sample"]]
+        for f in r["failures"][:5]:
+            rows.append(f"  failed ({', '.join(f['problems'])}): {f['line']}")
+    return "\n".join(rows)
