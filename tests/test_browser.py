@@ -102,6 +102,18 @@ def canned_app(tmp_path_factory):
     demo.close()
 
 
+@pytest.fixture(scope="module")
+def quiet_app(tmp_path_factory):
+    """Single-user app whose customer notices a silence after 3 s in chat, speaking its authored lines."""
+    tmp = tmp_path_factory.mktemp("quiet")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROLEPLAY_SILENCE_S", "chat:3,voice:3")
+        mp.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
+        demo, url = launch(tmp, client=CannedClient(), single_user=True)
+        yield demo, url, tmp
+        demo.close()
+
+
 def open_app(page, url):
     page.goto(url)
     page.wait_for_selector("#rp-cards .rp-card")
@@ -141,7 +153,7 @@ def test_chat_practice_session_through_to_its_scorecard(real_app, page):
     open_app(page, url)
     shot(page, "01-practice-picker")
     pick(page, "late-delivery")
-    assert "My order 48213" in page.inner_text("#rp-chat")
+    assert "48213" in page.inner_text("#rp-chat")  # the seed picks one of the openings
     assert page.locator("#rp-meter .rp-meter").count() == 1
     line = "<script>alert('hi')</script> I'm so sorry the present missed the party. What happened?"
     page.fill("#rp-msg textarea", line)
@@ -316,6 +328,31 @@ def test_an_interrupted_session_is_continued_from_review(canned_app, page):
     stored = [t.text for t in ctx.store.transcript(s.id).turns]
     assert len(stored) == 7 and stored[3] == "Let me check the parcel for you."
     assert stored[5] == "Could you tell me the order number?"
+
+
+def test_a_silent_trainee_is_asked_if_anyone_is_there_then_left_and_review_shows_the_difficulty(quiet_app, page):
+    demo, url, _ = quiet_app
+    lines = demo.rp_context.library.get("late-delivery").lines
+    open_app(page, url)
+    page.click("#rp-cards .rp-card[data-persona='late-delivery']")
+    page.wait_for_function("() => !document.querySelector('#rp-start').disabled")
+    page.get_by_label("Hard").check()
+    page.click("#rp-start")
+    page.wait_for_selector("#rp-convo", state="visible")
+    page.wait_for_function("(lines) => lines.some(l => document.querySelector('#rp-chat').innerText.includes(l))",
+                           arg=lines.still_there, timeout=30_000)
+    page.wait_for_selector("#rp-result", state="visible", timeout=30_000)  # the second silence: they hang up
+    assert any(line in page.inner_text("#rp-result-transcript") for line in lines.leaving)
+    shot(page, "09-silence-left")
+    sid = demo.rp_context.store.list_sessions(limit=1)[0].id
+    page.get_by_role("tab", name="Review", exact=True).click()
+    page.click("#rp-search")
+    cell = page.locator("#rp-sessions [role=gridcell]", has_text=sid)
+    cell.wait_for()
+    cell.click()
+    page.wait_for_selector(f"#rp-replay-head [data-session='{sid}']")
+    head = page.inner_text("#rp-replay-head")
+    assert "Hard" in head and re.search(r"seed \d+", head), head
 
 
 def test_a_trainee_cannot_see_someone_elses_session(browser, tmp_path):

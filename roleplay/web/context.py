@@ -54,9 +54,14 @@ class Live:
     t0: float = field(default_factory=time.monotonic)  # for voice timings: seconds since the session started
     lock: threading.Lock = field(default_factory=threading.Lock)
     listening: LiveTranscript | None = None  # the trainee's recording in progress (voice)
+    quiet_since: float = field(default_factory=time.monotonic)  # since when nobody has said or done anything
 
     def clock(self) -> float:
         return round(time.monotonic() - self.t0, 2)
+
+    def touch(self, busy_for: float = 0.0) -> None:
+        """Someone is active now (or speaks for `busy_for` seconds more): the silence starts after."""
+        self.quiet_since = time.monotonic() + busy_for
 
 
 class Context:

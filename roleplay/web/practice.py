@@ -7,6 +7,8 @@ modules for voice, the evaluators for the scorecard.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,19 @@ from .context import Context, Forbidden, Live, NotFound
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
+
+
+def silence_limits() -> dict[str, float]:
+    """Seconds of silence before the customer asks if anyone is there (ROLEPLAY_SILENCE_S=voice:12,chat:90)."""
+    limits = {"voice": 12.0, "chat": 90.0}
+    for part in os.environ.get("ROLEPLAY_SILENCE_S", "").split(","):
+        channel, _, seconds = part.partition(":")
+        if channel.strip() in limits and seconds.strip():
+            limits[channel.strip()] = float(seconds)
+    return limits
+
+
+SPOKEN_WORDS_PER_S = 2.5  # how long a customer line takes to hear out, roughly
 
 CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
 DIFFICULTIES = [("Easy", "easy"), ("Medium", "medium"), ("Hard", "hard")]
@@ -117,6 +132,8 @@ class PracticeTab:
                             'is marked in the turns it quotes.</p>')
                     self.result_transcript = gr.HTML(elem_id="rp-result-transcript")
             self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again")
+        self.silence_limits = silence_limits()
+        self.silence_timer = gr.Timer(min(self.silence_limits.values()) / 4)
 
     def _choices(self):
         return [(f"{p.name} — {p.situation}", p.id) for p in self.ctx.personas()]
@@ -147,6 +164,7 @@ class PracticeTab:
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
         self.end_btn.click(self.end, self.sid, conv_out, api_visibility="private")
+        self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
 
@@ -179,7 +197,9 @@ class PracticeTab:
         except (KeyError, ValueError, Forbidden) as e:
             msg = e.args[0] if e.args else str(e)
             return ["", *[gr.update()] * 13, render.status(str(msg), "err"), gr.update(), gr.update()]
-        return self._shown(live, self._speak_opening(live) if live.session.channel == "voice" else [])
+        voice = live.session.channel == "voice"
+        live.touch(len(live.session.turns[0].text.split()) / SPOKEN_WORDS_PER_S if voice else 0.0)
+        return self._shown(live, self._speak_opening(live) if voice else [])
 
     def resume(self, sid, request: gr.Request):
         """Continue one's own unfinished session (after a restart, or from another process): the
@@ -280,12 +300,31 @@ class PracticeTab:
     # The microphone streams: start_recording opens a live transcript, each chunk is fed to it (and
     # what it hears at a pause starts the customer's reply), stop_recording finishes it and takes the turn.
 
-    def _own(self, sid, request) -> Live | None:
-        """The user's running session for events that take no turn (chunks, keystrokes), or None."""
+    def silence(self, sid, request: gr.Request) -> Iterator[dict]:
+        """The trainee has been silent too long: the customer asks if anyone is there (then hangs up)."""
+        live = self._own(sid, request, touch=False) if sid else None
+        if live is None or live.session.ended or live.session.awaiting_reply or live.listening is not None:
+            return
+        if time.monotonic() - live.quiet_since < self.silence_limits[live.session.channel]:
+            return
+        if not live.lock.acquire(blocking=False):
+            return  # a turn is under way: that is not silence
         try:
-            return self.ctx.live_for(self.ctx.user(request), sid, catch_up=False)
+            yield from self._turn(live, live.session.silence, speak_here=live.session.channel == "voice")
+        finally:
+            live.lock.release()
+
+    def _own(self, sid, request, touch: bool = True) -> Live | None:
+        """The user's running session for events that take no turn (chunks, keystrokes), or None.
+
+        Such an event is the trainee doing something (touch): the silence clock starts again."""
+        try:
+            live = self.ctx.live_for(self.ctx.user(request), sid, catch_up=False)
         except (NotFound, Forbidden):
             return None
+        if touch:
+            live.touch()
+        return live
 
     def listen(self, sid, request: gr.Request) -> None:
         live = self._own(sid, request)
@@ -391,6 +430,8 @@ class PracticeTab:
                                                        retry=stored and s.awaiting_reply)}
             return
         ready = {self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}
+        if line is not None:
+            live.touch(len(line.text.split()) / SPOKEN_WORDS_PER_S if s.channel == "voice" else 0.0)
         out = self._view(live, None, ready)
         if line is not None and speaker is not None:
             speaker.finish(line.index)

@@ -1,0 +1,205 @@
+"""The customer as a person: first person, correct Swedish and Finnish, pushes for what they want,
+reacts in proportion, plays differently by difficulty and seed, notices silence."""
+
+import pytest
+
+from roleplay import guard, spelling
+from roleplay import state as st
+from roleplay.analysis import analyse_turn
+from roleplay.customer import Customer, review_line
+from roleplay.difficulty import temperament
+from roleplay.library import Library
+from roleplay.session import PracticeSession
+from roleplay.store import Store
+from roleplay.transcript import Turn
+from tests.fakes import ScriptedClient
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return Library()
+
+
+def play(persona, lines, difficulty=None):
+    s = st.initial(persona, difficulty)
+    turns = [Turn(speaker="customer", text=persona.opening_line)]
+    analyses, states = [], []
+    for line in lines:
+        turns.append(Turn(speaker="trainee", text=line))
+        a = analyse_turn(turns, len(turns) - 1, persona, persona.language, analyses)
+        analyses.append(a)
+        s = st.advance(s, a, persona)
+        states.append(s)
+        if s.ended:
+            break
+        turns.append(Turn(speaker="customer", text="Hm."))
+    return states
+
+
+# ------------------------------------------------------------------ spelling and the guard
+
+def test_finnish_and_swedish_spell_checkers_know_words_and_catch_invented_ones():
+    assert spelling.unknown_words("Kone oli mieheni lahja, ja se hajosi.", "fi") == []
+    assert spelling.unknown_words("Koneen hajoaminen kysytti videojoukter.", "fi") == ["kysytti", "videojoukter"]
+    assert spelling.unknown_words("Jag behöver inte köpa en tekniker för routern.", "sv") == []
+    assert spelling.unknown_words("Jag vill ha videojoukter.", "sv") == ["videojoukter"]
+    # A capitalised word inside a sentence is a name, and the persona's own words are allowed.
+    assert spelling.unknown_words("Jag ringde Telialand igår om kaffebryggarX.", "sv",
+                                  frozenset({"kaffebryggarx"})) == []
+    assert spelling.unknown_words("Anything goes", "en") is None
+
+
+@pytest.mark.parametrize("line,act,reason", [
+    ("Kone oli hänen miehensä lahja. Virtanen haluaa uuden.", None, "narrates_self"),
+    ("Thank you for your help, Agent.", None, "speaker_label"),
+    ("Goodbye. Okay, that sounds fair, thanks.", None, "contradicts_itself"),
+    ("Forget it, goodbye.", "push", "leaves_early"),
+    ("That's fair, I'll take it.", "leave", "contradicts_itself"),
+    ("Jag vill ha videojoukter nu.", None, "misspelt:videojoukter"),
+])
+def test_guard_catches_what_no_person_would_say(line, act, reason):
+    lang = "fi" if "Kone" in line else "sv" if "Jag" in line else "en"
+    verdict = guard.check(line, lang, "Leena Virtanen", act=act)
+    assert reason in verdict.reasons, verdict.reasons
+
+
+def test_guard_catches_a_sheet_read_aloud_but_not_ordinary_words():
+    sheet = ["Sam wants someone to admit the delay and make up for it, at least the shipping money back."]
+    assert "reads_sheet" in guard.check("He wants someone to admit the delay and make up for it.", "en",
+                                        sheet=sheet).reasons
+    assert guard.check("Somebody has to make up for this delay.", "en", sheet=sheet).ok
+
+
+def test_a_line_repeating_its_own_sentence_is_reviewed_as_bad(lib):
+    p = lib.get("late-delivery")
+    line = "He missed a delivery the same day. He missed a delivery the same day."
+    assert "repeats_itself" in review_line(line, p, [], "upset")
+    assert review_line("I don't want excuses. What will you do about it?", p, [], "upset") == []
+
+
+def test_every_authored_line_in_swedish_and_finnish_is_spelt_right(lib):
+    from roleplay.customer import authored, own_words
+
+    for p in lib:
+        if p.language == "en":
+            continue
+        names = own_words(p) & {w.lower() for w in p.name.split()}
+        for act, lines in authored(p).items():
+            for line in lines:
+                assert spelling.unknown_words(line, p.language, frozenset(names)) == [], (p.id, act, line)
+
+
+# ------------------------------------------------------------------ wanting something
+
+def test_a_bare_policy_answer_never_resolves_and_the_ask_is_pushed_for(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["Delivery takes 2-4 business days. I can refund the shipping fee.",
+                      "The policy allows a shipping refund or a 10% voucher.", "That is the policy."])
+    assert states[0].act == "push" and states[0].pushes == 1
+    assert not any(s.end_reason == "resolved" for s in states)
+    assert "bare_policy" in [s.act for s in states]  # an offer without being heard does not settle it
+
+
+def test_settling_needs_the_push_and_being_heard(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["I'm so sorry, that must have been really disappointing. What happened?",
+                      "I can refund the $6.90 shipping and give you a 10% voucher.",
+                      "I can't refund the whole order while you keep the train, because refunds need a return."])
+    assert [s.act for s in states][1] == "push" and not states[1].goals_met
+    assert states[-1].end_reason == "resolved" and states[-1].act == "accept"
+
+
+def test_a_promise_of_the_ask_is_taken(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["I'm so sorry, that must have been awful for your son.",
+                      "I'll give you a full refund right away and you keep the train."])
+    assert "full_refund_no_return" in states[-1].promised and states[-1].goals_met == ["made_right"]
+
+
+def test_the_customer_asks_for_a_manager_when_pushed_away(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["I can refund the shipping fee.", "That's the policy. Nothing else I can do.",
+                      "Nothing else I can do."], difficulty="hard")
+    assert "manager" in [s.act for s in states]
+
+
+# ------------------------------------------------------------------ in proportion
+
+def test_belittling_costs_at_least_twelve_at_once_in_every_language(lib):
+    for pid, line in (("late-delivery", "It's only a toy. Your kid will survive."),
+                      ("angry-caller-sv", "Det är bara en router, du överlever."),
+                      ("faulty-product-fi", "Se on vain kahvinkeitin, kyllä te selviätte.")):
+        p = lib.get(pid)
+        s0 = st.initial(p)
+        s = play(p, [line])[0]
+        assert s.frustration - s0.frustration >= 12, (pid, s.last_changes)
+        assert s.act == "belittled"
+
+
+def test_a_repeated_offence_costs_more_than_the_first(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["It's only a toy.", "It's only a birthday."], difficulty="easy")
+    first = states[0].frustration - st.initial(p, "easy").frustration
+    second = states[1].frustration - states[0].frustration
+    assert second > first
+
+
+def test_sarcasm_offends(lib):
+    p = lib.get("late-delivery")
+    s = play(p, ["Oh, what a tragedy."])[0]
+    assert any(c.cause == "sarcasm" for c in s.last_changes) and s.act == "belittled"
+
+
+# ------------------------------------------------------------------ difficulty, seed, silence
+
+def test_difficulty_changes_mood_resistance_patience_and_empathy(lib):
+    p = lib.get("late-delivery")
+    easy, hard = temperament(p, "easy"), temperament(p, "hard")
+    assert easy.start_frustration < p.temperament.start_frustration < hard.start_frustration
+    assert easy.resistance <= p.temperament.resistance < hard.resistance
+    assert easy.patience_turns > hard.patience_turns
+    assert easy.lowers.empathy > hard.lowers.empathy and easy.raises.rudeness < hard.raises.rudeness
+    # Hard needs one more push before the same offer settles it.
+    kind = ["I'm so sorry, that must have been really disappointing. What happened?",
+            "I can refund the $6.90 shipping and give you a 10% voucher.",
+            "I can't refund the whole order while you keep the train, because refunds need a return.",
+            "I understand it's not what you hoped for; the shipping refund goes back to your card today."]
+    assert play(p, kind, "easy")[2].end_reason == "resolved"
+    hard_states = play(p, kind, "hard")
+    assert hard_states[2].end_reason != "resolved" and hard_states[2].act == "push"
+
+
+def test_a_seed_picks_the_opening_and_is_stored_so_a_session_replays_exactly(lib, tmp_path):
+    p = lib.get("late-delivery")
+    store = Store(f"sqlite:///{tmp_path / 'r.db'}")
+    openings = {PracticeSession.start(store, p, ScriptedClient([]), seed=i).turns[0].text for i in range(6)}
+    assert len(openings) == 3  # the opening line and its two variants
+    a = PracticeSession.start(store, p, ScriptedClient([]), seed=41)
+    b = PracticeSession.start(store, p, ScriptedClient([]), seed=41)
+    assert a.turns[0].text == b.turns[0].text and a.state.seed == 41
+    again = PracticeSession.resume(store, a.id, p, ScriptedClient([]))
+    assert again.state.seed == 41 and again.customer.rng.random() == Customer(p, ScriptedClient([]), seed=41).rng.random()
+
+
+def test_silence_asks_if_anyone_is_there_then_hangs_up(lib, tmp_path, monkeypatch):
+    monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
+    p = lib.get("late-delivery")
+    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    s = PracticeSession.start(store, p, ScriptedClient([]), seed=3)
+    first = [e for e in s.silence()][-1]
+    assert first.text in p.lines.still_there and not s.ended
+    second = [e for e in s.silence()][-1]
+    assert s.ended and s.state.end_reason == "customer_left" and s.state.end_cause == "silence"
+    assert second.text in p.lines.leaving
+    row = store.get(s.id)
+    assert row.ended and row.end_reason == "customer_left"
+    assert [t.speaker for t in row.turns] == ["customer"] * 3  # nothing of the trainee's was stored
+
+
+def test_speaking_again_resets_the_silence_count(lib):
+    p = lib.get("late-delivery")
+    s = st.silence(st.initial(p))
+    assert s.act == "still_there" and s.silences == 1
+    turns = [Turn(speaker="customer", text=p.opening_line), Turn(speaker="trainee", text="Sorry, I'm here.")]
+    s = st.advance(s, analyse_turn(turns, 1, p, "en", []), p)
+    assert s.silences == 0 and not st.silence(s).ended
