@@ -24,6 +24,7 @@ from ..persona import Persona
 from ..session import PracticeSession
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
+from .recordings import Recordings
 
 log = logging.getLogger("roleplay.web")
 
@@ -53,7 +54,12 @@ class Live:
     owner: str
     t0: float = field(default_factory=time.monotonic)  # for voice timings: seconds since the session started
     lock: threading.Lock = field(default_factory=threading.Lock)
-    listening: LiveTranscript | None = None  # the trainee's recording in progress (voice)
+    recordings: Recordings = field(init=False)  # the trainee's microphone recordings (voice)
+
+    def __post_init__(self) -> None:
+        # The transcript hands each pause's words to the session of the moment (a catch-up replaces it).
+        self.recordings = Recordings(lambda: LiveTranscript(self.session.persona.language,
+                                                            on_text=lambda text: self.session.anticipate(text)))
 
     def clock(self) -> float:
         return round(time.monotonic() - self.t0, 2)

@@ -23,6 +23,7 @@ from .media import public_url
 
 log = logging.getLogger("roleplay.web")
 
+NEW_RECORDING_JS = "() => Date.now().toString(36) + Math.random().toString(36).slice(2)"
 CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
 
 
@@ -90,6 +91,7 @@ class PracticeTab:
                         self.mic = gr.Audio(sources=["microphone"], type="numpy", streaming=True,
                                             label="Your answer: record, pause a moment, then stop. "
                                                   "It is sent when you stop.", elem_id="rp-mic")
+                        self.rec = gr.Textbox(visible="hidden", elem_id="rp-rec")  # the recording's id
                         with gr.Accordion("No microphone? Upload a recording instead", open=False):
                             self.upload = gr.Audio(sources=["upload"], type="filepath", elem_id="rp-upload",
                                                    show_label=False)
@@ -134,10 +136,12 @@ class PracticeTab:
         for ev in (self.msg.submit, self.send_btn.click):
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
         self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
-        self.mic.start_recording(self.listen, self.sid, None, api_visibility="private")
-        self.mic.stream(self.hear, [self.mic, self.sid], None, stream_every=CHUNK_S, time_limit=180,
+        # The browser names each recording first; the chunks and the stop then carry that name.
+        self.mic.start_recording(None, None, self.rec, js=NEW_RECORDING_JS, api_visibility="private").then(
+            self.listen, [self.rec, self.sid], None, api_visibility="private")
+        self.mic.stream(self.hear, [self.mic, self.rec, self.sid], None, stream_every=CHUNK_S, time_limit=180,
                         api_visibility="private")
-        self.mic.stop_recording(self.voice_live, [self.mic, self.sid], conv_out, api_visibility="private")
+        self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, api_visibility="private")
         self.upload.upload(self.voice, [self.upload, self.sid], conv_out, api_visibility="private")
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
@@ -273,6 +277,7 @@ class PracticeTab:
 
     # The microphone streams: start_recording opens a live transcript, each chunk is fed to it (and
     # what it hears at a pause starts the customer's reply), stop_recording finishes it and takes the turn.
+    # Each event names its recording by the id the browser gave it (web/recordings.py).
 
     def _own(self, sid, request) -> Live | None:
         """The user's running session for events that take no turn (chunks, keystrokes), or None."""
@@ -281,28 +286,22 @@ class PracticeTab:
         except (NotFound, Forbidden):
             return None
 
-    def listen(self, sid, request: gr.Request) -> None:
+    def listen(self, rec, sid, request: gr.Request) -> None:
         live = self._own(sid, request)
         if live is not None:
-            live.listening = LiveTranscript(live.session.persona.language, on_text=live.session.anticipate)
+            live.recordings.start(rec)
 
-    def hear(self, chunk, sid, request: gr.Request) -> None:
+    def hear(self, chunk, rec, sid, request: gr.Request) -> None:
         live = self._own(sid, request)
-        if live is None or chunk is None:
-            return
-        if live.listening is None:  # the first chunk can overtake start_recording
-            self.listen(sid, request)
-        live.listening.feed(chunk)
+        if live is not None and chunk is not None:
+            live.recordings.chunk(rec, chunk)
 
-    def voice_live(self, last_chunk, sid, request: gr.Request) -> Iterator[dict]:
+    def voice_live(self, last_chunk, rec, sid, request: gr.Request) -> Iterator[dict]:
         live = self._own(sid, request)
-        listening = live.listening if live else None
-        if live is None or listening is None:
+        listening = live.recordings.stop(rec, last_chunk) if live else None
+        if listening is None:
             yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
             return
-        live.listening = None
-        if last_chunk is not None:
-            listening.feed_last(last_chunk)  # stop can overtake the last chunk's own event
         yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening))
 
     def warm_typed(self, text, sid, request: gr.Request) -> None:
