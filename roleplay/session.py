@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from . import state as st
 from .analysis import TurnAnalysis, analyse_turn
 from .anticipation import Anticipation
@@ -86,8 +88,15 @@ class PracticeSession:
                  for t in row.turns]
         state = st.CustomerState.model_validate(row.state) if row.state else st.initial(persona)
         s = cls(store, session_id, persona, client, row.channel, turns, state)
-        s.analyses = [analyse_turn(turns, i, persona, persona.language, s.analyses[:])
-                      for i, t in enumerate(turns) if t.speaker == "trainee"]
+        # Each turn as it was analysed live (stored with it); one stored before, or in an older
+        # shape, is analysed again with the turns and analyses before it, as say() did.
+        for i, t in enumerate(row.turns):
+            if t.speaker != "trainee":
+                continue
+            try:
+                s.analyses.append(TurnAnalysis.model_validate((t.meta or {})["analysis"]))
+            except (KeyError, ValidationError):
+                s.analyses.append(analyse_turn(turns[:i + 1], i, persona, persona.language, list(s.analyses)))
         s.directions = {t.idx: t.meta["direction"] for t in row.turns if (t.meta or {}).get("direction")}
         return s
 
