@@ -229,3 +229,57 @@ def test_soak_against_a_misbehaving_server(store, persona):
         speakers = [x.speaker for x in t.turns]
         assert all(a != b for a, b in zip(speakers, speakers[1:])), "no turn stored twice, none skipped"
     assert lost == 0 and mixed == 0
+
+
+def test_personas_never_disappear_while_a_trainer_saves_one(tmp_path):
+    for name in ("angry-caller", "late-delivery", "receipt-help"):
+        (tmp_path / f"{name}.yaml").write_bytes((ROOT / "personas" / f"{name}.yaml").read_bytes())
+    lib = Library(tmp_path)
+    text = (tmp_path / "angry-caller.yaml").read_text(encoding="utf-8")
+    missing, reads, saving = [], [0], threading.Event()
+
+    def read() -> None:
+        while not saving.is_set():
+            reads[0] += 1
+            if lib.personas.get("angry-caller") is None or "angry-caller" not in lib.files:
+                missing.append(1)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for r in readers:
+        r.start()
+    for _ in range(3):
+        lib.save(text)
+    saving.set()
+    for r in readers:
+        r.join()
+    assert reads[0] > 100 and not missing
+
+
+OTHER_PROCESS = r"""
+import sys
+from roleplay.library import Library
+lib = Library(sys.argv[1], check_s=0)
+for line in sys.stdin:  # each line: say which personas this process sees now, and one's name
+    print(sorted(lib.personas), lib.get("late-delivery").name, flush=True)
+"""
+
+
+def test_another_process_sees_a_saved_persona(tmp_path):
+    (tmp_path / "late-delivery.yaml").write_bytes((ROOT / "personas" / "late-delivery.yaml").read_bytes())
+    other = subprocess.Popen([sys.executable, "-c", OTHER_PROCESS, str(tmp_path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        def seen() -> str:
+            other.stdin.write("?\n")
+            other.stdin.flush()
+            return other.stdout.readline()
+
+        assert seen().startswith("['late-delivery']")
+        text = (tmp_path / "late-delivery.yaml").read_text(encoding="utf-8")
+        lib = Library(tmp_path)
+        lib.save(text.replace("id: late-delivery", "id: late-delivery-2", 1))
+        (tmp_path / "late-delivery.yaml").write_text(text.replace("\nname: ", "\nname: Renamed ", 1), encoding="utf-8")
+        assert seen().strip() == "['late-delivery', 'late-delivery-2'] Renamed Sam Carter"
+    finally:
+        other.stdin.close()
+        other.wait(10)
