@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import app  # app.py, the web app's entry point (a top-level module of this package)
+
 from . import library, weights
 from .library import Library, PersonaError
 
@@ -225,8 +227,6 @@ def cmd_bench(args) -> int:
 def cmd_serve(args) -> int:
     if args.single_user:
         os.environ["ROLEPLAY_SINGLE_USER"] = "1"
-    import app
-
     app.main(args)
     return 0
 
@@ -283,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_bench)
 
     x = sub.add_parser("serve", help="start the web app")
-    x.add_argument("--single-user", action="store_true", help="no sign-in; everything local")
+    app.add_single_user_options(x)
     x.add_argument("--host", default=None)
     x.add_argument("--port", type=int, default=None)
     x.set_defaults(func=cmd_serve)

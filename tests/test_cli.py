@@ -1,6 +1,7 @@
 """The command line as a user runs it: real subprocesses, real files."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,20 @@ def test_grade_rejects_bad_transcripts_and_grades_the_rest(tmp_path, content, me
     assert str(bad) in out.stderr and message in out.stderr and "Traceback" not in out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert [c["file"] for c in lines] == [str(good)]
+
+
+def test_single_user_refuses_an_address_other_computers_reach(tmp_path):
+    import app
+
+    for host in ("127.0.0.1", "::1", "localhost", "[::1]", "127.0.0.2"):
+        app.check_exposure(True, host, open_anyway=False)
+    app.check_exposure(True, "0.0.0.0", open_anyway=True)  # the loud flag: allowed, and logged
+    app.check_exposure(False, "0.0.0.0", open_anyway=False)  # with sign-in any address will do
+    with pytest.raises(SystemExit):
+        app.check_exposure(True, "my-laptop.example", open_anyway=False)
+    env = {**os.environ, "GRADIO_SERVER_NAME": "0.0.0.0", "ROLEPLAY_DB_URL": f"sqlite:///{tmp_path / 'rp.db'}",
+           "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-m", "roleplay.cli", "serve", "--single-user"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=60, env=env)
+    assert out.returncode == 2 and "every visitor every role" in out.stderr and app.OPEN_FLAG in out.stderr
+    assert not (tmp_path / "rp.db").exists()  # refused before anything opened
