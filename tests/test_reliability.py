@@ -283,3 +283,19 @@ def test_another_process_sees_a_saved_persona(tmp_path):
     finally:
         other.stdin.close()
         other.wait(10)
+
+
+def test_credentials_in_the_model_url_are_never_shown(tmp_path, persona):
+    from evaluators import grade
+
+    url = f"http://trainer:Pa55-w0rd@127.0.0.1:{free_port()}/v1?key=qk-SECRET-99"
+    client = client_for(url)
+    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+    s = PracticeSession.start(store, persona, client)
+    with pytest.raises(ModelError) as err:
+        s.reply_text("Hello?")
+    card = grade(store.transcript(s.id), persona, judge=client).to_json()  # the judge fails: a note says why
+    shown = " ".join([str(err.value), client.describe(), json.dumps(card)])
+    assert "127.0.0.1" in str(err.value) and "judge failed" in shown
+    for secret in ("Pa55-w0rd", "trainer:", "qk-SECRET-99"):
+        assert secret not in shown
