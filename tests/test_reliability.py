@@ -299,3 +299,24 @@ def test_credentials_in_the_model_url_are_never_shown(tmp_path, persona):
     assert "127.0.0.1" in str(err.value) and "judge failed" in shown
     for secret in ("Pa55-w0rd", "trainer:", "qk-SECRET-99"):
         assert secret not in shown
+
+
+def test_a_long_upload_is_measured_from_its_container_and_decoded_only_to_the_cap(tmp_path):
+    import tracemalloc
+    import wave
+
+    from roleplay.speech import stt
+
+    path = tmp_path / "ten-minutes.wav"
+    with wave.open(str(path), "wb") as w:  # 10 minutes: five times the cap
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(8000)
+        w.writeframes(bytes(2 * 8000 * 600))
+    tracemalloc.start()
+    try:
+        samples, seconds = stt.read_file(path, max_seconds=stt.MAX_SECONDS)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seconds == pytest.approx(600, abs=0.1)  # the whole length, from the container
+    assert len(samples) == int(stt.MAX_SECONDS * stt.SAMPLE_RATE) + 1  # one past the cap: "truncated"
+    assert peak < 20e6  # the whole file as 16 kHz float32 alone would be 38 MB
