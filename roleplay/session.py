@@ -44,6 +44,14 @@ class SessionEnded(RuntimeError):
     pass
 
 
+class ReplyOwed(RuntimeError):
+    """The trainee said something while the customer still owes the reply to the last turn: retry first."""
+
+
+class NothingToRetry(RuntimeError):
+    """Retry was asked for, but the customer owes no reply."""
+
+
 def clean_text(text: str) -> str:
     """Trainee text as stored: control characters removed, whitespace tidied, length capped."""
     text = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
@@ -121,7 +129,7 @@ class PracticeSession:
         if not text:
             raise ValueError("say something first: the message is empty")
         if self.awaiting_reply:
-            raise RuntimeError("the customer has not answered your last turn yet; retry it first")
+            raise ReplyOwed("the customer has not answered your last turn yet; retry it first")
         turn = Turn(speaker="trainee", text=text, start=start, end=end)
         turns, analysis, state = self._after(turn)
         # Stored first: if the store fails, the session in memory is still the one in the store.
@@ -196,7 +204,7 @@ class PracticeSession:
     def retry(self) -> Iterator[Delta | CustomerLine]:
         """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""
         if not self.awaiting_reply:
-            raise RuntimeError("nothing to retry")
+            raise NothingToRetry("nothing to retry: the customer has answered")
         yield from self._reply()
 
     def _reply(self, ahead: Anticipation | None = None) -> Iterator[Delta | CustomerLine]:

@@ -83,9 +83,7 @@ class Store:
         with self._writes.begin() as db:
             # The row lock serialises appends to one session across threads and processes on PostgreSQL
             # (on SQLite the writer transaction already holds the database's write lock).
-            row = db.get(SessionRow, session_id, with_for_update=True)
-            if row is None:
-                raise KeyError(f"no session {session_id}")
+            row = _existing(db, session_id, with_for_update=True)
             idx = db.scalar(select(TurnRow.idx).where(TurnRow.session_id == session_id)
                             .order_by(TurnRow.idx.desc()).limit(1))
             idx = 0 if idx is None else idx + 1
@@ -113,14 +111,14 @@ class Store:
 
     def finish(self, session_id: str, end_reason: str, state: dict | None = None) -> None:
         with self._writes.begin() as db:
-            row = db.get(SessionRow, session_id)
+            row = _existing(db, session_id)
             row.ended, row.end_reason = True, end_reason
             if state is not None:
                 row.state = state
 
     def save_scorecard(self, session_id: str, scorecard: dict) -> None:
         with self._writes.begin() as db:
-            row = db.get(SessionRow, session_id)
+            row = _existing(db, session_id)
             row.scorecard = scorecard
             row.overall = scorecard.get("overall")
 
@@ -158,6 +156,13 @@ class Store:
             q = q.where(SessionRow.overall >= min_score)
         with self._sessions() as db:
             return list(db.scalars(q))
+
+
+def _existing(db, session_id: str, **kw) -> SessionRow:
+    row = db.get(SessionRow, session_id, **kw)
+    if row is None:
+        raise KeyError(f"no session {session_id}")
+    return row
 
 
 def to_transcript(row: SessionRow) -> Transcript:

@@ -335,3 +335,17 @@ def test_replies_at_once_per_process_can_be_raised_for_a_model_server(tmp_path, 
     monkeypatch.setenv("ROLEPLAY_CONCURRENCY", "lots")
     with pytest.raises(ValueError, match="ROLEPLAY_CONCURRENCY must be a whole number"):
         built()
+
+
+def test_say_while_a_reply_is_owed_refuses_the_text_and_empty_text_retries(app, clients):
+    from roleplay.transcript import Turn
+
+    demo, _, _ = app
+    ann = clients["ann"]
+    sid = ann.predict("late-delivery", "chat", api_name="/start_session")["session_id"]
+    ctx = demo.rp_context
+    ctx.store.add_turn(sid, Turn(speaker="trainee", text="Hello?"))  # as if the model had failed on it
+    assert "your text was not sent" in err(lambda: ann.predict(sid, "Are you there?", api_name="/say"))
+    assert ann.predict(sid, "", api_name="/say")["customer"]
+    said = [t.text for t in ctx.store.transcript(sid).turns if t.speaker == "trainee"]
+    assert said == ["Hello?"]

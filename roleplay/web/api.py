@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gradio as gr
 
-from ..customer import Delta
 from ..library import PersonaError
 from ..llm import ModelError
-from ..session import CustomerLine, SessionEnded
+from ..session import CustomerLine, ReplyOwed, SessionEnded
 from . import exports
 from .context import Context, Forbidden, Live, NotFound
+from .errors import reported
 from .practice import grade_safely
 from .review import parse_since
 
@@ -167,18 +167,26 @@ def register(ctx: Context) -> None:
             raise _fail(e) from None
 
     def say(session_id: str, text: str, request: gr.Request = None) -> dict:
-        """Say something in your own running session; the customer's reply (and scorecard if it ended)."""
+        """Say something in your own running session; the customer's reply (and scorecard if it ended).
+
+        While the customer still owes a reply (the model failed), empty text asks for it again;
+        other text is refused rather than dropped."""
         live = own_live(session_id, request)
         with live.lock:
+            s = live.session
+            retry = s.awaiting_reply and not (text or "").strip()
             try:
                 line = None
-                for ev in (live.session.retry() if live.session.awaiting_reply else live.session.say(text)):
+                for ev in (s.retry() if retry else s.say(text)):
                     if isinstance(ev, CustomerLine):
                         line = ev
-                    elif not isinstance(ev, Delta):
-                        continue
+            except ReplyOwed as e:
+                raise gr.Error(f"{e}: call /say with empty text to retry it; your text was not sent",
+                               print_exception=False) from None
             except (ValueError, SessionEnded, ModelError) as e:
                 raise _fail(e) from None
+            except Exception as e:
+                raise gr.Error(reported(f"taking a turn in session {s.id}", e), print_exception=False) from None
         s = live.session
         out = {"customer": line.text if line else None, "ended": s.ended, "end_reason": s.state.end_reason,
                "frustration": None if ctx.exam_mode else s.state.frustration}

@@ -223,6 +223,8 @@ class Context:
         from evaluators import grade
 
         row = self.store.get(session_id)
+        if row is None:
+            raise NotFound()
         t = to_transcript(row)
         card = grade(t, self.persona(row.persona_id), judge=self.client if judge else None)
         data = card.to_json()

@@ -17,6 +17,7 @@ from ..session import PracticeSession
 from ..store import Store
 from . import render
 from .context import Context, Forbidden
+from .events import CardClick
 
 log = logging.getLogger("roleplay.web")
 
@@ -182,14 +183,12 @@ class PersonasTab:
             return render.status(str(e), "err"), ""
         return self._problems(text), self._preview(text)
 
-    def open_card(self, evt: gr.EventData, request: gr.Request):
+    def open_card(self, evt: CardClick, request: gr.Request):
         try:
             self.ctx.require(request, "trainer")
         except Forbidden:
             return gr.skip(), gr.skip()
-        data = getattr(evt, "_data", None) or {}
-        pid = data.get("persona") if isinstance(data, dict) else None
-        path = self.ctx.library.files.get(pid or "")
+        path = self.ctx.library.files.get(evt.persona or "")
         if path is None:
             return gr.skip(), gr.skip()
         return path.read_text(encoding="utf-8"), ""

@@ -14,11 +14,13 @@ import gradio as gr
 
 from ..customer import Delta
 from ..llm import ModelError
-from ..session import CustomerLine, SessionEnded
+from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
 from . import render
 from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
+from .errors import reported
+from .events import CardClick
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
@@ -46,8 +48,7 @@ def grade_safely(ctx: Context, session_id: str) -> tuple[dict | None, str]:
     try:
         return ctx.grade(session_id), ""
     except Exception as e:  # grading must never lose the session; say what happened
-        log.exception("grading %s failed", session_id)
-        return None, f"The session is saved, but grading failed: {e}"
+        return None, "The session is saved, but grading failed. " + reported(f"grading session {session_id}", e)
 
 
 class PracticeTab:
@@ -149,11 +150,9 @@ class PracticeTab:
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
 
-    def pick_card(self, evt: gr.EventData):
-        pid = getattr(evt, "_data", {}) or {}
-        pid = pid.get("persona") if isinstance(pid, dict) else None
-        if pid and self.ctx.persona(pid):
-            return gr.update(value=pid)
+    def pick_card(self, evt: CardClick):
+        if evt.persona and self.ctx.persona(evt.persona):
+            return gr.update(value=evt.persona)
         return gr.skip()
 
     def show_brief(self, persona_id):
@@ -375,12 +374,11 @@ class PracticeTab:
         except ModelError as e:
             yield {**self._view(live), **self._failure(f"The customer could not answer: {e}", retry=True)}
             return
-        except RuntimeError as e:  # "retry first"
+        except (ReplyOwed, NothingToRetry) as e:
             yield {**self._view(live), **self._failure(str(e), retry=s.awaiting_reply)}
             return
-        except Exception as e:  # anything else: keep the page usable and say what happened
-            log.exception("turn failed in session %s", s.id)
-            yield {**self._view(live), **self._failure(f"Something went wrong: {e}",
+        except Exception as e:  # anything else (the database, speech): keep the page usable, log it with an id
+            yield {**self._view(live), **self._failure(reported(f"taking a turn in session {s.id}", e),
                                                        retry=stored and s.awaiting_reply)}
             return
         ready = {self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}
