@@ -78,7 +78,8 @@ def cmd_personas_validate(args) -> int:
 
 # conversations ----------------------------------------------------------------------------------
 
-def _start(args, channel: str):
+def _start(args, channel: str | None, test_run: bool = False):
+    """A new session; channel None: the persona's own (voice for a voice-only customer, else chat)."""
     from .session import PracticeSession
     from .store import Store
 
@@ -87,8 +88,9 @@ def _start(args, channel: str):
     except KeyError as e:
         raise SystemExit(_err(str(e.args[0])))
     store = Store(args.db or ("sqlite://" if getattr(args, "ephemeral", False) else None))
-    return PracticeSession.start(store, persona, _client(args), trainee=args.trainee, channel=channel,
-                                 seed=getattr(args, "seed", None))
+    channel = channel or ("voice" if persona.channel.value == "voice" else "chat")
+    return PracticeSession.start(store.for_test_runs() if test_run else store, persona, _client(args),
+                                 trainee=args.trainee, channel=channel, seed=getattr(args, "seed", None))
 
 
 def cmd_chat(args) -> int:
@@ -135,7 +137,7 @@ def cmd_simulate(args) -> int:
         return _err(f"cannot read script {args.script}: {getattr(e, 'strerror', None) or e}")
     if not lines:
         return _err(f"script {args.script} has no lines (one trainee line per line)")
-    session = _start(args, args.channel)
+    session = _start(args, args.channel, test_run=True)  # a simulation is not practice: kept apart
     try:
         for line in lines:
             if session.ended:
@@ -263,7 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.choices["simulate"]
     x.add_argument("--script", required=True, help="one trainee line per line")
     x.add_argument("--json", action="store_true", help="print the interchange transcript")
-    x.add_argument("--channel", choices=["chat", "voice"], default="chat")
+    x.add_argument("--channel", choices=["chat", "voice"], default=None,
+                   help="default: the persona's (voice for a voice-only customer, else chat)")
     x.add_argument("--ephemeral", action="store_true", help="keep the session in memory only")
 
     x = sub.add_parser("grade", help="grade transcript files")

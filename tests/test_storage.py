@@ -48,7 +48,7 @@ def migrate(url: str, target: str, how=command.upgrade) -> None:
 
 def test_a_new_database_is_brought_to_head_and_matches_the_models(db_url):
     Store(db_url)
-    assert revision(db_url) == migrations.head() == "0002"
+    assert revision(db_url) == migrations.head() == "0003"
     assert TABLES <= set(inspect(engine_for(db_url)).get_table_names())
     assert schema_differences(db_url) == []
 

@@ -50,15 +50,16 @@ def register(ctx: Context) -> None:
                 for p in ctx.personas()]
 
     def list_sessions(trainee: str = "", persona: str = "", since: str = "", min_score: float = 0,
-                      request: gr.Request = None) -> list:
-        """Sessions the caller may see, newest first (a trainee only ever gets their own)."""
+                      test_runs: bool = False, request: gr.Request = None) -> list:
+        """Sessions the caller may see, newest first (a trainee only ever gets their own); test_runs:
+        trainers get the simulations and persona test runs instead, which practice lists leave out."""
         u = user(request)
         try:
             since_dt = parse_since(since)
         except ValueError as e:
             raise _fail(e) from None
         rows = ctx.sessions_for(u, trainee=trainee or None, persona_id=persona or None, since=since_dt,
-                                min_score=min_score or None)
+                                min_score=min_score or None, test_runs=bool(test_runs))
         return [{"id": r.id, "trainee": r.trainee, "persona": r.persona_id, "channel": r.channel,
                  "language": r.language, "created_at": r.created_at.isoformat() if r.created_at else None,
                  "ended": r.ended, "end_reason": r.end_reason, "overall": r.overall} for r in rows]
@@ -126,8 +127,8 @@ def register(ctx: Context) -> None:
             raise _fail(e) from None
 
     def test_persona(yaml_text: str, trainee_lines: list[str], request: gr.Request = None) -> dict:
-        """Trainers: play the persona against scripted trainee lines (nothing is stored)."""
-        _trainer(request)
+        """Trainers: play the persona against scripted trainee lines (stored as a test run, not practice)."""
+        u = _trainer(request)
         from .personas_tab import MAX_TEST_LINES, check, play_script
 
         persona, problems = check(yaml_text)
@@ -136,7 +137,7 @@ def register(ctx: Context) -> None:
                                                  for p in problems]}
         lines = [ln.strip() for ln in trainee_lines if ln and ln.strip()][:MAX_TEST_LINES]
         try:
-            turns, state = play_script(persona, lines, ctx.client)
+            turns, state = play_script(persona, lines, ctx.client, ctx.store, u.name)
         except ModelError as e:
             raise _fail(e) from None
         return {"valid": True, "turns": [{"speaker": t.speaker, "text": t.text, "frustration": t.frustration}

@@ -132,11 +132,15 @@ class Context:
         return row
 
     def sessions_for(self, user: User, trainee: str | None = None, persona_id: str | None = None,
-                     since: datetime | None = None, min_score: float | None = None) -> list[SessionRow]:
+                     since: datetime | None = None, min_score: float | None = None,
+                     test_runs: bool = False) -> list[SessionRow]:
+        """Practice sessions the user may see; test_runs=True: the test runs instead (trainers only)."""
+        if test_runs and not user.has("trainer"):
+            return []
         if not user.sees_all_sessions:
             trainee = user.name  # a trainee's filter is always themselves, whatever was asked
         return self.store.list_sessions(trainee=trainee or None, persona_id=persona_id or None, since=since,
-                                        min_score=min_score)
+                                        min_score=min_score, test_runs=test_runs)
 
     def turn_counts(self, session_ids: list[str]) -> dict[str, int]:
         if not session_ids:
