@@ -30,7 +30,7 @@ CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your repli
 
 
 def chat_messages(turns, partial: str | None = None, pending_user: str | None = None) -> list[dict]:
-    """The conversation for gr.Chatbot; every text escaped (it is shown as markdown).
+    """The conversation for gr.Chatbot; every text escaped (the chat shows it as HTML, without Markdown).
 
     pending_user: the trainee's words before the core has stored them (shown at once);
     partial: the customer's reply so far ("" shows a typing mark).
@@ -79,7 +79,9 @@ class PracticeTab:
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     self.chat_head = gr.HTML()
+                    # Text, not Markdown: a trainee's [link](…) or ![image](…) shows as typed.
                     self.chat = gr.Chatbot(elem_id="rp-chat", height=480, show_label=False, layout="bubble",
+                                           render_markdown=False,
                                            buttons=[], feedback_options=None, placeholder="",
                                            avatar_images=render.avatar_files(ctx.data / "ui"))
                     with gr.Row(visible=True, elem_id="rp-chat-input") as self.chat_row:

@@ -1,9 +1,10 @@
 """HTML for the app's panels: persona cards, the frustration meter, scorecards, transcripts, charts.
 
-Pure functions from core objects to HTML strings.  Every piece of text that
-comes from a user, a persona file or the model goes through `esc` (no markup
-from them ever reaches the page); charts are inline SVG drawn here, so the app
-needs no plotting library and works offline.
+Pure functions from core objects to HTML strings.  The panels that show text from a
+user, a persona file or the model are Jinja2 templates (templates/parts.html) with
+autoescaping, so no markup from them ever reaches the page; charts are inline SVG
+drawn here (numbers, and titles through `esc`), so the app needs no plotting
+library and works offline.
 """
 
 from __future__ import annotations
@@ -13,9 +14,20 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
 from ..persona import Persona
 from ..state import mood_of
 from . import theme
+
+_templates = Environment(loader=PackageLoader("roleplay.web", "templates"), autoescape=True)
+_parts = _templates.get_template("parts.html").module  # one macro per panel
+
+
+def page(template: str, **values) -> str:
+    """A whole page from templates/ (values autoescaped; pass Markup for HTML built here)."""
+    return _templates.get_template(template).render(**values)
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "fi": "Suomi"}
 SKILL_ORDER = ("listening", "honesty", "calm", "empathy", "resolution")
@@ -112,37 +124,16 @@ def difficulty_badge(difficulty: str) -> str:
 # header -----------------------------------------------------------------------------------------
 
 def header(user_name: str, roles_label: str, single_user: bool) -> str:
-    initials = esc((user_name[:1] or "?").upper())
-    signout = "" if single_user else '<a href="/logout">Sign out</a>'
-    who = "Practising on this computer" if single_user else f"{esc(user_name)} · {esc(roles_label)}"
-    user = f'<div class="rp-user"><div class="rp-avatar">{initials}</div><span>{who}</span>{signout}</div>'
-    if not user_name and not single_user:
-        user = '<div class="rp-user"></div>'
-    return (
-        '<div class="rp-header"><div class="rp-brand">'
-        f'<div class="rp-logo">{_ICON["logo"]}</div>'
-        '<div><h1>Roleplay Practice Room</h1><p>Customer conversations you can rehearse, replay and improve</p></div>'
-        f'</div>{user}</div>'
-    )
+    return str(_parts.header(user_name, roles_label, single_user, Markup(_ICON["logo"])))
 
 
 # persona cards and brief ------------------------------------------------------------------------------
 
 def persona_cards(personas: Iterable[Persona], selected: str | None = None, empty: str = "No personas yet.") -> str:
-    cards = []
-    for p in personas:
-        sel = " selected" if p.id == selected else ""
-        cards.append(
-            f'<div class="rp-card{sel}" data-persona="{esc(p.id)}" role="button" tabindex="0" '
-            f'aria-label="{esc(p.name)}">'
-            f'<div class="rp-card-top">{difficulty_badge(p.difficulty.value)}'
-            f'<span class="rp-chip">{esc("Sales" if p.kind == "sales" else "Service")}</span></div>'
-            f'<h3>{esc(p.name)}</h3><p class="rp-situation">{esc(p.situation)}</p>'
-            f'<div class="rp-card-foot">{language_chip(p.language)}{channel_chips(p.channel.value)}</div></div>'
-        )
-    if not cards:
-        return f'<div class="rp-empty">{esc(empty)}</div>'
-    return f'<div class="rp-cards">{"".join(cards)}</div>'
+    cards = [{"p": p, "selected": p.id == selected, "badge": Markup(difficulty_badge(p.difficulty.value)),
+              "kind": "Sales" if p.kind == "sales" else "Service",
+              "chips": Markup(language_chip(p.language) + channel_chips(p.channel.value))} for p in personas]
+    return str(_parts.persona_cards(cards, empty))
 
 
 # js for gr.HTML(js_on_load=...): a click on a card sends its persona id to the server.
@@ -162,35 +153,23 @@ element.addEventListener('keydown', (e) => {
 """
 
 
-def _paragraphs(text: str) -> str:
-    parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "".join(f"<p>{esc(' '.join(p.split()))}</p>" for p in parts)
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
 def policy_sheet(summary: str) -> str:
     lines = [ln.strip() for ln in summary.strip().splitlines() if ln.strip()]
-    bullets = [ln.lstrip("-*• ").strip() for ln in lines]
-    if len(lines) > 1 and all(ln[:1] in "-*•" for ln in lines):
-        body = "<ul>" + "".join(f"<li>{esc(b)}</li>" for b in bullets) + "</ul>"
-    else:
-        body = _paragraphs(summary)
-    return f'<div class="rp-policy">{body}</div>'
+    bulleted = len(lines) > 1 and all(ln[:1] in "-*•" for ln in lines)
+    bullets = [ln.lstrip("-*• ").strip() for ln in lines] if bulleted else []
+    return str(_parts.policy_sheet(bullets, _paragraphs(summary)))
 
 
 def brief(p: Persona | None, note: str = "") -> str:
     """What the trainee may read before starting: the brief and the policy sheet (nothing hidden)."""
     if p is None:
-        return ('<div class="rp-brief"><div class="rp-empty">Choose a customer on the left to read the brief '
-                'and the policy sheet.</div></div>')
-    extra = f'<p class="rp-sub">{esc(note)}</p>' if note else ""
-    return (
-        f'<div class="rp-brief"><h2>{esc(p.name)}</h2>'
-        f'<div class="rp-meta">{difficulty_badge(p.difficulty.value)}{language_chip(p.language)}'
-        f'{channel_chips(p.channel.value)}</div>{extra}'
-        f'<h4>Situation</h4><p>{esc(p.situation)}</p>'
-        f'<h4>Brief</h4>{_paragraphs(p.brief)}'
-        f'<h4>Policy sheet</h4>{policy_sheet(p.policy.summary)}</div>'
-    )
+        return str(_parts.brief(None, "", "", [], ""))
+    meta = Markup(difficulty_badge(p.difficulty.value) + language_chip(p.language) + channel_chips(p.channel.value))
+    return str(_parts.brief(p, note, meta, _paragraphs(p.brief), Markup(policy_sheet(p.policy.summary))))
 
 
 def chat_head(p: Persona, channel: str) -> str:
@@ -230,7 +209,7 @@ def meter(frustration: int | None, leave_at: int = 90, hidden: bool = False) -> 
 
 
 def status(message: str, kind: str = "info") -> str:
-    return f'<div class="rp-status {kind}">{esc(message)}</div>' if message else ""
+    return str(_parts.status(message, kind))
 
 
 # speech player -------------------------------------------------------------------------------------
@@ -305,52 +284,32 @@ def _ordered(skills: dict) -> list[str]:
     return [s for s in SKILL_ORDER if s in skills] + sorted(s for s in skills if s not in SKILL_ORDER)
 
 
-def _turn_link(turn: int, prefix: str) -> str:
-    return f'<a class="turn" href="#{prefix}-{turn}" data-turn="{turn}">Turn {turn + 1}</a>'
-
-
 def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reason: str | None = None) -> str:
     if not card:
-        return '<div class="rp-score"><div class="rp-empty">Not graded yet.</div></div>'
+        return str(_parts.scorecard(None))
     overall = float(card.get("overall", 0))
-    passed = bool(card.get("passed"))
-    badge = (f'<span class="rp-badge {"rp-pass" if passed else "rp-fail"}">{"Passed" if passed else "Not passed"}'
-             '</span>')
     reason = {"customer_left": "The customer left the conversation.",
               "resolved": "The customer was satisfied and ended the conversation.",
               "trainee_ended": "You ended the session."}.get(end_reason or "", "")
-    band = card.get("band") or ""
     grader = card.get("grader") or ""
-    sub = " · ".join(x for x in (esc(reason), esc(band), esc(f"graded: {grader}") if grader else "") if x)
-    parts = [f'<div class="rp-score" data-overall="{overall:.0f}">',
-             f'<div class="rp-score-head">{_ring(overall)}<div class="rp-verdict">'
-             f'<h2>{esc(title or "Your scorecard")} {badge}</h2><p>{sub}</p></div></div>',
-             skill_bars(card.get("skills", {}))]
-    blockers = card.get("blockers") or []
-    if blockers:
-        items = "".join(f"<li>{esc(b)}</li>" for b in blockers)
-        ev = "".join(_evidence_item(e, prefix) for e in card.get("blocker_evidence") or [])
-        parts.append(f'<div class="rp-blockers"><b>Blockers — these fail the session whatever the score</b>'
-                     f'<ul>{items}</ul>{f"<ul class=rp-ev>{ev}</ul>" if ev else ""}</div>')
-    for name in _ordered(card.get("skills", {})):
-        s = card["skills"][name]
-        ev = "".join(_evidence_item(e, prefix) for e in s.get("evidence", []))
-        tips = "".join(f"<li>{esc(t)}</li>" for t in s.get("tips", []))
-        parts.append(
-            f'<div class="rp-skill" data-skill="{esc(name)}"><h4><span>{esc(name)}</span>'
-            f'<span style="color:{score_colour(float(s.get("score", 0)))}">{float(s.get("score", 0)):.0f}</span></h4>'
-            f'{f"<ul class=rp-ev>{ev}</ul>" if ev else ""}{f"<ul class=rp-tips>{tips}</ul>" if tips else ""}</div>'
-        )
-    parts.append("</div>")
-    return "".join(parts)
+    skills = card.get("skills", {})
+    view = {
+        "overall": overall, "passed": bool(card.get("passed")), "title": title or "Your scorecard",
+        "ring": Markup(_ring(overall)), "bars": Markup(skill_bars(skills)),
+        "sub": [x for x in (reason, card.get("band") or "", f"graded: {grader}" if grader else "") if x],
+        "blockers": card.get("blockers") or [],
+        "blocker_evidence": [_evidence(e, prefix) for e in card.get("blocker_evidence") or []],
+        "skills": [{"name": name, "score": float(skills[name].get("score", 0)),
+                    "colour": score_colour(float(skills[name].get("score", 0))),
+                    "evidence": [_evidence(e, prefix) for e in skills[name].get("evidence", [])],
+                    "tips": skills[name].get("tips", [])} for name in _ordered(skills)],
+    }
+    return str(_parts.scorecard(view))
 
 
-def _evidence_item(e: dict, prefix: str) -> str:
-    plus = e.get("effect") == "+"
-    turn = int(e.get("turn", 0))
-    return (f'<li><span class="sign {"plus" if plus else "minus"}">{"+" if plus else "−"}</span>'
-            f'{_turn_link(turn, prefix)}<span><q>{esc(e.get("quote", ""))}</q>'
-            f'<span class="note">{esc(e.get("note", ""))}</span></span></li>')
+def _evidence(e: dict, prefix: str) -> dict:
+    return {"plus": e.get("effect") == "+", "turn": int(e.get("turn", 0)), "prefix": prefix,
+            "quote": e.get("quote", ""), "note": e.get("note", "")}
 
 
 def evidence_by_turn(card: dict | None) -> dict[int, list[tuple[str, dict]]]:
@@ -367,8 +326,8 @@ def evidence_by_turn(card: dict | None) -> dict[int, list[tuple[str, dict]]]:
 
 # transcript ----------------------------------------------------------------------------------------
 
-def _highlight(text: str, marks: list[tuple[str, str]]) -> str:
-    """Escape `text`, wrapping each quoted piece in <mark>; marks are (quote, '+'|'-')."""
+def _highlight(text: str, marks: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    """`text` in pieces, each quoted piece with its effect; marks are (quote, '+'|'-')."""
     spans: list[tuple[int, int, str]] = []
     for quote, effect in marks:
         quote = (quote or "").strip()
@@ -385,11 +344,10 @@ def _highlight(text: str, marks: list[tuple[str, str]]) -> str:
         spans.append((at, end, effect))
     out, pos = [], 0
     for a, b, effect in sorted(spans):
-        out.append(esc(text[pos:a]))
-        out.append(f'<mark class="ev-{"plus" if effect == "+" else "minus"}">{esc(text[a:b])}</mark>')
+        out += [(text[pos:a], None), (text[a:b], effect)]
         pos = b
-    out.append(esc(text[pos:]))
-    return "".join(out)
+    out.append((text[pos:], None))
+    return out
 
 
 def transcript(turns: Sequence, customer_name: str, card: dict | None = None, audio: dict[int, str] | None = None,
@@ -399,40 +357,20 @@ def transcript(turns: Sequence, customer_name: str, card: dict | None = None, au
     audio = audio or {}
     rows = []
     for i, t in enumerate(turns):
-        speaker = t.speaker
-        marks = [(e.get("quote", ""), e.get("effect", "+")) for _, e in ev.get(i, [])]
-        who = customer_name if speaker == "customer" else trainee_name
-        extra = []
-        if speaker == "customer" and t.frustration is not None:
-            c = mood_colour(t.frustration)
-            extra.append(f'<span class="rp-fr" style="background:{c}22;color:{c}">frustration {t.frustration}</span>')
-        if t.start is not None and t.end is not None:
-            extra.append(f'<span>{t.start:.1f}–{t.end:.1f} s</span>')
-        notes = "".join(
-            f'<li class="{"plus" if e.get("effect") == "+" else "minus"}"><span class="tag">{esc(skill)}'
-            f' {"+" if e.get("effect") == "+" else "−"}</span> {esc(e.get("note", ""))}</li>'
-            for skill, e in ev.get(i, []))
-        player = (f'<audio controls preload="none" src="{esc(audio[i])}" data-turn-audio="{i}"></audio>'
-                  if i in audio else "")
-        rows.append(
-            f'<div class="rp-turn {speaker}" id="{prefix}-{i}" data-turn="{i}"><div class="idx">#{i + 1}</div>'
-            f'<div class="rp-bubble"><div class="rp-who"><b>{esc(who)}</b><span>{" ".join(extra)}</span></div>'
-            f'<div class="rp-text">{_highlight(t.text, marks)}</div>{player}'
-            f'{f"<ul class=rp-notes>{notes}</ul>" if notes else ""}</div></div>'
-        )
-    return f'<div class="rp-transcript">{"".join(rows)}</div>'
+        customer = t.speaker == "customer"
+        frustration = t.frustration if customer else None
+        rows.append({
+            "i": i, "prefix": prefix, "speaker": t.speaker, "who": customer_name if customer else trainee_name,
+            "frustration": frustration, "colour": mood_colour(frustration) if frustration is not None else "",
+            "times": f"{t.start:.1f}–{t.end:.1f} s" if t.start is not None and t.end is not None else "",
+            "pieces": _highlight(t.text, [(e.get("quote", ""), e.get("effect", "+")) for _, e in ev.get(i, [])]),
+            "audio": audio.get(i), "notes": ev.get(i, []),
+        })
+    return str(_parts.transcript(rows))
 
 
 def mini_conversation(turns: Sequence, customer_name: str) -> str:
-    rows = []
-    for t in turns:
-        if t.speaker == "customer":
-            fr = f' <span class="rp-fr" style="background:{mood_colour(t.frustration or 0)}22;color:' \
-                 f'{mood_colour(t.frustration or 0)}">{t.frustration}</span>' if t.frustration is not None else ""
-            rows.append(f'<div class="c"><b>{esc(customer_name)}</b>{esc(t.text)}{fr}</div>')
-        else:
-            rows.append(f'<div class="t"><b>Trainee</b>{esc(t.text)}</div>')
-    return f'<div class="rp-convo">{"".join(rows)}</div>'
+    return str(_parts.mini_conversation(turns, customer_name, mood_colour))
 
 
 # charts ----------------------------------------------------------------------------------------------
@@ -563,23 +501,14 @@ def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) 
 # persona editor -------------------------------------------------------------------------------------
 
 def problems(items: Sequence, ok_message: str = "") -> str:
-    if not items:
-        return f'<div class="rp-problems ok">{esc(ok_message)}</div>' if ok_message else ""
-    rows = "".join(
-        f'<tr><td class="ln">{"line " + str(p.line) if p.line else "—"}</td><td class="fd">{esc(p.field or "(file)")}'
-        f'</td><td>{esc(p.message)}</td></tr>' for p in items)
-    n = len(items)
-    return (f'<div class="rp-problems bad"><div class="hd">{n} problem{"s" if n != 1 else ""} to fix before saving'
-            f'</div><table>{rows}</table></div>')
+    return str(_parts.problems(items, ok_message))
 
 
 def replay_header(row, persona_name: str) -> str:
     when = row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
-    score = (f'<span class="rp-bigscore" style="color:{score_colour(row.overall)}">{row.overall:.0f}</span>'
-             if row.overall is not None else '<span class="rp-chip">not graded</span>')
+    score = Markup(f'<span class="rp-bigscore" style="color:{score_colour(row.overall)}">{row.overall:.0f}</span>'
+                   if row.overall is not None else '<span class="rp-chip">not graded</span>')
     state = {"customer_left": "customer left", "resolved": "resolved", "trainee_ended": "ended by trainee"}.get(
         row.end_reason or "", "in progress" if not row.ended else "ended")
-    return (f'<div class="rp-replay-head" data-session="{esc(row.id)}"><div><h2>{esc(persona_name)}</h2>'
-            f'<div class="meta"><span>Trainee <b>{esc(row.trainee)}</b></span><span>{esc(when)} UTC</span>'
-            f'<span>{esc(row.channel)}</span><span>{esc(LANGUAGE_NAMES.get(row.language, row.language))}</span>'
-            f'<span>{esc(state)}</span></div></div>{score}</div>')
+    return str(_parts.replay_header(row, persona_name, when, LANGUAGE_NAMES.get(row.language, row.language), state,
+                                    score))
