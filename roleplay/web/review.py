@@ -4,6 +4,7 @@ re-grading with the judge, exports, and a trainee's progress over time."""
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ log = logging.getLogger("roleplay.web")
 
 COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
 ALL = "All"
+KEEP_EXPORTS = 32  # pages' export folders kept at once: a few per user looking at Review right now
 
 
 def parse_since(text: str | None) -> datetime | None:
@@ -152,8 +154,16 @@ class ReviewTab:
         csv = self._write(f"scores-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", exports.scores_csv(rows))
         return table, note, gr.update(value=str(csv), visible=bool(rows))
 
-    def _write(self, name: str, text: str) -> Path:
+    def _folder(self) -> Path:
+        """A new folder for one page's export files; the oldest beyond KEEP_EXPORTS go (Gradio has
+        copied each into its own cache by the time the page shows the button)."""
         folder = Path(tempfile.mkdtemp(dir=self.exports_dir))
+        for old in sorted(self.exports_dir.iterdir(), key=lambda p: p.stat().st_mtime_ns)[:-KEEP_EXPORTS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return folder
+
+    def _write(self, name: str, text: str) -> Path:
+        folder = self._folder()
         path = folder / name
         path.write_text(text, encoding="utf-8")
         return path
@@ -182,7 +192,7 @@ class ReviewTab:
         sat = persona.temperament.satisfied_at if persona else None
         audio = turn_audio(row.turns)
         pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
-        files = exports.write_exports(row, name, Path(tempfile.mkdtemp(dir=self.exports_dir)), leave, sat)
+        files = exports.write_exports(row, name, self._folder(), leave, sat)
         timeline = render.timeline(row.turns, name) if row.channel == "voice" else ""
         return (
             gr.update(selected="replay"), render.replay_header(row, name),
