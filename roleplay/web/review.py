@@ -3,7 +3,6 @@ re-grading with the judge, exports, and a trainee's progress over time."""
 
 from __future__ import annotations
 
-import logging
 import shutil
 import tempfile
 from datetime import datetime, timezone
@@ -14,9 +13,8 @@ import gradio as gr
 from ..accounts import User
 from . import exports, render
 from .context import Context, Forbidden, NotFound
+from .errors import reported
 from .media import turn_audio
-
-log = logging.getLogger("roleplay.web")
 
 COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
 ALL = "All"
@@ -218,9 +216,8 @@ class ReviewTab:
         try:
             self.ctx.grade(row.id, judge=True)
             note = render.status("Re-graded with the judge.", "ok")
-        except Exception as e:
-            log.exception("re-grading %s failed", row.id)
-            note = render.status(f"Re-grading failed: {e}", "err")
+        except Exception as e:  # the judge or the store: logged under an id, the card stays as it was
+            note = render.status(reported(f"re-grading session {row.id}", e), "err")
         return self.open(sid, request, note=note)
 
     def progress(self, trainee, request: gr.Request):
