@@ -99,26 +99,17 @@ def score_colour(score: float) -> str:
     return theme.BAD
 
 
-def flag(language: str) -> str:
-    code = language if language in LANGUAGE_NAMES else "en"
-    return f'<span class="rp-flag rp-flag-{code}" aria-hidden="true"></span>'
-
-
 def language_chip(language: str) -> str:
-    return f'<span class="rp-chip">{flag(language)}{esc(LANGUAGE_NAMES.get(language, language))}</span>'
+    code = language if language in LANGUAGE_NAMES else "en"
+    return str(_parts.language_chip(code, LANGUAGE_NAMES.get(language, language)))
 
 
 def channel_chips(channel: str) -> str:
-    chips = []
-    if channel in ("chat", "both"):
-        chips.append(f'<span class="rp-chip">{_ICON["chat"]}Chat</span>')
-    if channel in ("voice", "both"):
-        chips.append(f'<span class="rp-chip">{_ICON["voice"]}Voice</span>')
-    return "".join(chips)
+    return str(_parts.channel_chips(channel, {k: Markup(_ICON[k]) for k in ("chat", "voice")}))
 
 
 def difficulty_badge(difficulty: str) -> str:
-    return f'<span class="rp-badge rp-{esc(difficulty)}">{esc(difficulty.capitalize())}</span>'
+    return str(_parts.difficulty_badge(difficulty))
 
 
 # header -----------------------------------------------------------------------------------------
@@ -175,37 +166,23 @@ def brief(p: Persona | None, note: str = "") -> str:
 def chat_head(p: Persona, channel: str) -> str:
     hint = ("Speak when you are ready; the customer answers aloud." if channel == "voice"
             else "The customer reads and answers your messages.")
-    return f'<div class="rp-chat-head"><b>Conversation with {esc(p.name)}</b><span>{hint}</span></div>'
+    return str(_parts.chat_head(p.name, hint))
 
 
 def side_panel(p: Persona, channel: str) -> str:
-    return (
-        f'<div class="rp-side"><h3>{esc(p.name)}</h3><p class="rp-situation">{esc(p.situation)}</p>'
-        f'<div class="rp-card-foot" style="margin-top:8px">{difficulty_badge(p.difficulty.value)}'
-        f'{language_chip(p.language)}<span class="rp-chip">{_ICON[channel]}{esc(channel.capitalize())}</span>'
-        '</div></div>'
-    )
+    return str(_parts.side_panel(p, Markup(difficulty_badge(p.difficulty.value)), Markup(language_chip(p.language)),
+                                 Markup(_ICON[channel]), channel))
 
 
 # frustration meter ---------------------------------------------------------------------------------
 
 def meter(frustration: int | None, leave_at: int = 90, hidden: bool = False) -> str:
     if hidden:
-        return (f'<div class="rp-side rp-hidden-meter">{_ICON["lock"]}'
-                '<span>Exam mode: the customer\'s mood is not shown.</span></div>')
+        return str(_parts.hidden_meter(Markup(_ICON["lock"])))
     if frustration is None:
         return ""
     f = max(0, min(100, int(frustration)))
-    colour = mood_colour(f)
-    mood = mood_of(f)
-    return (
-        f'<div class="rp-side rp-meter" data-frustration="{f}"><div class="rp-meter-head"><span>Frustration '
-        f'<b>{f}</b></span><span class="rp-mood" style="background:{colour}22;color:{colour}">'
-        f'{esc(mood)}</span></div>'
-        f'<div class="rp-meter-track"><div class="rp-meter-fill" style="width:{max(f, 2)}%;background:{colour}"></div>'
-        f'<div class="rp-meter-tick" style="left:{leave_at}%" title="leaves at {leave_at}"></div></div>'
-        f'<div class="rp-meter-scale"><span>calm</span><span>leaves at {leave_at}</span></div></div>'
-    )
+    return str(_parts.meter(f, mood_colour(f), mood_of(f), leave_at))
 
 
 def status(message: str, kind: str = "info") -> str:
@@ -216,10 +193,7 @@ def status(message: str, kind: str = "info") -> str:
 
 def speech_queue(urls: Sequence[str], turn: int | None = None, done: bool = True) -> str:
     """The sentences of the customer's current line to play, in order; `done` once the line is complete."""
-    items = "".join(f'<span data-src="{esc(u)}"></span>' for u in urls)
-    return (f'<div class="rp-speaking" data-turn="{"" if turn is None else turn}" data-done="{int(done)}">'
-            '<span class="rp-bars"><i></i><i></i><i></i></span><span class="rp-speaking-label"></span>'
-            f'<span hidden>{items}</span></div>')
+    return str(_parts.speech_queue(urls, turn, done))
 
 
 # Plays each sentence's audio once, in order, as the server adds them (window.rpSpeech for tests).
