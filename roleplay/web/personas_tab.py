@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from pathlib import Path
 
 import gradio as gr
 
@@ -143,12 +142,7 @@ class PersonasTab:
                 gr.update(value=self.ctx.exam_mode))
 
     def _library_errors(self) -> str:
-        errs = self.ctx.library.errors
-        if not errs:
-            return ""
-        items = "".join(f"<li>{render.esc(Path(e.source).name)}: {render.esc('; '.join(map(str, e.problems)))}</li>"
-                        for e in errs)
-        return f'<div class="rp-status err">Files skipped as invalid:<ul>{items}</ul></div>'
+        return render.library_errors(self.ctx.library.errors)
 
     def _problems(self, text: str) -> str:
         persona, problems = check(text)

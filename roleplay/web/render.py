@@ -1,10 +1,10 @@
 """HTML for the app's panels: persona cards, the frustration meter, scorecards, transcripts, charts.
 
-Pure functions from core objects to HTML strings.  The panels that show text from a
-user, a persona file or the model are Jinja2 templates (templates/parts.html) with
-autoescaping, so no markup from them ever reaches the page; charts are inline SVG
-drawn here (numbers, and titles through `esc`), so the app needs no plotting
-library and works offline.
+Pure functions from core objects to HTML strings, through Jinja2 templates with
+autoescaping (templates/parts.html for panels, charts.html for charts), so no markup
+from a user, a persona file or the model ever reaches the page.  Charts are inline
+SVG whose coordinates are worked out here, so the app needs no plotting library and
+works offline.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
@@ -23,6 +24,7 @@ from . import theme
 
 _templates = Environment(loader=PackageLoader("roleplay.web", "templates"), autoescape=True)
 _parts = _templates.get_template("parts.html").module  # one macro per panel
+_charts = _templates.get_template("charts.html").module
 
 
 def page(template: str, **values) -> str:
@@ -65,8 +67,6 @@ AVATARS = {
 
 def avatar_files(folder) -> tuple[str, str]:
     """(trainee, customer) avatar images for gr.Chatbot, written once into `folder`."""
-    from pathlib import Path
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
@@ -79,6 +79,7 @@ def avatar_files(folder) -> tuple[str, str]:
 
 
 def esc(text: object) -> str:
+    """Text escaped for HTML outside the templates (the chat's messages)."""
     return html.escape("" if text is None else str(text), quote=True)
 
 
@@ -232,26 +233,13 @@ watch('value', scan);
 def _ring(score: float) -> str:
     r, c = 44, 2 * 3.14159 * 44
     filled = c * max(0.0, min(100.0, score)) / 100
-    colour = score_colour(score)
-    return (
-        f'<div class="rp-ring"><svg viewBox="0 0 104 104" width="104" height="104">'
-        f'<circle cx="52" cy="52" r="{r}" fill="none" stroke="#edf1f5" stroke-width="10"/>'
-        f'<circle cx="52" cy="52" r="{r}" fill="none" stroke="{colour}" stroke-width="10" stroke-linecap="round" '
-        f'stroke-dasharray="{filled:.1f} {c:.1f}" transform="rotate(-90 52 52)"/></svg>'
-        f'<span>{score:.0f}<small>overall</small></span></div>'
-    )
+    return str(_charts.ring(r, f"{c:.1f}", f"{filled:.1f}", score_colour(score), f"{score:.0f}"))
 
 
 def skill_bars(skills: dict) -> str:
-    rows = []
-    for name in _ordered(skills):
-        score = float(skills[name].get("score", 0))
-        rows.append(
-            f'<span class="lbl">{esc(name)}</span><div class="trk"><div class="bar" style="width:{score:.0f}%;'
-            f'background:{score_colour(score)}"></div><div class="pass-line" style="left:{PASS_MARK}%"></div></div>'
-            f'<span class="val">{score:.0f}</span>'
-        )
-    return f'<div class="rp-bars-chart" role="img" aria-label="scores per skill">{"".join(rows)}</div>'
+    rows = [{"name": name, "width": f"{float(skills[name].get('score', 0)):.0f}",
+             "colour": score_colour(float(skills[name].get("score", 0)))} for name in _ordered(skills)]
+    return str(_charts.skill_bars(rows, PASS_MARK))
 
 
 def _ordered(skills: dict) -> list[str]:
@@ -349,11 +337,18 @@ def mini_conversation(turns: Sequence, customer_name: str) -> str:
 
 # charts ----------------------------------------------------------------------------------------------
 
+def _grid(l: int, right: int, Y) -> dict:
+    """The horizontal lines at 0, 25, 50, 75 and 100 of a chart scored 0-100."""
+    values = (0, 25, 50, 75, 100)
+    return {"l": l, "right": right, "rows": [(v, f"{Y(v):.1f}") for v in values],
+            "label_y": [f"{Y(v) + 4:.1f}" for v in values]}
+
+
 def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = None,
                       satisfied_at: int | None = None, title: str = "Frustration over the conversation") -> str:
     """points: (turn index, frustration) of the customer's turns."""
     if not points:
-        return f'<div class="rp-chart"><h4>{esc(title)}</h4><div class="rp-empty">No turns yet.</div></div>'
+        return str(_charts.empty_chart(title, "No turns yet."))
     w, h, l, r, t, b = 560, 200, 34, 12, 10, 26
     xs = [p[0] for p in points]
     x0, x1 = min(xs), max(max(xs), min(xs) + 1)
@@ -364,37 +359,25 @@ def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = 
     def Y(v):
         return t + (100 - v) / 100 * (h - t - b)
 
-    grid = "".join(f'<line x1="{l}" x2="{w - r}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#edf1f5"/>'
-                   f'<text x="{l - 6}" y="{Y(v) + 4:.1f}" font-size="10" text-anchor="end" fill="#8a97a5">{v}</text>'
-                   for v in (0, 25, 50, 75, 100))
-    lines = ""
-    if leave_at is not None:
-        lines += (f'<line x1="{l}" x2="{w - r}" y1="{Y(leave_at):.1f}" y2="{Y(leave_at):.1f}" stroke="{theme.BAD}" '
-                  f'stroke-dasharray="4 4" opacity=".7"/><text x="{w - r}" y="{Y(leave_at) - 4:.1f}" font-size="10" '
-                  f'text-anchor="end" fill="{theme.BAD}">leaves</text>')
-    if satisfied_at is not None:
-        lines += (f'<line x1="{l}" x2="{w - r}" y1="{Y(satisfied_at):.1f}" y2="{Y(satisfied_at):.1f}" '
-                  f'stroke="{theme.GOOD}" stroke-dasharray="4 4" opacity=".7"/><text x="{w - r}" '
-                  f'y="{Y(satisfied_at) + 12:.1f}" font-size="10" text-anchor="end" fill="{theme.GOOD}">'
-                  'satisfied</text>')
+    marks = [{"y": f"{Y(at):.1f}", "label_y": f"{Y(at) + dy:.1f}", "colour": colour, "label": label}
+             for at, colour, label, dy in ((leave_at, theme.BAD, "leaves", -4), (satisfied_at, theme.GOOD, "satisfied", 12))
+             if at is not None]
     path = " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(points))
     area = path + f" L{X(points[-1][0]):.1f},{Y(0):.1f} L{X(points[0][0]):.1f},{Y(0):.1f} Z"
-    dots = "".join(f'<circle cx="{X(x):.1f}" cy="{Y(y):.1f}" r="4" fill="{mood_colour(y)}" stroke="#fff" '
-                   f'stroke-width="1.5"><title>turn {x + 1}: {y}</title></circle>' for x, y in points)
-    ticks = "".join(f'<text x="{X(x):.1f}" y="{h - 8}" font-size="10" text-anchor="middle" fill="#8a97a5">{x + 1}'
-                    '</text>' for x, _ in points)
-    svg = (f'<svg viewBox="0 0 {w} {h}" role="img" aria-label="frustration curve">{grid}{lines}'
-           f'<path d="{area}" fill="{theme.PRIMARY}" opacity=".07"/>'
-           f'<path d="{path}" fill="none" stroke="{theme.PRIMARY}" stroke-width="2.2"/>{dots}{ticks}</svg>')
-    return f'<div class="rp-chart"><h4>{esc(title)}</h4>{svg}</div>'
+    return str(_charts.frustration_curve({
+        "title": title, "w": w, "h": h, "grid": _grid(l, w - r, Y), "marks": marks, "primary": theme.PRIMARY,
+        "path": path, "area": area,
+        "dots": [{"x": f"{X(x):.1f}", "y": f"{Y(y):.1f}", "colour": mood_colour(y), "turn": x + 1, "value": y}
+                 for x, y in points],
+        "ticks": [{"x": f"{X(x):.1f}", "label": x + 1} for x, _ in points],
+    }))
 
 
 def timeline(turns: Sequence, customer_name: str) -> str:
     """Who spoke when (voice sessions): one lane per side, overlaps in red."""
     timed = [(i, t) for i, t in enumerate(turns) if t.start is not None and t.end is not None]
     if not timed:
-        return ('<div class="rp-chart"><h4>Talk time</h4><div class="rp-empty">No timings recorded for this '
-                'session.</div></div>')
+        return str(_charts.empty_chart("Talk time", "No timings recorded for this session."))
     w, h, l, r = 560, 118, 84, 12
     end = max(t.end for _, t in timed) or 1.0
     lanes = {"customer": 18, "trainee": 58}
@@ -406,38 +389,30 @@ def timeline(turns: Sequence, customer_name: str) -> str:
     talk = {"customer": 0.0, "trainee": 0.0}
     for i, t in timed:
         talk[t.speaker] += t.end - t.start
-        colour = "#7c8b9a" if t.speaker == "customer" else theme.PRIMARY
-        bars.append(f'<rect x="{X(t.start):.1f}" y="{lanes[t.speaker]}" width="{max(X(t.end) - X(t.start), 2):.1f}" '
-                    f'height="24" rx="4" fill="{colour}"><title>turn {i + 1}: {t.start:.1f}–{t.end:.1f} s</title>'
-                    '</rect>')
+        bars.append({"x": f"{X(t.start):.1f}", "y": lanes[t.speaker], "width": f"{max(X(t.end) - X(t.start), 2):.1f}",
+                     "colour": "#7c8b9a" if t.speaker == "customer" else theme.PRIMARY, "turn": i + 1,
+                     "span": f"{t.start:.1f}–{t.end:.1f}"})
     for (i, a), (j, b_) in zip(timed, timed[1:]):
         if a.speaker != b_.speaker and b_.start < a.end:
             o0, o1 = b_.start, min(a.end, b_.end)
-            overlaps.append(f'<rect class="overlap" x="{X(o0):.1f}" y="14" width="{max(X(o1) - X(o0), 2):.1f}" '
-                            f'height="72" fill="{theme.BAD}" opacity=".28"><title>overlap at turn {j + 1}: '
-                            f'{o1 - o0:.1f} s</title></rect>')
+            overlaps.append({"x": f"{X(o0):.1f}", "width": f"{max(X(o1) - X(o0), 2):.1f}", "turn": j + 1,
+                             "seconds": f"{o1 - o0:.1f}"})
     step = max(1, round(end / 6))
-    ticks = "".join(f'<text x="{X(s):.1f}" y="{h - 6}" font-size="10" text-anchor="middle" fill="#8a97a5">{s}s'
-                    '</text>' for s in range(0, int(end) + 1, step))
-    labels = (f'<text x="{l - 8}" y="{lanes["customer"] + 16}" font-size="11" text-anchor="end" fill="#3b4a5a">'
-              f'{esc(customer_name[:12])}</text><text x="{l - 8}" y="{lanes["trainee"] + 16}" font-size="11" '
-              'text-anchor="end" fill="#3b4a5a">Trainee</text>')
     total = talk["customer"] + talk["trainee"] or 1.0
-    share = talk["trainee"] / total * 100
-    svg = (f'<svg viewBox="0 0 {w} {h}" role="img" aria-label="talk-time timeline">{labels}'
-           f'{"".join(bars)}{"".join(overlaps)}{ticks}</svg>')
-    legend = (f'<div class="rp-legend"><span><i style="background:#7c8b9a"></i>{esc(customer_name)} '
-              f'{talk["customer"]:.0f} s</span><span><i style="background:{theme.PRIMARY}"></i>Trainee '
-              f'{talk["trainee"]:.0f} s ({share:.0f}% of talk)</span>'
-              f'<span><i style="background:{theme.BAD};opacity:.4"></i>Overlap ({len(overlaps)})</span></div>')
-    return f'<div class="rp-chart" data-overlaps="{len(overlaps)}"><h4>Talk time</h4>{svg}{legend}</div>'
+    return str(_charts.timeline({
+        "w": w, "h": h, "l": l, "customer_y": lanes["customer"] + 16, "trainee_y": lanes["trainee"] + 16,
+        "customer": customer_name, "customer_short": customer_name[:12], "bars": bars, "overlaps": overlaps,
+        "ticks": [{"x": f"{X(s):.1f}", "label": s} for s in range(0, int(end) + 1, step)],
+        "customer_s": f"{talk['customer']:.0f}", "trainee_s": f"{talk['trainee']:.0f}",
+        "share": f"{talk['trainee'] / total * 100:.0f}", "primary": theme.PRIMARY, "bad": theme.BAD,
+    }))
 
 
 def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) -> str:
     """Scores over time, one line per skill."""
     points = [p for s in series.values() for p in s]
     if not points:
-        return f'<div class="rp-chart"><h4>{esc(title)}</h4><div class="rp-empty">No graded sessions yet.</div></div>'
+        return str(_charts.empty_chart(title, "No graded sessions yet."))
     w, h, l, r, t, b = 640, 240, 34, 14, 12, 28
     times = sorted({p[0] for p in points})
     index = {d: i for i, d in enumerate(times)}
@@ -449,30 +424,34 @@ def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) 
     def Y(v):
         return t + (100 - v) / 100 * (h - t - b)
 
-    grid = "".join(f'<line x1="{l}" x2="{w - r}" y1="{Y(v):.1f}" y2="{Y(v):.1f}" stroke="#edf1f5"/>'
-                   f'<text x="{l - 6}" y="{Y(v) + 4:.1f}" font-size="10" text-anchor="end" fill="#8a97a5">{v}</text>'
-                   for v in (0, 25, 50, 75, 100))
-    paths, legend = [], []
+    lines = []
     for name in _ordered(series):
         pts = sorted(series[name])
         if not pts:
             continue
-        colour = theme.SKILL_COLOURS.get(name, "#1c2a3a" if name == "overall" else "#888")
-        width = 3 if name == "overall" else 2
-        d = " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(pts))
-        dash = ' stroke-dasharray="6 3"' if name == "overall" else ""
-        paths.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"{dash}/>')
-        paths.extend(f'<circle cx="{X(x):.1f}" cy="{Y(y):.1f}" r="3" fill="{colour}"><title>{esc(name)} '
-                     f'{y:.0f} ({x:%Y-%m-%d})</title></circle>' for x, y in pts)
-        legend.append(f'<span><i style="background:{colour}"></i>{esc(name.capitalize())}</span>')
+        lines.append({
+            "name": name, "colour": theme.SKILL_COLOURS.get(name, "#1c2a3a" if name == "overall" else "#888"),
+            "width": 3 if name == "overall" else 2, "dashed": name == "overall",
+            "d": " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(pts)),
+            "points": [{"x": f"{X(x):.1f}", "y": f"{Y(y):.1f}", "label": f"{y:.0f} ({x:%Y-%m-%d})"} for x, y in pts],
+        })
     every = max(1, len(times) // 6)
-    ticks = "".join(f'<text x="{X(d):.1f}" y="{h - 8}" font-size="10" text-anchor="middle" fill="#8a97a5">'
-                    f'{d:%b %d}</text>' for i, d in enumerate(times) if i % every == 0)
-    svg = f'<svg viewBox="0 0 {w} {h}" role="img" aria-label="progress">{grid}{"".join(paths)}{ticks}</svg>'
-    return f'<div class="rp-chart"><h4>{esc(title)}</h4>{svg}<div class="rp-legend">{"".join(legend)}</div></div>'
+    return str(_charts.progress_chart({
+        "title": title, "w": w, "h": h, "grid": _grid(l, w - r, Y), "lines": lines,
+        "ticks": [{"x": f"{X(d):.1f}", "label": f"{d:%b %d}"} for i, d in enumerate(times) if i % every == 0],
+    }))
 
 
 # persona editor -------------------------------------------------------------------------------------
+
+def library_errors(errors: Sequence) -> str:
+    """The persona files skipped as invalid, with their problems."""
+    return str(_parts.library_errors([(Path(e.source).name, [str(p) for p in e.problems]) for e in errors]))
+
+
+def empty(message: str) -> str:
+    return str(_parts.empty(message))
+
 
 def problems(items: Sequence, ok_message: str = "") -> str:
     return str(_parts.problems(items, ok_message))

@@ -181,7 +181,7 @@ class ReviewTab:
             user = self._user(request)
             row = self.ctx.session_for(user, sid)
         except (Forbidden, NotFound) as e:
-            empty = f'<div class="rp-empty">{render.esc(e)} Pick a session from the Sessions list.</div>'
+            empty = render.empty(f"{e} Pick a session from the Sessions list.")
             return (gr.update(selected="replay"), empty, "", "", "", hidden,
                     hidden, hidden, hidden, hidden, hidden, hidden)
         persona = self.ctx.persona(row.persona_id)
