@@ -120,5 +120,5 @@ def test_chat_turns_are_shown_as_text_not_markdown(tmp_path):
     with gr.Blocks():
         tab.build()
     assert tab.chat.render_markdown is False  # [link](…) and ![image](…) stay as typed
-    [msg] = chat_messages([], pending_user="<b>hi</b> ![x](http://e/x.png)")
-    assert msg["content"] == "&lt;b&gt;hi&lt;/b&gt; ![x](http://e/x.png)"
+    [msg] = chat_messages([], pending_user="<b>hi</b>\n![x](http://e/x.png)")
+    assert msg["content"] == "&lt;b&gt;hi&lt;/b&gt;<br>![x](http://e/x.png)"  # as typed, lines kept

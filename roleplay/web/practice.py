@@ -29,18 +29,23 @@ NEW_RECORDING_JS = "() => Date.now().toString(36) + Math.random().toString(36).s
 CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
 
 
+def _as_text(text: str) -> str:
+    """Chat text for gr.Chatbot, which inserts it as HTML (without Markdown): escaped, lines kept."""
+    return render.esc(text).replace("\n", "<br>")
+
+
 def chat_messages(turns, partial: str | None = None, pending_user: str | None = None) -> list[dict]:
-    """The conversation for gr.Chatbot; every text escaped (the chat shows it as HTML, without Markdown).
+    """The conversation for gr.Chatbot, every text shown as typed.
 
     pending_user: the trainee's words before the core has stored them (shown at once);
     partial: the customer's reply so far ("" shows a typing mark).
     """
-    out = [{"role": "assistant" if t.speaker == "customer" else "user", "content": render.esc(t.text)}
+    out = [{"role": "assistant" if t.speaker == "customer" else "user", "content": _as_text(t.text)}
            for t in turns]
     if pending_user is not None and not (turns and turns[-1].speaker == "trainee"):
-        out.append({"role": "user", "content": render.esc(pending_user)})
+        out.append({"role": "user", "content": _as_text(pending_user)})
     if partial is not None:
-        out.append({"role": "assistant", "content": render.esc(partial) if partial else "…"})
+        out.append({"role": "assistant", "content": _as_text(partial) if partial else "…"})
     return out
 
 
