@@ -44,7 +44,7 @@ class SessionRow(Base):
     scorecard: Mapped[dict | None] = mapped_column(JSON)
     overall: Mapped[float | None] = mapped_column(Float, index=True)
     # A simulation or a persona's test run, not practice: never in a trainee's list or progress.
-    test_run: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    test_run: Mapped[bool] = mapped_column(Boolean, server_default=false())  # filled in by the database
     turns: Mapped[list["TurnRow"]] = relationship(back_populates="session", order_by="TurnRow.idx",
                                                   cascade="all, delete-orphan")
 
