@@ -360,3 +360,18 @@ def test_a_persona_test_run_is_kept_apart_from_practice(clients):
     assert [r["trainee"] for r in runs] == ["tess"]
     assert runs[0]["id"] not in {r["id"] for r in tess.predict(api_name="/list_sessions")}
     assert ann.predict(test_runs=True, api_name="/list_sessions") == []  # for trainers only
+
+
+def test_review_lists_test_runs_only_when_asked(tmp_path):
+    from roleplay.accounts import LOCAL
+    from roleplay.session import PracticeSession
+    from roleplay.web.context import Context
+    from roleplay.web.review import ReviewTab
+
+    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+    ctx = Context(store, Library(PERSONAS), CannedClient(), single_user=True, data=tmp_path, speech=False)
+    practice = ctx.start(LOCAL, "late-delivery", "chat").session.id
+    run = PracticeSession.start(store.for_test_runs(), ctx.persona("late-delivery"), CannedClient()).id
+    tab = ReviewTab(ctx)
+    assert [r[-1] for r in tab.search(None, None, None, 0, user=LOCAL)[0]] == [practice]
+    assert [r[-1] for r in tab.search(None, None, None, 0, True, user=LOCAL)[0]] == [run]

@@ -57,6 +57,8 @@ class ReviewTab:
                     self.f_score = gr.Slider(0, 100, value=0, step=5, label="Minimum score", elem_id="rp-f-score",
                                              scale=2)
                     with gr.Column(scale=1, min_width=110):
+                        # Simulations and persona test runs are kept out of the practice list (trainers see them here).
+                        self.f_tests = gr.Checkbox(value=False, label="Test runs instead", elem_id="rp-f-tests")
                         self.search_btn = gr.Button("Search", variant="primary", elem_id="rp-search")
                 self.table = gr.Dataframe(headers=COLUMNS, value=[], interactive=False, elem_id="rp-sessions",
                                           wrap=True, max_height=520, column_widths=["13%", "11%", "17%", "8%", "7%",
@@ -105,7 +107,7 @@ class ReviewTab:
     # events ------------------------------------------------------------------------------------
 
     def wire(self) -> None:
-        filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score]
+        filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score, self.f_tests]
         self.search_btn.click(self.search, filters, [self.table, self.list_status, self.list_csv],
                               api_visibility="private")
         self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
@@ -134,7 +136,8 @@ class ReviewTab:
     def _user(self, request) -> User:
         return self.ctx.user(request)
 
-    def search(self, trainee, persona, since, min_score, request: gr.Request = None, user: User | None = None):
+    def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
+               user: User | None = None):
         try:
             user = user or self._user(request)
             since_dt = parse_since(since)
@@ -142,7 +145,7 @@ class ReviewTab:
             return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip()
         rows = self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
                                      persona_id=None if persona in (None, "", ALL) else persona, since=since_dt,
-                                     min_score=float(min_score) if min_score else None)
+                                     min_score=float(min_score) if min_score else None, test_runs=bool(test_runs))
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
