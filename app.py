@@ -6,12 +6,14 @@ and the speech engine are loaded once, before the server opens.
 
 Sign-in: users come from `roleplay users add NAME --role trainee|trainer|evaluator`.
 Single-user mode (`--single-user` or ROLEPLAY_SINGLE_USER=1) is for someone practising alone on their own
-machine: no sign-in, one local user with every role.
+machine: no sign-in, one local user with every role.  It therefore refuses any address but loopback,
+unless --single-user-open-to-everyone-on-the-network says that is really meant.
 """
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
 import os
 import sys
@@ -27,13 +29,45 @@ log = logging.getLogger("roleplay.web")
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="app.py", description="Start the Roleplay web app.")
-    ap.add_argument("--single-user", action="store_true", help="no sign-in; everything local")
+    add_single_user_options(ap)
     ap.add_argument("--host", default=None, help="default: $GRADIO_SERVER_NAME or 127.0.0.1")
     ap.add_argument("--port", type=int, default=None, help="default: $GRADIO_SERVER_PORT or 7860")
     ap.add_argument("--personas", default=None, help="persona library folder")
     ap.add_argument("--db", default=None, help="database URL")
     ap.add_argument("--no-warmup", action="store_true", help="do not load Whisper and the speech engine at start")
     return ap.parse_args(argv)
+
+
+OPEN_FLAG = "--single-user-open-to-everyone-on-the-network"
+
+
+def add_single_user_options(ap: argparse.ArgumentParser) -> None:
+    """--single-user, and the loud flag it needs on an address other computers can reach."""
+    ap.add_argument("--single-user", action="store_true", help="no sign-in; everything local")
+    ap.add_argument(OPEN_FLAG, dest="open_single_user", action="store_true",
+                    help="let single-user mode listen on a non-loopback address: every visitor gets every role")
+
+
+def loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # another host name: it may resolve to anything
+        return False
+
+
+def check_exposure(single: bool, host: str, open_anyway: bool) -> None:
+    """Single-user mode gives every visitor every role: only this machine may reach it, unless the
+    operator said otherwise with the loud flag."""
+    if not single or loopback(host):
+        return
+    if not open_anyway:
+        print(f"roleplay: single-user mode has no sign-in and gives every visitor every role, so it listens "
+              f"only on 127.0.0.1, ::1 or localhost, not {host}. Add users and drop --single-user, or, if "
+              f"everyone who can reach {host} may do everything, add {OPEN_FLAG}.", file=sys.stderr)
+        raise SystemExit(2)
+    log.warning("single-user mode on %s: EVERY VISITOR HAS EVERY ROLE (%s)", host, OPEN_FLAG)
 
 
 def warm_up(client, speech: bool = True) -> None:
@@ -97,6 +131,7 @@ def main(args=None) -> None:
     single = bool(getattr(args, "single_user", False)) or single_user_mode()
     host = getattr(args, "host", None) or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
     port = getattr(args, "port", None) or int(os.environ.get("GRADIO_SERVER_PORT") or 7860)
+    check_exposure(single, host, bool(getattr(args, "open_single_user", False)))
 
     started = time.monotonic()
     store = Store(getattr(args, "db", None))

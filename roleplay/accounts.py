@@ -39,6 +39,7 @@ MIN_PASSWORD = 8
 # A few wrong passwords in a row lock the name out for a while: slows guessing, not a real user.
 MAX_FAILURES = 5
 LOCKOUT_S = 60.0
+MAX_TRACKED = 10_000  # names with recent failed attempts remembered (every name tried is one)
 
 _hasher = PasswordHasher()
 # Verifying against this when the user does not exist keeps the time the same as for a real one.
@@ -169,7 +170,7 @@ class Accounts:
     def verify(self, username: str, password: str) -> bool:
         """True when the password is right; also the `auth=` callable of the web app."""
         username = (username or "").strip()
-        if self._locked(username):
+        if not self._attempt(username):
             return False
         with self._db() as db:
             row = db.get(UserRow, username) if username else None
@@ -180,8 +181,7 @@ class Accounts:
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
         if not ok:
-            self._fail(username)
-            return False
+            return False  # already counted by _attempt
         with self._lock:
             self._failures.pop(username, None)
         if _hasher.check_needs_rehash(stored):
@@ -189,16 +189,22 @@ class Accounts:
                 db.get(UserRow, username).password_hash = _hasher.hash(password)
         return True
 
-    def _locked(self, username: str) -> bool:
+    def _attempt(self, username: str) -> bool:
+        """Count an attempt for `username` as failed until it succeeds; False when the name is locked out.
+
+        Checked and counted under one lock, so parallel guesses cannot all pass the check first.  The
+        table forgets attempts older than LOCKOUT_S, and holds at most MAX_TRACKED names (the oldest go).
+        """
         with self._lock:
             now = time.monotonic()
-            recent = [t for t in self._failures.get(username, []) if now - t < LOCKOUT_S]
-            self._failures[username] = recent
-            return len(recent) >= MAX_FAILURES
-
-    def _fail(self, username: str) -> None:
-        with self._lock:
-            self._failures.setdefault(username, []).append(time.monotonic())
+            recent = [t for t in self._failures.pop(username, []) if now - t < LOCKOUT_S]
+            if len(recent) >= MAX_FAILURES:
+                self._failures[username] = recent
+                return False
+            self._failures[username] = [*recent, now]  # newest last: the dict is oldest-first
+            while len(self._failures) > MAX_TRACKED:
+                del self._failures[next(iter(self._failures))]
+            return True
 
     # settings ---------------------------------------------------------------------------------
 

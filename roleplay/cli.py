@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import app  # app.py, the web app's entry point (a top-level module of this package)
+
 from . import library, weights
 from .library import Library, PersonaError
 
@@ -104,7 +106,8 @@ def cmd_personas_test(args) -> int:
 
 # conversations ----------------------------------------------------------------------------------
 
-def _start(args, channel: str):
+def _start(args, channel: str | None, test_run: bool = False):
+    """A new session; channel None: the persona's own (voice for a voice-only customer, else chat)."""
     from .session import PracticeSession
     from .store import Store
 
@@ -113,8 +116,10 @@ def _start(args, channel: str):
     except KeyError as e:
         raise SystemExit(_err(str(e.args[0])))
     store = Store(args.db or ("sqlite://" if getattr(args, "ephemeral", False) else None))
-    return PracticeSession.start(store, persona, _client(args), trainee=args.trainee, channel=channel,
-                                 seed=getattr(args, "seed", None), difficulty=getattr(args, "difficulty", None))
+    channel = channel or ("voice" if persona.channel.value == "voice" else "chat")
+    return PracticeSession.start(store.for_test_runs() if test_run else store, persona, _client(args),
+                                 trainee=args.trainee, channel=channel, seed=getattr(args, "seed", None),
+                                 difficulty=getattr(args, "difficulty", None))
 
 
 def cmd_chat(args) -> int:
@@ -161,7 +166,7 @@ def cmd_simulate(args) -> int:
         return _err(f"cannot read script {args.script}: {getattr(e, 'strerror', None) or e}")
     if not lines:
         return _err(f"script {args.script} has no lines (one trainee line per line)")
-    session = _start(args, args.channel)
+    session = _start(args, args.channel, test_run=True)  # a simulation is not practice: kept apart
     try:
         for line in lines:
             if session.ended:
@@ -253,8 +258,6 @@ def cmd_bench(args) -> int:
 def cmd_serve(args) -> int:
     if args.single_user:
         os.environ["ROLEPLAY_SINGLE_USER"] = "1"
-    import app
-
     app.main(args)
     return 0
 
@@ -298,7 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
     x = sub.choices["simulate"]
     x.add_argument("--script", required=True, help="one trainee line per line")
     x.add_argument("--json", action="store_true", help="print the interchange transcript")
-    x.add_argument("--channel", choices=["chat", "voice"], default="chat")
+    x.add_argument("--channel", choices=["chat", "voice"], default=None,
+                   help="default: the persona's (voice for a voice-only customer, else chat)")
     x.add_argument("--ephemeral", action="store_true", help="keep the session in memory only")
 
     x = sub.add_parser("grade", help="grade transcript files")
@@ -321,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_bench)
 
     x = sub.add_parser("serve", help="start the web app")
-    x.add_argument("--single-user", action="store_true", help="no sign-in; everything local")
+    app.add_single_user_options(x)
     x.add_argument("--host", default=None)
     x.add_argument("--port", type=int, default=None)
     x.set_defaults(func=cmd_serve)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -141,31 +143,80 @@ def load_file(path: str | Path) -> Persona:
     return parse(text, source)
 
 
-class Library:
-    """The personas in one folder, by id. Invalid files are reported, never fatal."""
+@dataclass(frozen=True)
+class _Contents:
+    """One reading of the folder.  Never changed once built: a reload swaps in a new one whole,
+    so a request reading it meanwhile sees the old personas or the new, never an empty map."""
 
-    def __init__(self, folder: str | Path | None = None):
+    personas: dict[str, Persona] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    errors: list[PersonaError] = field(default_factory=list)
+
+
+def _read(folder: Path) -> _Contents:
+    out = _Contents()
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            persona = load_file(path)
+        except PersonaError as e:
+            out.errors.append(e)
+            continue
+        if persona.id in out.personas:
+            line = _line_of(yaml.compose(path.read_text(encoding="utf-8-sig")), ("id",))
+            out.errors.append(PersonaError(str(path), [Problem(
+                "id", f"duplicate id '{persona.id}' (already used by {out.files[persona.id].name})", line)]))
+            continue
+        out.personas[persona.id] = persona
+        out.files[persona.id] = path
+    return out
+
+
+class Library:
+    """The personas in one folder, by id. Invalid files are reported, never fatal.
+
+    Other app processes may share the folder (docs/deploy.md): when its files change (checked at
+    most every `check_s` seconds, by modification times) it is read again.
+    """
+
+    def __init__(self, folder: str | Path | None = None, check_s: float = 1.0):
         self.folder = Path(folder) if folder else default_dir()
-        self.personas: dict[str, Persona] = {}
-        self.files: dict[str, Path] = {}
-        self.errors: list[PersonaError] = []
+        self.check_s = check_s
+        self._checked = 0.0
+        self._stamp: tuple | None = None
+        self._reloading = threading.Lock()
         self.reload()
 
+    def _stamp_now(self) -> tuple:
+        try:
+            stats = [(p.name, p.stat()) for p in sorted(self.folder.glob("*.y*ml"))]
+        except OSError:  # a file replaced while listed: changed, read again at the next check
+            return ()
+        return tuple((name, st.st_mtime_ns, st.st_size) for name, st in stats)
+
     def reload(self) -> None:
-        self.personas, self.files, self.errors = {}, {}, []
-        for path in sorted(self.folder.glob("*.y*ml")):
-            try:
-                persona = load_file(path)
-            except PersonaError as e:
-                self.errors.append(e)
-                continue
-            if persona.id in self.personas:
-                line = _line_of(yaml.compose(path.read_text(encoding="utf-8-sig")), ("id",))
-                self.errors.append(PersonaError(str(path), [Problem(
-                    "id", f"duplicate id '{persona.id}' (already used by {self.files[persona.id].name})", line)]))
-                continue
-            self.personas[persona.id] = persona
-            self.files[persona.id] = path
+        with self._reloading:
+            stamp = self._stamp_now()
+            self._contents = _read(self.folder)
+            self._stamp, self._checked = stamp, time.monotonic()
+
+    def _current(self) -> _Contents:
+        if time.monotonic() - self._checked >= self.check_s and not self._reloading.locked():
+            self._checked = time.monotonic()
+            if self._stamp_now() != self._stamp:
+                self.reload()
+        return self._contents
+
+    @property
+    def personas(self) -> dict[str, Persona]:
+        return self._current().personas
+
+    @property
+    def files(self) -> dict[str, Path]:
+        return self._current().files
+
+    @property
+    def errors(self) -> list[PersonaError]:
+        return self._current().errors
 
     def get(self, persona_id: str) -> Persona:
         try:

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Literal
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx2  # the openai client's transport: its errors can surface mid-stream
 import openai
@@ -32,8 +33,25 @@ class ModelError(RuntimeError):
     """The model server failed; the message is safe to show (no secrets)."""
 
 
-def _redact(text: str, secret: str | None) -> str:
-    return text.replace(secret, "***") if secret else text
+def _redact(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
+
+
+def shown_url(url: str) -> str:
+    """A URL as messages, logs and scorecards show it: without a user:password@ part or a query
+    (either may hold credentials)."""
+    u = urlsplit(url)
+    return urlunsplit((u.scheme, u.netloc.rpartition("@")[2], u.path, "", ""))
+
+
+def _url_secrets(url: str) -> list[str]:
+    """The credential parts of a URL, as given and as quoted, longest first (redacted wherever they turn up)."""
+    u = urlsplit(url)
+    parts = [u.netloc.rpartition("@")[0], u.password, u.username, u.query]
+    parts += [unquote(p) for p in parts if p]
+    return sorted({p for p in parts if p and len(p) >= 3}, key=len, reverse=True)
 
 
 class ModelConfig(BaseModel):
@@ -99,7 +117,7 @@ class ModelClient:
     def __init__(self, config: ModelConfig | None = None):
         self.config = config or ModelConfig.from_env()
         base_url = self.config.base_url or embedded_base_url(self.config)
-        self._secret = self.config.api_key
+        self._secrets = [s for s in (self.config.api_key,) if s] + _url_secrets(base_url)
         self.client = openai.OpenAI(
             base_url=base_url, api_key=self.config.api_key or "not-needed",
             timeout=self.config.timeout, max_retries=0,
@@ -121,10 +139,10 @@ class ModelClient:
         return self._style
 
     def _where(self) -> str:
-        return "the embedded model" if self.config.embedded else f"the model server at {self.base_url}"
+        return "the embedded model" if self.config.embedded else f"the model server at {shown_url(self.base_url)}"
 
     def _error(self, e: Exception) -> ModelError:
-        msg = _redact(f"{type(e).__name__}: {e}", self._secret)
+        msg = _redact(f"{type(e).__name__}: {e}", self._secrets)
         where = self._where()
         if isinstance(e, openai.APITimeoutError):
             return ModelError(f"{where} did not answer within {self.config.timeout:g} s")
@@ -193,7 +211,7 @@ class ModelClient:
                 if on_timings and isinstance(event.get("timings"), dict):
                     on_timings(event["timings"])
                 if event.get("error"):
-                    raise ModelError(f"{self._where()} failed mid-stream: {_redact(str(event['error']), self._secret)}")
+                    raise ModelError(f"{self._where()} failed mid-stream: {_redact(str(event['error']), self._secrets)}")
                 for choice in event.get("choices") or []:
                     if choice.get("index", 0) != 0:
                         continue
@@ -212,7 +230,7 @@ class ModelClient:
             raise ModelError(f"{self._where()} stopped answering for {self.config.timeout:g} s mid-reply") from None
         except httpx2.TransportError as e:
             raise ModelError(f"{self._where()} dropped the connection mid-reply "
-                             f"({_redact(type(e).__name__ + ': ' + str(e), self._secret)})") from None
+                             f"({_redact(type(e).__name__ + ': ' + str(e), self._secrets)})") from None
 
     def warm(self, prompt: str | list[dict]) -> None:
         """Have the server evaluate a prompt into its cache now (one token, thrown away).
@@ -240,5 +258,5 @@ class ModelClient:
         return r.choices[0].message.content or ""
 
     def describe(self) -> str:
-        where = "embedded llama.cpp" if self.config.embedded else self.base_url
+        where = "embedded llama.cpp" if self.config.embedded else shown_url(self.base_url)
         return f"{self.model} via {where} ({self.style} prompts)"

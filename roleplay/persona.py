@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .patterns import catastrophic
+
 LANGUAGES = ("en", "sv", "fi")
 
 def _compiles(p: str) -> str:
@@ -19,6 +21,10 @@ def _compiles(p: str) -> str:
         re.compile(p)
     except re.error as e:
         raise ValueError(f"invalid pattern {p!r}: {e}") from None
+    slow = catastrophic(p)  # it would run on every turn, stalling every session in the process
+    if slow:
+        raise ValueError(f"pattern {p!r} can take exponential time on some texts: it has {slow}; "
+                         "match each word once instead") from None
     return p
 
 

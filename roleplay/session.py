@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from . import state as st
 from .analysis import TurnAnalysis, analyse_turn
 from .anticipation import Anticipation
@@ -41,6 +43,14 @@ class CustomerLine:
 
 class SessionEnded(RuntimeError):
     pass
+
+
+class ReplyOwed(RuntimeError):
+    """The trainee said something while the customer still owes the reply to the last turn: retry first."""
+
+
+class NothingToRetry(RuntimeError):
+    """Retry was asked for, but the customer owes no reply."""
 
 
 def clean_text(text: str) -> str:
@@ -93,8 +103,15 @@ class PracticeSession:
                  for t in row.turns]
         state = st.CustomerState.model_validate(row.state) if row.state else st.initial(persona)
         s = cls(store, session_id, persona, client, row.channel, turns, state, state.seed)
-        s.analyses = [analyse_turn(turns, i, persona, persona.language, s.analyses[:])
-                      for i, t in enumerate(turns) if t.speaker == "trainee"]
+        # Each turn as it was analysed live (stored with it); one stored before, or in an older
+        # shape, is analysed again with the turns and analyses before it, as say() did.
+        for i, t in enumerate(row.turns):
+            if t.speaker != "trainee":
+                continue
+            try:
+                s.analyses.append(TurnAnalysis.model_validate((t.meta or {})["analysis"]))
+            except (KeyError, ValidationError):
+                s.analyses.append(analyse_turn(turns[:i + 1], i, persona, persona.language, list(s.analyses)))
         s.directions = {t.idx: t.meta["direction"] for t in row.turns if (t.meta or {}).get("direction")}
         return s
 
@@ -119,7 +136,7 @@ class PracticeSession:
         if not text:
             raise ValueError("say something first: the message is empty")
         if self.awaiting_reply:
-            raise RuntimeError("the customer has not answered your last turn yet; retry it first")
+            raise ReplyOwed("the customer has not answered your last turn yet; retry it first")
         turn = Turn(speaker="trainee", text=text, start=start, end=end)
         turns, analysis, state = self._after(turn)
         # Stored first: if the store fails, the session in memory is still the one in the store.
@@ -205,7 +222,7 @@ class PracticeSession:
     def retry(self) -> Iterator[Delta | CustomerLine]:
         """Ask the customer again for the reply that failed (the trainee's turn is already stored)."""
         if not self.awaiting_reply:
-            raise RuntimeError("nothing to retry")
+            raise NothingToRetry("nothing to retry: the customer has answered")
         yield from self._reply()
 
     def _reply(self, ahead: Anticipation | None = None) -> Iterator[Delta | CustomerLine]:

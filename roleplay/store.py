@@ -7,11 +7,13 @@ to date when the store opens.
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
+from sqlalchemy import (JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false, func,
+                        select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
 from .database import UTCDateTime, default_url, for_writing, open_database
@@ -41,6 +43,8 @@ class SessionRow(Base):
     state: Mapped[dict | None] = mapped_column(JSON)  # the customer's state after the last turn
     scorecard: Mapped[dict | None] = mapped_column(JSON)
     overall: Mapped[float | None] = mapped_column(Float, index=True)
+    # A simulation or a persona's test run, not practice: never in a trainee's list or progress.
+    test_run: Mapped[bool] = mapped_column(Boolean, server_default=false())  # filled in by the database
     turns: Mapped[list["TurnRow"]] = relationship(back_populates="session", order_by="TurnRow.idx",
                                                   cascade="all, delete-orphan")
 
@@ -70,11 +74,20 @@ class Store:
         self.engine = open_database(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(for_writing(self.engine), expire_on_commit=False)
+        self.test_runs = False  # the sessions this store creates are test runs (see for_test_runs)
+
+    def for_test_runs(self) -> "Store":
+        """The same database, where every session created is a test run (a simulation, a persona's
+        test run): kept apart from practice, listed only when asked for."""
+        other = copy.copy(self)
+        other.test_runs = True
+        return other
 
     def create_session(self, trainee: str, persona_id: str | None, channel: str, language: str) -> str:
         sid = str(uuid.uuid4())
         with self._writes.begin() as db:
-            db.add(SessionRow(id=sid, trainee=trainee, persona_id=persona_id, channel=channel, language=language))
+            db.add(SessionRow(id=sid, trainee=trainee, persona_id=persona_id, channel=channel, language=language,
+                              test_run=self.test_runs))
         return sid
 
     def add_turn(self, session_id: str, turn: Turn, audio: str | None = None, meta: dict | None = None,
@@ -83,9 +96,7 @@ class Store:
         with self._writes.begin() as db:
             # The row lock serialises appends to one session across threads and processes on PostgreSQL
             # (on SQLite the writer transaction already holds the database's write lock).
-            row = db.get(SessionRow, session_id, with_for_update=True)
-            if row is None:
-                raise KeyError(f"no session {session_id}")
+            row = _existing(db, session_id, with_for_update=True)
             idx = db.scalar(select(TurnRow.idx).where(TurnRow.session_id == session_id)
                             .order_by(TurnRow.idx.desc()).limit(1))
             idx = 0 if idx is None else idx + 1
@@ -113,14 +124,14 @@ class Store:
 
     def finish(self, session_id: str, end_reason: str, state: dict | None = None) -> None:
         with self._writes.begin() as db:
-            row = db.get(SessionRow, session_id)
+            row = _existing(db, session_id)
             row.ended, row.end_reason = True, end_reason
             if state is not None:
                 row.state = state
 
     def save_scorecard(self, session_id: str, scorecard: dict) -> None:
         with self._writes.begin() as db:
-            row = db.get(SessionRow, session_id)
+            row = _existing(db, session_id)
             row.scorecard = scorecard
             row.overall = scorecard.get("overall")
 
@@ -146,8 +157,10 @@ class Store:
         return to_transcript(row)
 
     def list_sessions(self, trainee: str | None = None, persona_id: str | None = None,
-                      since: datetime | None = None, min_score: float | None = None, limit: int = 500) -> list[SessionRow]:
-        q = select(SessionRow).order_by(SessionRow.created_at.desc()).limit(limit)
+                      since: datetime | None = None, min_score: float | None = None, limit: int = 500,
+                      test_runs: bool = False) -> list[SessionRow]:
+        """Practice sessions, newest first (test_runs=True: the test runs instead)."""
+        q = select(SessionRow).where(SessionRow.test_run == test_runs).order_by(SessionRow.created_at.desc()).limit(limit)
         if trainee:
             q = q.where(SessionRow.trainee == trainee)
         if persona_id:
@@ -158,6 +171,13 @@ class Store:
             q = q.where(SessionRow.overall >= min_score)
         with self._sessions() as db:
             return list(db.scalars(q))
+
+
+def _existing(db, session_id: str, **kw) -> SessionRow:
+    row = db.get(SessionRow, session_id, **kw)
+    if row is None:
+        raise KeyError(f"no session {session_id}")
+    return row
 
 
 def to_transcript(row: SessionRow) -> Transcript:

@@ -135,3 +135,25 @@ def test_add_without_a_terminal_asks_for_password_stdin(tmp_path, monkeypatch, c
 def test_unknown_role_is_rejected_by_the_parser(capsys):
     with pytest.raises(SystemExit):
         _parser().parse_args(["users", "add", "ann", "--role", "boss"])
+
+
+def test_parallel_guesses_cannot_all_pass_the_lockout_check(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    acc = Accounts(f"sqlite:///{tmp_path / 'rp.db'}")
+    tried = []
+
+    class SlowHasher:  # a guess takes a while: the others arrive meanwhile
+        def verify(self, stored, password):
+            tried.append(password)
+            time.sleep(0.1)
+            raise accounts.VerifyMismatchError()
+
+    monkeypatch.setattr(accounts, "_hasher", SlowHasher())
+    guesses = [threading.Thread(target=acc.verify, args=("ann", f"guess{i}")) for i in range(20)]
+    for g in guesses:
+        g.start()
+    for g in guesses:
+        g.join()
+    assert len(tried) == accounts.MAX_FAILURES

@@ -348,3 +348,43 @@ def test_replies_at_once_per_process_can_be_raised_for_a_model_server(tmp_path, 
     monkeypatch.setenv("ROLEPLAY_CONCURRENCY", "lots")
     with pytest.raises(ValueError, match="ROLEPLAY_CONCURRENCY must be a whole number"):
         built()
+
+
+def test_say_while_a_reply_is_owed_refuses_the_text_and_empty_text_retries(app, clients):
+    from roleplay.transcript import Turn
+
+    demo, _, _ = app
+    ann = clients["ann"]
+    sid = ann.predict("late-delivery", "chat", api_name="/start_session")["session_id"]
+    ctx = demo.rp_context
+    ctx.store.add_turn(sid, Turn(speaker="trainee", text="Hello?"))  # as if the model had failed on it
+    assert "your text was not sent" in err(lambda: ann.predict(sid, "Are you there?", api_name="/say"))
+    assert ann.predict(sid, "", api_name="/say")["customer"]
+    said = [t.text for t in ctx.store.transcript(sid).turns if t.speaker == "trainee"]
+    assert said == ["Hello?"]
+
+
+def test_a_persona_test_run_is_kept_apart_from_practice(clients):
+    tess, ann = clients["tess"], clients["ann"]
+    text = (PERSONAS / "receipt-help.yaml").read_text(encoding="utf-8")
+    played = tess.predict(text, ["Hello, how can I help?"], api_name="/test_persona")
+    assert played["valid"] and len(played["turns"]) == 3
+    runs = tess.predict(persona="receipt-help", test_runs=True, api_name="/list_sessions")
+    assert [r["trainee"] for r in runs] == ["tess"]
+    assert runs[0]["id"] not in {r["id"] for r in tess.predict(api_name="/list_sessions")}
+    assert ann.predict(test_runs=True, api_name="/list_sessions") == []  # for trainers only
+
+
+def test_review_lists_test_runs_only_when_asked(tmp_path):
+    from roleplay.accounts import LOCAL
+    from roleplay.session import PracticeSession
+    from roleplay.web.context import Context
+    from roleplay.web.review import ReviewTab
+
+    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+    ctx = Context(store, Library(PERSONAS), CannedClient(), single_user=True, data=tmp_path, speech=False)
+    practice = ctx.start(LOCAL, "late-delivery", "chat").session.id
+    run = PracticeSession.start(store.for_test_runs(), ctx.persona("late-delivery"), CannedClient()).id
+    tab = ReviewTab(ctx)
+    assert [r[-1] for r in tab.search(None, None, None, 0, user=LOCAL)[0]] == [practice]
+    assert [r[-1] for r in tab.search(None, None, None, 0, True, user=LOCAL)[0]] == [run]

@@ -322,12 +322,15 @@ def test_an_interrupted_session_is_continued_from_review(canned_app, page):
     page.click("#rp-retry")
     wait_for_reply(page, 5)
     assert page.inner_text("#rp-error").strip() == "" and not page.locator("#rp-retry").is_visible()
-    page.fill("#rp-msg textarea", "Could you tell me the order number?")
+    said = "Could you tell me the order number? [tracking](http://example.test/t) <b>today</b>"
+    page.fill("#rp-msg textarea", said)
     page.press("#rp-msg textarea", "Enter")
     wait_for_reply(page, 7)
+    assert said in page.inner_text("#rp-chat")  # text as typed: neither Markdown nor HTML
+    assert page.locator("#rp-chat a[href*='example.test'], #rp-chat b").count() == 0
     stored = [t.text for t in ctx.store.transcript(s.id).turns]
     assert len(stored) == 7 and stored[3] == "Let me check the parcel for you."
-    assert stored[5] == "Could you tell me the order number?"
+    assert stored[5] == said
 
 
 def test_a_silent_trainee_is_asked_if_anyone_is_there_then_left_and_review_shows_the_difficulty(quiet_app, page):

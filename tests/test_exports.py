@@ -63,7 +63,7 @@ def test_html_report_is_printable_and_escaped(row):
     page = exports.report_html(row, "Sam Carter", 90, 35)
     assert page.startswith("<!doctype html>") and "@media print" in page
     assert "<script" not in page.lower()
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert 'id="turn-1"' in page and "Scorecard" in page
     assert "http://" not in page and "https://" not in page  # nothing fetched from outside
 
@@ -85,3 +85,40 @@ def test_transcript_marks_evidence_and_escapes():
     out = render.transcript([T("customer", "hi", 50), T("trainee", "I am <b>sorry</b>")], "Sam", card)
     assert '<mark class="ev-plus">&lt;b&gt;sorry&lt;/b&gt;</mark>' in out
     assert "apologises &lt;i&gt;" in out and "<b>sorry" not in out
+
+
+def test_every_panel_escapes_what_users_persona_files_and_the_model_wrote():
+    """The templates autoescape: markup in any text field is shown, never run or rendered."""
+    from types import SimpleNamespace as NS
+
+    from roleplay.library import Library, Problem
+
+    hostile = '<img src=x onerror=alert(1)> "quoted" [link](javascript:alert(1))'
+    p = Library().get("late-delivery")
+    p = p.model_copy(update={"name": hostile, "situation": hostile, "brief": hostile})
+    turn = NS(speaker="trainee", text=hostile, frustration=None, start=None, end=None)
+    card = {"overall": 40, "passed": False, "skills": {"calm": {"score": 40, "tips": [hostile], "evidence": [
+        {"turn": 0, "quote": hostile, "note": hostile, "effect": "-"}]}}, "blockers": [hostile]}
+    pieces = [render.persona_cards([p]), render.brief(p, hostile), render.status(hostile),
+              render.scorecard(card, title=hostile), render.transcript([turn], hostile, card),
+              render.mini_conversation([turn], hostile), render.problems([Problem(hostile, hostile, 1)]),
+              render.header(hostile, hostile, False)]
+    for html in pieces:
+        assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_chat_turns_are_shown_as_text_not_markdown(tmp_path):
+    import gradio as gr
+
+    from roleplay.library import Library
+    from roleplay.store import Store
+    from roleplay.web.context import Context
+    from roleplay.web.practice import PracticeTab, chat_messages
+
+    tab = PracticeTab(Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library(), None, single_user=True,
+                              data=tmp_path, speech=False))
+    with gr.Blocks():
+        tab.build()
+    assert tab.chat.render_markdown is False  # [link](…) and ![image](…) stay as typed
+    [msg] = chat_messages([], pending_user="<b>hi</b>\n![x](http://e/x.png)")
+    assert msg["content"] == "&lt;b&gt;hi&lt;/b&gt;<br>![x](http://e/x.png)"  # as typed, lines kept

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from roleplay.library import MAX_BYTES, Library, PersonaError, load_file, parse
+from roleplay.patterns import catastrophic
 
 PERSONA_DIR = Path(__file__).resolve().parent.parent / "personas"
 
@@ -993,3 +994,15 @@ def test_save_refuses_text_the_library_could_not_load(tmp_path):
     with pytest.raises(PersonaError):
         lib.save(MINIMAL + "# " + "x" * MAX_BYTES + "\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("slow", [r"(\w+\s*)+ days", "(a|ab)+ days"])
+def test_a_pattern_that_can_backtrack_for_ever_is_refused_with_its_field_and_line(slow):
+    text = (PERSONA_DIR / "late-delivery.yaml").read_text(encoding="utf-8")
+    assert "'30 days'" in text
+    with pytest.raises(PersonaError) as err:
+        parse(text.replace("'30 days'", f"'{slow}'"), "<editor>")
+    (problem,) = err.value.problems
+    assert problem.field == "policy.allowed.2.patterns.2" and problem.line == 56
+    assert "exponential time" in problem.message and repr(slow) in problem.message
+    assert catastrophic(r"\bignore (all |your |the |any )*(previous |prior )*instructions") is None

@@ -229,3 +229,94 @@ def test_soak_against_a_misbehaving_server(store, persona):
         speakers = [x.speaker for x in t.turns]
         assert all(a != b for a, b in zip(speakers, speakers[1:])), "no turn stored twice, none skipped"
     assert lost == 0 and mixed == 0
+
+
+def test_personas_never_disappear_while_a_trainer_saves_one(tmp_path):
+    for name in ("angry-caller", "late-delivery", "receipt-help"):
+        (tmp_path / f"{name}.yaml").write_bytes((ROOT / "personas" / f"{name}.yaml").read_bytes())
+    lib = Library(tmp_path)
+    text = (tmp_path / "angry-caller.yaml").read_text(encoding="utf-8")
+    missing, reads, saving = [], [0], threading.Event()
+
+    def read() -> None:
+        while not saving.is_set():
+            reads[0] += 1
+            if lib.personas.get("angry-caller") is None or "angry-caller" not in lib.files:
+                missing.append(1)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for r in readers:
+        r.start()
+    for _ in range(3):
+        lib.save(text)
+    saving.set()
+    for r in readers:
+        r.join()
+    assert reads[0] > 100 and not missing
+
+
+OTHER_PROCESS = r"""
+import sys
+from roleplay.library import Library
+lib = Library(sys.argv[1], check_s=0)
+for line in sys.stdin:  # each line: say which personas this process sees now, and one's name
+    print(sorted(lib.personas), lib.get("late-delivery").name, flush=True)
+"""
+
+
+def test_another_process_sees_a_saved_persona(tmp_path):
+    (tmp_path / "late-delivery.yaml").write_bytes((ROOT / "personas" / "late-delivery.yaml").read_bytes())
+    other = subprocess.Popen([sys.executable, "-c", OTHER_PROCESS, str(tmp_path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        def seen() -> str:
+            other.stdin.write("?\n")
+            other.stdin.flush()
+            return other.stdout.readline()
+
+        assert seen().startswith("['late-delivery']")
+        text = (tmp_path / "late-delivery.yaml").read_text(encoding="utf-8")
+        lib = Library(tmp_path)
+        lib.save(text.replace("id: late-delivery", "id: late-delivery-2", 1))
+        (tmp_path / "late-delivery.yaml").write_text(text.replace("\nname: ", "\nname: Renamed ", 1), encoding="utf-8")
+        assert seen().strip() == "['late-delivery', 'late-delivery-2'] Renamed Sam Carter"
+    finally:
+        other.stdin.close()
+        other.wait(10)
+
+
+def test_credentials_in_the_model_url_are_never_shown(tmp_path, persona):
+    from evaluators import grade
+
+    url = f"http://trainer:Pa55-w0rd@127.0.0.1:{free_port()}/v1?key=qk-SECRET-99"
+    client = client_for(url)
+    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+    s = PracticeSession.start(store, persona, client)
+    with pytest.raises(ModelError) as err:
+        s.reply_text("Hello?")
+    card = grade(store.transcript(s.id), persona, judge=client).to_json()  # the judge fails: a note says why
+    shown = " ".join([str(err.value), client.describe(), json.dumps(card)])
+    assert "127.0.0.1" in str(err.value) and "judge failed" in shown
+    for secret in ("Pa55-w0rd", "trainer:", "qk-SECRET-99"):
+        assert secret not in shown
+
+
+def test_a_long_upload_is_measured_from_its_container_and_decoded_only_to_the_cap(tmp_path):
+    import tracemalloc
+    import wave
+
+    from roleplay.speech import stt
+
+    path = tmp_path / "ten-minutes.wav"
+    with wave.open(str(path), "wb") as w:  # 10 minutes: five times the cap
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(8000)
+        w.writeframes(bytes(2 * 8000 * 600))
+    tracemalloc.start()
+    try:
+        samples, seconds = stt.read_file(path, max_seconds=stt.MAX_SECONDS)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seconds == pytest.approx(600, abs=0.1)  # the whole length, from the container
+    assert len(samples) == int(stt.MAX_SECONDS * stt.SAMPLE_RATE) + 1  # one past the cap: "truncated"
+    assert peak < 20e6  # the whole file as 16 kHz float32 alone would be 38 MB

@@ -149,3 +149,26 @@ def test_a_turn_the_store_refuses_leaves_the_session_as_stored(store, persona):
     del s.store.add_turn  # the store recovers: the same turn goes through
     assert s.reply_text("Is the parcel with you now?").text == "Yes, it came on Tuesday."
     assert [t.text for t in store.transcript(s.id).turns][1:] == ["Is the parcel with you now?", "Yes, it came on Tuesday."]
+
+
+RESUMED_LINES = ["I'm so sorry, that must be really frustrating. What is your order number?",
+                 "I'm so sorry, that must be really frustrating.",
+                 "When did you place the order, and what was in it?",
+                 "I'm so sorry, that must be really frustrating. Let me check the tracking now."]
+
+
+@pytest.mark.parametrize("stored", [True, False], ids=["stored-analysis", "replayed"])
+def test_a_resumed_session_has_the_live_sessions_analyses_turn_by_turn(tmp_path, persona, stored):
+    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+    s = PracticeSession.start(store, persona, ScriptedClient(["I see. Go on."] * len(RESUMED_LINES)))
+    for line in RESUMED_LINES:
+        s.reply_text(line)
+    if not stored:  # turns stored before their analysis was kept with them: analysed again, in order
+        from sqlalchemy import update
+
+        from roleplay.store import TurnRow
+        with store.engine.begin() as db:
+            db.execute(update(TurnRow).values(meta=None))
+    resumed = PracticeSession.resume(store, s.id, persona, ScriptedClient([]))
+    assert any(a.stock_empathy for a in s.analyses)  # the repeated line counted once, live
+    assert [a.model_dump() for a in resumed.analyses] == [a.model_dump() for a in s.analyses]

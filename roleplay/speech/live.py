@@ -60,6 +60,7 @@ class LiveTranscript:
         self._passed_at = 0  # samples covered by the latest pass started
         self._error: Exception | None = None
         self._last: int | None = None  # the latest chunk fed, by content
+        self._closed = False  # feed_last() has ended the recording
         self.passes = 0  # transcriptions started, finish()'s own included
 
     @property
@@ -72,36 +73,47 @@ class LiveTranscript:
                 self._chunks = [np.concatenate(self._chunks)]
             return self._chunks[0] if self._chunks else np.zeros(0, dtype=np.float32)
 
-    def feed_last(self, chunk: tuple[int, np.ndarray], wait_s: float = 5.0) -> None:
-        """The recording's last chunk as the browser hands it over at the end.
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def feed_last(self, chunk: tuple[int, np.ndarray] | None, wait_s: float = 5.0) -> None:
+        """End the recording with the last chunk the browser hands over at stop (None: none).
 
         The stop event can overtake the stream's own events on a busy server, so wait (up to
         `wait_s`) for the chunks still on their way; the last one is fed here only if its own
-        event never delivers it.
+        event never delivers it.  Fed and closed under one lock: its own event, arriving later
+        still, finds the recording closed rather than feeding it twice.
         """
-        key = _key(chunk)
+        key = _key(chunk) if chunk is not None else None
         with self._fed:
-            arrived = self._fed.wait_for(lambda: self._last == key, timeout=wait_s)
-        if not arrived:
-            self.feed(chunk)
+            if key is not None and not self._fed.wait_for(lambda: self._last == key, timeout=wait_s):
+                self._append(stt.to_samples(chunk), key)
+            self._closed = True
 
     def feed(self, chunk: stt.Audio) -> None:
         samples = stt.to_samples(chunk)
-        if not len(samples):
-            return
         with self._lock:
-            self._last = _key(chunk)
-            self._fed.notify_all()
-            self._chunks.append(samples)
-            self._length += len(samples)
-            loud = _loudness(samples)
-            self._loud.append(loud)
-            if len(loud):
-                self._peak = max(self._peak, float(loud.max()))
+            if self._closed:
+                return
+            self._append(samples, _key(chunk))
         if self._worker is None or not self._worker.is_alive():
             new_s = (self._length - self._passed_at) / stt.SAMPLE_RATE
             if new_s >= self.pause_s and self._paused():
                 self._start_pass()
+
+    def _append(self, samples: np.ndarray, key: int | None) -> None:
+        """Add samples (the lock held)."""
+        self._last = key
+        self._fed.notify_all()
+        if not len(samples):
+            return
+        self._chunks.append(samples)
+        self._length += len(samples)
+        loud = _loudness(samples)
+        self._loud.append(loud)
+        if len(loud):
+            self._peak = max(self._peak, float(loud.max()))
 
     def _quiet(self, loudness: np.ndarray) -> np.ndarray:
         # Relative to this recording's loudest moment: microphones differ, room noise differs.

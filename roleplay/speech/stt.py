@@ -6,14 +6,16 @@ Or on an OpenAI-compatible server when ROLEPLAY_STT_BASE_URL names one (servers.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import av
 import numpy as np
-from faster_whisper import WhisperModel, decode_audio
+from faster_whisper import WhisperModel
 from pydantic import BaseModel, Field
 
 from roleplay import weights
@@ -89,8 +91,11 @@ def transcribe(
     server = None if embedded else servers.stt_server()
     model = None if server else load_model()  # before the clock starts: elapsed_s is the cost of this audio alone
     started = time.perf_counter()
-    samples = to_samples(audio, sample_rate)
-    duration = len(samples) / SAMPLE_RATE
+    if isinstance(audio, (str, Path)):  # an upload: decoded no further than the cap
+        samples, duration = read_file(Path(audio), max_seconds)
+    else:
+        samples = to_samples(audio, sample_rate)
+        duration = len(samples) / SAMPLE_RATE
     if duration < MIN_SECONDS:
         raise AudioError(
             f"recording too short ({duration:.2f} s, need at least {MIN_SECONDS} s); record a little longer"
@@ -128,13 +133,19 @@ def to_samples(audio: Audio, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
     if isinstance(audio, tuple):
         sample_rate, audio = audio
     if isinstance(audio, (str, Path)):
-        return _read_file(Path(audio))
+        return read_file(Path(audio))[0]
     if isinstance(audio, np.ndarray):
         return _resample(_mono_float(audio), sample_rate)
     raise AudioError(f"cannot use {type(audio).__name__} as audio; give a file path or a numpy array")
 
 
-def _read_file(path: Path) -> np.ndarray:
+def read_file(path: Path, max_seconds: float | None = None) -> tuple[np.ndarray, float]:
+    """A file's first `max_seconds` as mono float32 at 16 kHz, and the file's whole length in seconds.
+
+    The length comes from the container when it says (and from what was decoded when it does not),
+    and decoding stops at the cap: a 50 MB upload of hours of low-bitrate Opus is never expanded
+    into gigabytes of samples.  One sample past the cap is kept, so that a cut shows.
+    """
     def fail(reason: str) -> AudioError:
         return AudioError(f"could not read audio from {path}: {reason}")
 
@@ -144,12 +155,39 @@ def _read_file(path: Path) -> np.ndarray:
         raise fail("not a file")
     if path.stat().st_size == 0:
         raise fail("the file is empty; record again")
+    limit = None if max_seconds is None else int(max_seconds * SAMPLE_RATE) + 1
+    parts: list[np.ndarray] = []
+    decoded = 0
     try:
-        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            declared = container.duration / av.time_base if container.duration else 0.0
+            stream = container.streams.audio[0]
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+            for frame in itertools.chain(_valid_frames(container.decode(stream)), [None]):
+                if frame is not None:
+                    frame.pts = None  # damaged timestamps are no reason to refuse the sound
+                for out in resampler.resample(frame):
+                    parts.append(out.to_ndarray().reshape(-1))
+                    decoded += parts[-1].size
+                if limit is not None and decoded >= limit:
+                    break
     except IndexError as exc:  # PyAV opened it (an image, say) but found no audio stream
         raise fail("the file has no sound in it (wav, webm, ogg, mp3 are fine)") from exc
     except av.error.FFmpegError as exc:
         raise fail("not an audio file, or it is damaged (wav, webm, ogg, mp3 are fine)") from exc
+    samples = (np.concatenate(parts)[:limit] if parts else np.zeros(0, np.int16)).astype(np.float32) / 32768.0
+    return samples, max(declared, len(samples) / SAMPLE_RATE)
+
+
+def _valid_frames(frames: Iterator) -> Iterator:
+    """The frames that decode; a damaged one is skipped, as faster-whisper's decoder does."""
+    while True:
+        try:
+            yield next(frames)
+        except StopIteration:
+            return
+        except av.error.InvalidDataError:
+            continue
 
 
 def _mono_float(audio: np.ndarray) -> np.ndarray:

@@ -40,7 +40,9 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
         accounts = Accounts(store.url)
     ctx = Context(store, library, client, accounts=accounts, single_user=single_user, data=data)
 
-    with gr.Blocks(title="Roleplay Practice Room", analytics_enabled=False) as demo:
+    # Gradio's cache holds a copy of every audio file and export handed to a page: each hour, copies
+    # older than a day go (a page that old fetches them anew when reloaded).
+    with gr.Blocks(title="Roleplay Practice Room", analytics_enabled=False, delete_cache=(3600, 24 * 3600)) as demo:
         header = gr.HTML(render.header("", "", single_user), elem_id="rp-header")
         practice, personas, review = PracticeTab(ctx), PersonasTab(ctx), ReviewTab(ctx)
         with gr.Tabs(elem_id="rp-tabs") as tabs:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gradio as gr
 
-from ..customer import Delta
 from ..library import PersonaError
 from ..llm import ModelError
-from ..session import CustomerLine, SessionEnded
+from ..session import CustomerLine, ReplyOwed, SessionEnded
 from . import exports
 from .context import Context, Forbidden, Live, NotFound
+from .errors import reported
 from .practice import grade_safely
 from .review import parse_since
 
@@ -50,15 +50,16 @@ def register(ctx: Context) -> None:
                 for p in ctx.personas()]
 
     def list_sessions(trainee: str = "", persona: str = "", since: str = "", min_score: float = 0,
-                      request: gr.Request = None) -> list:
-        """Sessions the caller may see, newest first (a trainee only ever gets their own)."""
+                      test_runs: bool = False, request: gr.Request = None) -> list:
+        """Sessions the caller may see, newest first (a trainee only ever gets their own); test_runs:
+        trainers get the simulations and persona test runs instead, which practice lists leave out."""
         u = user(request)
         try:
             since_dt = parse_since(since)
         except ValueError as e:
             raise _fail(e) from None
         rows = ctx.sessions_for(u, trainee=trainee or None, persona_id=persona or None, since=since_dt,
-                                min_score=min_score or None)
+                                min_score=min_score or None, test_runs=bool(test_runs))
         return [{"id": r.id, "trainee": r.trainee, "persona": r.persona_id, "channel": r.channel,
                  "language": r.language, "created_at": r.created_at.isoformat() if r.created_at else None,
                  "ended": r.ended, "end_reason": r.end_reason, "overall": r.overall} for r in rows]
@@ -126,8 +127,8 @@ def register(ctx: Context) -> None:
             raise _fail(e) from None
 
     def test_persona(yaml_text: str, trainee_lines: list[str], request: gr.Request = None) -> dict:
-        """Trainers: play the persona against scripted trainee lines (nothing is stored)."""
-        _trainer(request)
+        """Trainers: play the persona against scripted trainee lines (stored as a test run, not practice)."""
+        u = _trainer(request)
         from .personas_tab import MAX_TEST_LINES, check, play_script
 
         persona, problems = check(yaml_text)
@@ -136,7 +137,7 @@ def register(ctx: Context) -> None:
                                                  for p in problems]}
         lines = [ln.strip() for ln in trainee_lines if ln and ln.strip()][:MAX_TEST_LINES]
         try:
-            turns, state = play_script(persona, lines, ctx.client)
+            turns, state = play_script(persona, lines, ctx.client, ctx.store, u.name)
         except ModelError as e:
             raise _fail(e) from None
         return {"valid": True, "turns": [{"speaker": t.speaker, "text": t.text, "frustration": t.frustration}
@@ -169,18 +170,26 @@ def register(ctx: Context) -> None:
             raise _fail(e) from None
 
     def say(session_id: str, text: str, request: gr.Request = None) -> dict:
-        """Say something in your own running session; the customer's reply (and scorecard if it ended)."""
+        """Say something in your own running session; the customer's reply (and scorecard if it ended).
+
+        While the customer still owes a reply (the model failed), empty text asks for it again;
+        other text is refused rather than dropped."""
         live = own_live(session_id, request)
         with live.lock:
+            s = live.session
+            retry = s.awaiting_reply and not (text or "").strip()
             try:
                 line = None
-                for ev in (live.session.retry() if live.session.awaiting_reply else live.session.say(text)):
+                for ev in (s.retry() if retry else s.say(text)):
                     if isinstance(ev, CustomerLine):
                         line = ev
-                    elif not isinstance(ev, Delta):
-                        continue
+            except ReplyOwed as e:
+                raise gr.Error(f"{e}: call /say with empty text to retry it; your text was not sent",
+                               print_exception=False) from None
             except (ValueError, SessionEnded, ModelError) as e:
                 raise _fail(e) from None
+            except Exception as e:
+                raise gr.Error(reported(f"taking a turn in session {s.id}", e), print_exception=False) from None
         s = live.session
         out = {"customer": line.text if line else None, "ended": s.ended, "end_reason": s.state.end_reason,
                "frustration": None if ctx.exam_mode else s.state.frustration}

@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,10 +25,15 @@ from ..persona import Persona
 from ..session import PracticeSession
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
+from .recordings import Recordings
 
 log = logging.getLogger("roleplay.web")
 
 NOT_FOUND = "Session not found."
+# Sessions kept running in memory.  Beyond these (the least recently used first), or idle this long, one
+# is dropped unless a turn holds it; its next request resumes it from the store, as after a restart.
+LIVE_MAX = 500
+LIVE_IDLE_S = 30 * 60.0
 
 
 class NotFound(LookupError):
@@ -52,9 +58,15 @@ class Live:
     session: PracticeSession
     owner: str
     t0: float = field(default_factory=time.monotonic)  # for voice timings: seconds since the session started
+    used: float = field(default_factory=time.monotonic)  # last asked for (the live map drops idle sessions)
     lock: threading.Lock = field(default_factory=threading.Lock)
-    listening: LiveTranscript | None = None  # the trainee's recording in progress (voice)
+    recordings: Recordings = field(init=False)  # the trainee's microphone recordings (voice)
     quiet_since: float = field(default_factory=time.monotonic)  # since when nobody has said or done anything
+
+    def __post_init__(self) -> None:
+        # The transcript hands each pause's words to the session of the moment (a catch-up replaces it).
+        self.recordings = Recordings(lambda: LiveTranscript(self.session.persona.language,
+                                                            on_text=lambda text: self.session.anticipate(text)))
 
     def clock(self) -> float:
         return round(time.monotonic() - self.t0, 2)
@@ -74,8 +86,9 @@ class Context:
         self.single_user = single_user
         self.data = Path(data) if data else data_dir()
         self.speech = speech
-        self._live: dict[str, Live] = {}
+        self._live: OrderedDict[str, Live] = OrderedDict()  # least recently used first
         self._lock = threading.Lock()
+        self.live_max, self.live_idle_s = LIVE_MAX, LIVE_IDLE_S
 
     # who is asking -----------------------------------------------------------------------------
 
@@ -131,11 +144,15 @@ class Context:
         return row
 
     def sessions_for(self, user: User, trainee: str | None = None, persona_id: str | None = None,
-                     since: datetime | None = None, min_score: float | None = None) -> list[SessionRow]:
+                     since: datetime | None = None, min_score: float | None = None,
+                     test_runs: bool = False) -> list[SessionRow]:
+        """Practice sessions the user may see; test_runs=True: the test runs instead (trainers only)."""
+        if test_runs and not user.has("trainer"):
+            return []
         if not user.sees_all_sessions:
             trainee = user.name  # a trainee's filter is always themselves, whatever was asked
         return self.store.list_sessions(trainee=trainee or None, persona_id=persona_id or None, since=since,
-                                        min_score=min_score)
+                                        min_score=min_score, test_runs=test_runs)
 
     def turn_counts(self, session_ids: list[str]) -> dict[str, int]:
         if not session_ids:
@@ -168,7 +185,7 @@ class Context:
         session.warm_up()  # while the trainee reads the opening line
         live = Live(session=session, owner=user.name)
         with self._lock:
-            self._live[session.id] = live
+            self._keep(session.id, live)
         return live
 
     def live_for(self, user: User, session_id: str | None, catch_up: bool = True) -> Live:
@@ -180,6 +197,8 @@ class Context:
         sid = (session_id or "").strip()
         with self._lock:
             live = self._live.get(sid)
+            if live is not None:
+                self._keep(sid, live)
         if live is not None:
             if live.owner != user.name:
                 raise NotFound()
@@ -196,8 +215,19 @@ class Context:
         session.warm_up()
         live = Live(session=session, owner=user.name)
         with self._lock:
-            self._live.setdefault(sid, live)
+            self._keep(sid, self._live.get(sid) or live)
             return self._live[sid]
+
+    def _keep(self, sid: str, live: Live) -> None:
+        """Mark `live` as just used, and drop sessions over the limits (self._lock held)."""
+        live.used = time.monotonic()
+        self._live[sid] = live
+        self._live.move_to_end(sid)
+        for old_id, old in list(self._live.items()):
+            if len(self._live) <= self.live_max and live.used - old.used < self.live_idle_s:
+                break  # the rest were used more recently
+            if not old.lock.locked():  # a turn under way keeps its session
+                del self._live[old_id]
 
     def _catch_up(self, live: Live) -> None:
         """Reload a session another app process has moved on (a load balancer without stickiness).
@@ -225,6 +255,8 @@ class Context:
         from evaluators import grade
 
         row = self.store.get(session_id)
+        if row is None:
+            raise NotFound()
         t = to_transcript(row)
         card = grade(t, self.persona(row.persona_id), judge=self.client if judge else None)
         data = card.to_json()

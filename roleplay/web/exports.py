@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..store import SessionRow, to_transcript
 from . import render, theme
 
@@ -83,20 +85,12 @@ def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
       @media print { .page { margin: 0; max-width: none; } .rp-turn, .rp-skill { break-inside: avoid; }
                      a { color: inherit; text-decoration: none; } }
     """
-    return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">"
-        f"<title>Session report — {render.esc(persona_name)} — {render.esc(row.trainee)}</title>"
-        f"<style>{css}</style></head><body><div class=\"page\">"
-        f"<div class=\"report-head\"><h1>Practice session report</h1><p>Customer <b>{render.esc(persona_name)}</b> · "
-        f"trainee <b>{render.esc(row.trainee)}</b> · {render.esc(when)} UTC · {render.esc(row.channel)} · "
-        f"{render.esc(render.LANGUAGE_NAMES.get(row.language, row.language))} · session {render.esc(row.id)}</p></div>"
-        f"{render.scorecard(card, prefix='turn', title='Scorecard', end_reason=row.end_reason)}"
-        f"<h2 class=\"section\">Conversation</h2><div class=\"grid\">{charts}</div>"
-        f"<h2 class=\"section\">Transcript</h2>{render.transcript(turns, persona_name, card, prefix='turn')}"
-        "</div></body></html>"
-    )
+    return render.page("report.html", row=row, persona_name=persona_name, when=when, css=Markup(css),
+                       language=render.LANGUAGE_NAMES.get(row.language, row.language),
+                       scorecard=Markup(render.scorecard(card, prefix="turn", title="Scorecard",
+                                                         end_reason=row.end_reason)),
+                       charts=Markup(charts), transcript=Markup(render.transcript(turns, persona_name, card,
+                                                                                  prefix="turn")))
 
 
 def safe_name(text: str) -> str:

@@ -4,10 +4,7 @@ a preview of the brief, a scripted test run with the frustration curve, and savi
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import gradio as gr
 
@@ -17,6 +14,7 @@ from ..session import PracticeSession
 from ..store import Store
 from . import render
 from .context import Context, Forbidden
+from .events import CardClick
 
 log = logging.getLogger("roleplay.web")
 
@@ -144,12 +142,7 @@ class PersonasTab:
                 gr.update(value=self.ctx.exam_mode))
 
     def _library_errors(self) -> str:
-        errs = self.ctx.library.errors
-        if not errs:
-            return ""
-        items = "".join(f"<li>{render.esc(Path(e.source).name)}: {render.esc('; '.join(map(str, e.problems)))}</li>"
-                        for e in errs)
-        return f'<div class="rp-status err">Files skipped as invalid:<ul>{items}</ul></div>'
+        return render.library_errors(self.ctx.library.errors)
 
     def _problems(self, text: str) -> str:
         persona, problems = check(text)
@@ -182,14 +175,12 @@ class PersonasTab:
             return render.status(str(e), "err"), ""
         return self._problems(text), self._preview(text)
 
-    def open_card(self, evt: gr.EventData, request: gr.Request):
+    def open_card(self, evt: CardClick, request: gr.Request):
         try:
             self.ctx.require(request, "trainer")
         except Forbidden:
             return gr.skip(), gr.skip()
-        data = getattr(evt, "_data", None) or {}
-        pid = data.get("persona") if isinstance(data, dict) else None
-        path = self.ctx.library.files.get(pid or "")
+        path = self.ctx.library.files.get(evt.persona or "")
         if path is None:
             return gr.skip(), gr.skip()
         return path.read_text(encoding="utf-8"), ""
@@ -221,7 +212,7 @@ class PersonasTab:
 
     def test_run(self, text, script, request: gr.Request) -> Iterator[tuple[str, str]]:
         try:
-            self.ctx.require(request, "trainer")
+            trainer = self.ctx.require(request, "trainer")
         except Forbidden as e:
             yield render.status(str(e), "err"), ""
             return
@@ -233,11 +224,10 @@ class PersonasTab:
         if not lines:
             yield render.status("Write at least one trainee line.", "err"), ""
             return
-        for chunk in run_test(persona, lines, self.ctx.client):
-            yield chunk
+        yield from run_test(persona, lines, self.ctx.client, self.ctx.store, trainer.name)
 
 
-def run_test(persona, lines: list[str], client) -> Iterator[tuple[str, str]]:
+def run_test(persona, lines: list[str], client, store: Store, trainer: str) -> Iterator[tuple[str, str]]:
     """Play the persona against scripted lines; yields (conversation, curve) HTML as it goes."""
     t = persona.temperament
 
@@ -246,7 +236,7 @@ def run_test(persona, lines: list[str], client) -> Iterator[tuple[str, str]]:
         pts = [(i, x.frustration) for i, x in enumerate(turns) if x.speaker == "customer" and x.frustration is not None]
         return convo, render.frustration_curve(pts, t.leave_at, t.satisfied_at)
 
-    steps = play_steps(persona, lines, client)
+    steps = play_steps(persona, lines, client, store, trainer)
     turns, state = [], None
     try:
         for turns, state in steps:
@@ -259,26 +249,20 @@ def run_test(persona, lines: list[str], client) -> Iterator[tuple[str, str]]:
     yield view(turns, end, "ok")
 
 
-def play_steps(persona, lines: list[str], client):
-    """Run a scripted conversation in a throwaway store; yields (turns, state) after each step."""
-    tmp = Path(tempfile.mkdtemp(prefix="roleplay-test-"))
-    store = Store(f"sqlite:///{tmp / 'test.db'}")
-    try:
-        session = PracticeSession.start(store, persona, client, trainee="persona-test", channel="chat")
+def play_steps(persona, lines: list[str], client, store: Store, trainer: str):
+    """Run a scripted conversation, stored as the trainer's test run; yields (turns, state) after each step."""
+    session = PracticeSession.start(store.for_test_runs(), persona, client, trainee=trainer, channel="chat")
+    yield list(session.turns), session.state
+    for line in lines:
+        if session.ended:
+            break
+        session.reply_text(line)
         yield list(session.turns), session.state
-        for line in lines:
-            if session.ended:
-                break
-            session.reply_text(line)
-            yield list(session.turns), session.state
-    finally:
-        store.engine.dispose()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
-def play_script(persona, lines: list[str], client):
+def play_script(persona, lines: list[str], client, store: Store, trainer: str):
     """The whole scripted conversation: (turns, final state)."""
     turns, state = [], None
-    for turns, state in play_steps(persona, lines, client):
+    for turns, state in play_steps(persona, lines, client, store, trainer):
         pass
     return turns, state

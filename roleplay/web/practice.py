@@ -16,15 +16,18 @@ import gradio as gr
 
 from ..customer import Delta
 from ..llm import ModelError
-from ..session import CustomerLine, SessionEnded
+from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
 from . import render
 from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
+from .errors import reported
+from .events import CardClick
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
 
+NEW_RECORDING_JS = "() => Date.now().toString(36) + Math.random().toString(36).slice(2)"
 
 def silence_limits() -> dict[str, float]:
     """Seconds of silence before the customer asks if anyone is there (ROLEPLAY_SILENCE_S=voice:12,chat:90)."""
@@ -42,18 +45,23 @@ CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your repli
 DIFFICULTIES = [("Easy", "easy"), ("Medium", "medium"), ("Hard", "hard")]
 
 
+def _as_text(text: str) -> str:
+    """Chat text for gr.Chatbot, which inserts it as HTML (without Markdown): escaped, lines kept."""
+    return render.esc(text).replace("\n", "<br>")
+
+
 def chat_messages(turns, partial: str | None = None, pending_user: str | None = None) -> list[dict]:
-    """The conversation for gr.Chatbot; every text escaped (it is shown as markdown).
+    """The conversation for gr.Chatbot, every text shown as typed.
 
     pending_user: the trainee's words before the core has stored them (shown at once);
     partial: the customer's reply so far ("" shows a typing mark).
     """
-    out = [{"role": "assistant" if t.speaker == "customer" else "user", "content": render.esc(t.text)}
+    out = [{"role": "assistant" if t.speaker == "customer" else "user", "content": _as_text(t.text)}
            for t in turns]
     if pending_user is not None and not (turns and turns[-1].speaker == "trainee"):
-        out.append({"role": "user", "content": render.esc(pending_user)})
+        out.append({"role": "user", "content": _as_text(pending_user)})
     if partial is not None:
-        out.append({"role": "assistant", "content": render.esc(partial) if partial else "…"})
+        out.append({"role": "assistant", "content": _as_text(partial) if partial else "…"})
     return out
 
 
@@ -61,8 +69,7 @@ def grade_safely(ctx: Context, session_id: str) -> tuple[dict | None, str]:
     try:
         return ctx.grade(session_id), ""
     except Exception as e:  # grading must never lose the session; say what happened
-        log.exception("grading %s failed", session_id)
-        return None, f"The session is saved, but grading failed: {e}"
+        return None, "The session is saved, but grading failed. " + reported(f"grading session {session_id}", e)
 
 
 class PracticeTab:
@@ -96,7 +103,9 @@ class PracticeTab:
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     self.chat_head = gr.HTML()
+                    # Text, not Markdown: a trainee's [link](…) or ![image](…) shows as typed.
                     self.chat = gr.Chatbot(elem_id="rp-chat", height=480, show_label=False, layout="bubble",
+                                           render_markdown=False,
                                            buttons=[], feedback_options=None, placeholder="",
                                            avatar_images=render.avatar_files(ctx.data / "ui"))
                     with gr.Row(visible=True, elem_id="rp-chat-input") as self.chat_row:
@@ -109,6 +118,7 @@ class PracticeTab:
                         self.mic = gr.Audio(sources=["microphone"], type="numpy", streaming=True,
                                             label="Your answer: record, pause a moment, then stop. "
                                                   "It is sent when you stop.", elem_id="rp-mic")
+                        self.rec = gr.Textbox(visible="hidden", elem_id="rp-rec")  # the recording's id
                         with gr.Accordion("No microphone? Upload a recording instead", open=False):
                             self.upload = gr.Audio(sources=["upload"], type="filepath", elem_id="rp-upload",
                                                    show_label=False)
@@ -156,10 +166,12 @@ class PracticeTab:
         for ev in (self.msg.submit, self.send_btn.click):
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
         self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
-        self.mic.start_recording(self.listen, self.sid, None, api_visibility="private")
-        self.mic.stream(self.hear, [self.mic, self.sid], None, stream_every=CHUNK_S, time_limit=180,
+        # The browser names each recording first; the chunks and the stop then carry that name.
+        self.mic.start_recording(None, None, self.rec, js=NEW_RECORDING_JS, api_visibility="private").then(
+            self.listen, [self.rec, self.sid], None, api_visibility="private")
+        self.mic.stream(self.hear, [self.mic, self.rec, self.sid], None, stream_every=CHUNK_S, time_limit=180,
                         api_visibility="private")
-        self.mic.stop_recording(self.voice_live, [self.mic, self.sid], conv_out, api_visibility="private")
+        self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, api_visibility="private")
         self.upload.upload(self.voice, [self.upload, self.sid], conv_out, api_visibility="private")
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
@@ -168,11 +180,9 @@ class PracticeTab:
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
 
-    def pick_card(self, evt: gr.EventData):
-        pid = getattr(evt, "_data", {}) or {}
-        pid = pid.get("persona") if isinstance(pid, dict) else None
-        if pid and self.ctx.persona(pid):
-            return gr.update(value=pid)
+    def pick_card(self, evt: CardClick):
+        if evt.persona and self.ctx.persona(evt.persona):
+            return gr.update(value=evt.persona)
         return gr.skip()
 
     def show_brief(self, persona_id):
@@ -299,11 +309,12 @@ class PracticeTab:
 
     # The microphone streams: start_recording opens a live transcript, each chunk is fed to it (and
     # what it hears at a pause starts the customer's reply), stop_recording finishes it and takes the turn.
+    # Each event names its recording by the id the browser gave it (web/recordings.py).
 
     def silence(self, sid, request: gr.Request) -> Iterator[dict]:
         """The trainee has been silent too long: the customer asks if anyone is there (then hangs up)."""
         live = self._own(sid, request, touch=False) if sid else None
-        if live is None or live.session.ended or live.session.awaiting_reply or live.listening is not None:
+        if live is None or live.session.ended or live.session.awaiting_reply or live.recordings.recording:
             return
         if time.monotonic() - live.quiet_since < self.silence_limits[live.session.channel]:
             return
@@ -326,28 +337,22 @@ class PracticeTab:
             live.touch()
         return live
 
-    def listen(self, sid, request: gr.Request) -> None:
+    def listen(self, rec, sid, request: gr.Request) -> None:
         live = self._own(sid, request)
         if live is not None:
-            live.listening = LiveTranscript(live.session.persona.language, on_text=live.session.anticipate)
+            live.recordings.start(rec)
 
-    def hear(self, chunk, sid, request: gr.Request) -> None:
+    def hear(self, chunk, rec, sid, request: gr.Request) -> None:
         live = self._own(sid, request)
-        if live is None or chunk is None:
-            return
-        if live.listening is None:  # the first chunk can overtake start_recording
-            self.listen(sid, request)
-        live.listening.feed(chunk)
+        if live is not None and chunk is not None:
+            live.recordings.chunk(rec, chunk)
 
-    def voice_live(self, last_chunk, sid, request: gr.Request) -> Iterator[dict]:
+    def voice_live(self, last_chunk, rec, sid, request: gr.Request) -> Iterator[dict]:
         live = self._own(sid, request)
-        listening = live.listening if live else None
-        if live is None or listening is None:
+        listening = live.recordings.stop(rec, last_chunk) if live else None
+        if listening is None:
             yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
             return
-        live.listening = None
-        if last_chunk is not None:
-            listening.feed_last(last_chunk)  # stop can overtake the last chunk's own event
         yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening))
 
     def warm_typed(self, text, sid, request: gr.Request) -> None:
@@ -421,12 +426,11 @@ class PracticeTab:
         except ModelError as e:
             yield {**self._view(live), **self._failure(f"The customer could not answer: {e}", retry=True)}
             return
-        except RuntimeError as e:  # "retry first"
+        except (ReplyOwed, NothingToRetry) as e:
             yield {**self._view(live), **self._failure(str(e), retry=s.awaiting_reply)}
             return
-        except Exception as e:  # anything else: keep the page usable and say what happened
-            log.exception("turn failed in session %s", s.id)
-            yield {**self._view(live), **self._failure(f"Something went wrong: {e}",
+        except Exception as e:  # anything else (the database, speech): keep the page usable, log it with an id
+            yield {**self._view(live), **self._failure(reported(f"taking a turn in session {s.id}", e),
                                                        retry=stored and s.awaiting_reply)}
             return
         ready = {self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}

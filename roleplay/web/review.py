@@ -3,7 +3,7 @@ re-grading with the judge, exports, and a trainee's progress over time."""
 
 from __future__ import annotations
 
-import logging
+import shutil
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,12 +13,12 @@ import gradio as gr
 from ..accounts import User
 from . import exports, render
 from .context import Context, Forbidden, NotFound
+from .errors import reported
 from .media import turn_audio
-
-log = logging.getLogger("roleplay.web")
 
 COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
 ALL = "All"
+KEEP_EXPORTS = 32  # pages' export folders kept at once: a few per user looking at Review right now
 
 
 def parse_since(text: str | None) -> datetime | None:
@@ -57,6 +57,8 @@ class ReviewTab:
                     self.f_score = gr.Slider(0, 100, value=0, step=5, label="Minimum score", elem_id="rp-f-score",
                                              scale=2)
                     with gr.Column(scale=1, min_width=110):
+                        # Simulations and persona test runs are kept out of the practice list (trainers see them here).
+                        self.f_tests = gr.Checkbox(value=False, label="Test runs instead", elem_id="rp-f-tests")
                         self.search_btn = gr.Button("Search", variant="primary", elem_id="rp-search")
                 self.table = gr.Dataframe(headers=COLUMNS, value=[], interactive=False, elem_id="rp-sessions",
                                           wrap=True, max_height=520, column_widths=["13%", "11%", "17%", "8%", "7%",
@@ -105,7 +107,7 @@ class ReviewTab:
     # events ------------------------------------------------------------------------------------
 
     def wire(self) -> None:
-        filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score]
+        filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score, self.f_tests]
         self.search_btn.click(self.search, filters, [self.table, self.list_status, self.list_csv],
                               api_visibility="private")
         self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
@@ -134,7 +136,8 @@ class ReviewTab:
     def _user(self, request) -> User:
         return self.ctx.user(request)
 
-    def search(self, trainee, persona, since, min_score, request: gr.Request = None, user: User | None = None):
+    def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
+               user: User | None = None):
         try:
             user = user or self._user(request)
             since_dt = parse_since(since)
@@ -142,7 +145,7 @@ class ReviewTab:
             return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip()
         rows = self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
                                      persona_id=None if persona in (None, "", ALL) else persona, since=since_dt,
-                                     min_score=float(min_score) if min_score else None)
+                                     min_score=float(min_score) if min_score else None, test_runs=bool(test_runs))
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
@@ -152,8 +155,16 @@ class ReviewTab:
         csv = self._write(f"scores-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", exports.scores_csv(rows))
         return table, note, gr.update(value=str(csv), visible=bool(rows))
 
-    def _write(self, name: str, text: str) -> Path:
+    def _folder(self) -> Path:
+        """A new folder for one page's export files; the oldest beyond KEEP_EXPORTS go (Gradio has
+        copied each into its own cache by the time the page shows the button)."""
         folder = Path(tempfile.mkdtemp(dir=self.exports_dir))
+        for old in sorted(self.exports_dir.iterdir(), key=lambda p: p.stat().st_mtime_ns)[:-KEEP_EXPORTS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return folder
+
+    def _write(self, name: str, text: str) -> Path:
+        folder = self._folder()
         path = folder / name
         path.write_text(text, encoding="utf-8")
         return path
@@ -173,7 +184,7 @@ class ReviewTab:
             user = self._user(request)
             row = self.ctx.session_for(user, sid)
         except (Forbidden, NotFound) as e:
-            empty = f'<div class="rp-empty">{render.esc(e)} Pick a session from the Sessions list.</div>'
+            empty = render.empty(f"{e} Pick a session from the Sessions list.")
             return (gr.update(selected="replay"), empty, "", "", "", hidden,
                     hidden, hidden, hidden, hidden, hidden, hidden)
         persona = self.ctx.persona(row.persona_id)
@@ -182,7 +193,7 @@ class ReviewTab:
         sat = persona.temperament.satisfied_at if persona else None
         audio = turn_audio(row.turns)
         pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
-        files = exports.write_exports(row, name, Path(tempfile.mkdtemp(dir=self.exports_dir)), leave, sat)
+        files = exports.write_exports(row, name, self._folder(), leave, sat)
         timeline = render.timeline(row.turns, name) if row.channel == "voice" else ""
         return (
             gr.update(selected="replay"), render.replay_header(row, name),
@@ -208,9 +219,8 @@ class ReviewTab:
         try:
             self.ctx.grade(row.id, judge=True)
             note = render.status("Re-graded with the judge.", "ok")
-        except Exception as e:
-            log.exception("re-grading %s failed", row.id)
-            note = render.status(f"Re-grading failed: {e}", "err")
+        except Exception as e:  # the judge or the store: logged under an id, the card stays as it was
+            note = render.status(reported(f"re-grading session {row.id}", e), "err")
         return self.open(sid, request, note=note)
 
     def progress(self, trainee, request: gr.Request):

@@ -1,0 +1,79 @@
+"""The microphone's start, chunk and stop events in the orders a busy server runs them, through the
+Practice tab's own handlers: every chunk lands once, in the one transcript the turn takes."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from roleplay.accounts import LOCAL
+from roleplay.library import Library
+from roleplay.store import Store
+from roleplay.web.context import Context
+from roleplay.web.practice import PracticeTab
+from tests.fakes import ScriptedClient
+
+
+@pytest.fixture
+def tab(tmp_path):
+    ctx = Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library(), ScriptedClient([]), single_user=True,
+                  data=tmp_path, speech=False)
+    tab = PracticeTab(ctx)
+    tab.taken = []
+    tab.err, tab.retry_btn, tab.msg, tab.send_btn = "err", "retry", "msg", "send"  # outputs, unbuilt
+
+    def voice_turn(live, transcript):  # what the turn would transcribe and answer
+        tab.taken.append(transcript)
+        yield {}
+
+    tab._voice_turn = voice_turn
+    tab.sid = ctx.start(LOCAL, "late-delivery", "voice").session.id
+    return tab
+
+
+def chunk(i: int) -> tuple[int, np.ndarray]:
+    """Half a second of loud tone, different for each i (no pause: no transcription pass starts)."""
+    return 48000, (np.sin(np.arange(24000) / (3 + i)) * 9000).astype(np.int16)
+
+
+def stop(tab, last, rec) -> list[dict]:
+    return list(tab.voice_live(last, rec, tab.sid, None))
+
+
+def test_a_stop_that_overtakes_the_last_chunk_takes_it_without_waiting(tab):
+    tab.listen("r1", tab.sid, None)
+    tab.hear(chunk(0), "r1", tab.sid, None)
+    stopping = threading.Thread(target=stop, args=(tab, chunk(1), "r1"))
+    began = time.perf_counter()
+    stopping.start()
+    time.sleep(0.2)
+    tab.hear(chunk(1), "r1", tab.sid, None)  # the last chunk's own event, after the stop's
+    stopping.join()
+    assert time.perf_counter() - began < 1.5  # not the 5 s wait for a chunk that went astray
+    [heard] = tab.taken
+    assert heard.seconds == pytest.approx(1.0) and heard.closed
+
+
+def test_a_start_that_comes_after_the_first_chunk_keeps_it(tab):
+    tab.hear(chunk(0), "r1", tab.sid, None)
+    tab.listen("r1", tab.sid, None)
+    tab.hear(chunk(1), "r1", tab.sid, None)
+    stop(tab, chunk(1), "r1")
+    assert tab.taken[0].seconds == pytest.approx(1.0)
+
+
+def test_a_repeated_last_chunk_and_a_repeated_stop_count_once(tab):
+    tab.listen("r1", tab.sid, None)
+    tab.hear(chunk(0), "r1", tab.sid, None)
+    tab.hear(chunk(1), "r1", tab.sid, None)
+    stop(tab, chunk(1), "r1")
+    tab.hear(chunk(1), "r1", tab.sid, None)  # a straggler after the end: no stray transcript
+    assert "Nothing was recorded" in stop(tab, chunk(1), "r1")[0]["err"]
+    assert len(tab.taken) == 1 and tab.taken[0].seconds == pytest.approx(1.0)
+    tab.listen("r2", tab.sid, None)  # the next recording starts fresh
+    tab.hear(chunk(2), "r2", tab.sid, None)
+    stop(tab, chunk(2), "r2")
+    assert [t.seconds for t in tab.taken] == pytest.approx([1.0, 0.5])
