@@ -87,8 +87,10 @@ def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
                       ok=all(c.ok for c in checks), checks=checks, turns=turns)
 
 
-def run(persona: Persona, client: ModelClient, names: list[str] | None = None) -> list[CaseResult]:
-    store = Store("sqlite://")
+def run(persona: Persona, client: ModelClient, names: list[str] | None = None,
+        store: Store | None = None) -> list[CaseResult]:
+    """Every expect case (or those named); `store` keeps the conversations (as test runs), else in memory."""
+    store = store or Store("sqlite://")
     return [run_case(persona, c, client, store=store) for c in persona.expect if not names or c.name in names]
 
 

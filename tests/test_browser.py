@@ -358,6 +358,22 @@ def test_a_silent_trainee_is_asked_if_anyone_is_there_then_left_and_review_shows
     assert "Hard" in head and re.search(r"seed \d+", head), head
 
 
+def test_a_trainer_runs_a_personas_behaviour_tests_from_the_editor(quiet_app, page):
+    _, url, _ = quiet_app
+    open_app(page, url)
+    page.get_by_role("tab", name="Personas", exact=True).click()
+    page.click("#rp-lib-cards .rp-card[data-persona='late-delivery']")
+    page.wait_for_function("() => document.querySelector('#rp-yaml .cm-content')?.innerText.includes('id: late-delivery')")
+    page.get_by_role("tab", name="Test run", exact=True).click()
+    page.click("#rp-expect-run")
+    page.wait_for_selector("#rp-expect .rp-expect-case[data-case='belittling']", timeout=120_000)
+    cases = page.locator("#rp-expect .rp-expect-case")
+    assert cases.count() == 4
+    assert page.get_attribute("#rp-expect .rp-expect-case[data-case='rude']", "data-ok") == "true"
+    assert "line 1 raises by 12" in page.text_content("#rp-expect .rp-expect-case[data-case='belittling']")
+    shot(page, "10-persona-behaviour-tests")
+
+
 def test_a_trainee_cannot_see_someone_elses_session(browser, tmp_path):
     demo, url = launch(tmp_path, users={"ann": ["trainee"], "bob": ["trainee"]},
                        library=copy_library(tmp_path / "personas"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import gradio as gr
 
+from .. import persona_tests
 from ..library import PersonaError, Problem, parse
 from ..llm import ModelError
 from ..session import PracticeSession
@@ -134,6 +135,10 @@ class PersonasTab:
                                 self.test_convo = gr.HTML(elem_id="rp-test-convo")
                             with gr.Column(scale=2):
                                 self.test_curve = gr.HTML()
+                        gr.HTML('<p class="rp-sub">Or run the persona\'s own behaviour tests (its '
+                                '<code>expect:</code> cases) on the configured model.</p>')
+                        self.expect_btn = gr.Button("Run the behaviour tests", elem_id="rp-expect-run")
+                        self.expect_out = gr.HTML(elem_id="rp-expect")
 
     def on_load(self, user):
         """Trainers get the editor; everyone else sees the library only (the handlers check too)."""
@@ -162,6 +167,7 @@ class PersonasTab:
         self.save_btn.click(self.save, self.editor, [self.save_status, self.problems, self.cards, self.lib_errors],
                             api_visibility="private").then(
             practice.refresh, None, [practice.cards, practice.persona_dd], api_visibility="private")
+        self.expect_btn.click(self.expect_run, self.editor, self.expect_out, api_visibility="private")
         self.test_btn.click(self.test_run, [self.editor, self.script], [self.test_convo, self.test_curve],
                             api_visibility="private")
         self.exam.change(self.set_exam, self.exam, self.save_status, api_visibility="private")
@@ -209,6 +215,24 @@ class PersonasTab:
         self.ctx.set_exam_mode(bool(on))
         return render.status("Exam mode is on: trainees will not see the frustration meter." if on else
                              "Exam mode is off: trainees see the frustration meter.", "ok")
+
+    def expect_run(self, text, request: gr.Request) -> str:
+        """The editor's persona's expect cases, played as test runs (kept out of trainees' lists)."""
+        try:
+            self.ctx.require(request, "trainer")
+        except Forbidden as e:
+            return render.status(str(e), "err")
+        persona, problems = check(text)
+        if persona is None:
+            return render.problems(problems)
+        try:
+            results = persona_tests.run(persona, self.ctx.client, store=self.ctx.store.for_test_runs())
+        except ModelError as e:
+            return render.status(f"The model failed: {e}", "err")
+        passed = sum(r.ok for r in results)
+        summary = render.status(f"{passed} of {len(results)} behaviour tests pass.",
+                                "ok" if passed == len(results) else "err") if results else ""
+        return summary + render.expect_results(results)
 
     def test_run(self, text, script, request: gr.Request) -> Iterator[tuple[str, str]]:
         try:

@@ -331,6 +331,11 @@ def transcript(turns: Sequence, customer_name: str, card: dict | None = None, au
     return str(_parts.transcript(rows))
 
 
+def expect_results(results: Sequence) -> str:
+    """A persona's behaviour tests, case by case: what was checked, and the conversation."""
+    return str(_parts.expect_results([r.model_dump() for r in results]))
+
+
 def mini_conversation(turns: Sequence, customer_name: str) -> str:
     return str(_parts.mini_conversation(turns, customer_name, mood_colour))
 
