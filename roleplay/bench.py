@@ -366,7 +366,8 @@ def main(args) -> int:
     if args.customer:
         from . import customer_bench
 
-        results = customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions)
+        results = customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions,
+                                     compare=args.compare)
         print(json.dumps(results, ensure_ascii=False) if args.json else customer_bench.table(results))
         return 0
     report = run(quick=args.quick)

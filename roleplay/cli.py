@@ -321,7 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run, not for the README)")
     x.add_argument("--customer", action="store_true",
                    help="instead: how the customer reads per language (seeded sessions, every line reviewed)")
-    x.add_argument("--sessions", type=int, default=20, help="with --customer: sessions per language and way")
+    x.add_argument("--sessions", type=int, default=20, help="with --customer: sessions per language")
+    x.add_argument("--compare", type=int, default=5,
+                   help="with --customer: sessions of Swedish and Finnish model lines, for comparison")
     x.set_defaults(func=cmd_bench)
 
     x = sub.add_parser("serve", help="start the web app")
