@@ -114,6 +114,16 @@ def quiet_app(tmp_path_factory):
         demo.close()
 
 
+def open_in_review(page, sid: str) -> None:
+    """Find a session under Review and open its replay."""
+    page.get_by_role("tab", name="Review", exact=True).click()
+    page.click("#rp-search")
+    cell = page.locator("#rp-sessions [role=gridcell]", has_text=sid)
+    cell.wait_for()
+    cell.click()
+    page.wait_for_selector(f"#rp-replay-head [data-session='{sid}']")
+
+
 def open_app(page, url):
     page.goto(url)
     page.wait_for_selector("#rp-cards .rp-card")
@@ -268,12 +278,7 @@ def test_replay_and_export_of_a_graded_session(canned_app, page, tmp_path):
     demo, url, _ = canned_app
     sid = seed_graded_session(demo)
     open_app(page, url)
-    page.get_by_role("tab", name="Review", exact=True).click()
-    page.click("#rp-search")
-    cell = page.locator("#rp-sessions [role=gridcell]", has_text=sid)
-    cell.wait_for()
-    cell.click()
-    page.wait_for_selector(f"#rp-replay-head [data-session='{sid}']")
+    open_in_review(page, sid)
     assert page.locator("#rp-replay-transcript .rp-turn").count() == 5
     assert page.locator("#rp-replay-transcript mark").count() >= 1  # evidence marked on the turns
     assert page.locator("#rp-replay-card .rp-bars-chart").count() == 1
@@ -348,12 +353,7 @@ def test_a_silent_trainee_is_asked_if_anyone_is_there_then_left_and_review_shows
     assert any(line in page.inner_text("#rp-result-transcript") for line in lines.leaving)
     shot(page, "09-silence-left")
     sid = demo.rp_context.store.list_sessions(limit=1)[0].id
-    page.get_by_role("tab", name="Review", exact=True).click()
-    page.click("#rp-search")
-    cell = page.locator("#rp-sessions [role=gridcell]", has_text=sid)
-    cell.wait_for()
-    cell.click()
-    page.wait_for_selector(f"#rp-replay-head [data-session='{sid}']")
+    open_in_review(page, sid)
     head = page.inner_text("#rp-replay-head")
     assert "Hard" in head and re.search(r"seed \d+", head), head
 

@@ -13,27 +13,12 @@ from roleplay.session import PracticeSession
 from roleplay.store import Store
 from roleplay.transcript import Turn
 from tests.fakes import ScriptedClient
+from tests.test_state import play
 
 
 @pytest.fixture(scope="module")
 def lib():
     return Library()
-
-
-def play(persona, lines, difficulty=None):
-    s = st.initial(persona, difficulty)
-    turns = [Turn(speaker="customer", text=persona.opening_line)]
-    analyses, states = [], []
-    for line in lines:
-        turns.append(Turn(speaker="trainee", text=line))
-        a = analyse_turn(turns, len(turns) - 1, persona, persona.language, analyses)
-        analyses.append(a)
-        s = st.advance(s, a, persona)
-        states.append(s)
-        if s.ended:
-            break
-        turns.append(Turn(speaker="customer", text="Hm."))
-    return states
 
 
 # ------------------------------------------------------------------ spelling and the guard
@@ -164,8 +149,8 @@ def test_difficulty_changes_mood_resistance_patience_and_empathy(lib):
             "I can refund the $6.90 shipping and give you a 10% voucher.",
             "I can't refund the whole order while you keep the train, because refunds need a return.",
             "I understand it's not what you hoped for; the shipping refund goes back to your card today."]
-    assert play(p, kind, "easy")[2].end_reason == "resolved"
-    hard_states = play(p, kind, "hard")
+    assert play(p, kind, difficulty="easy")[2].end_reason == "resolved"
+    hard_states = play(p, kind, difficulty="hard")
     assert hard_states[2].end_reason != "resolved" and hard_states[2].act == "push"
 
 

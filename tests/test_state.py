@@ -13,9 +13,9 @@ def lib():
     return Library()
 
 
-def play(persona, lines, customer_replies=None):
+def play(persona, lines, customer_replies=None, difficulty=None):
     """Run trainee lines through analysis and state rules; return the states after each."""
-    s = st.initial(persona)
+    s = st.initial(persona, difficulty)
     turns = [Turn(speaker="customer", text=persona.opening_line)]
     analyses, states = [], []
     for i, line in enumerate(lines):
