@@ -49,6 +49,7 @@ class TurnAnalysis(BaseModel):
     echoed: list[str] = Field(default_factory=list)  # customer content words taken up
     asked_again: list[Match] = Field(default_factory=list)  # asked for a fact the customer already gave
     asked_for: list[str] = Field(default_factory=list)  # facts of the persona asked for, not yet given
+    withdrawn: list[Match] = Field(default_factory=list)  # an earlier offer now declined: a contradiction
     customer_question: str | None = None  # the question the customer had just asked
     answered: bool | None = None  # None when the customer had asked nothing
     rudeness: list[Match] = Field(default_factory=list)
@@ -705,7 +706,9 @@ def analyse_turn(
 
     if persona is not None:
         offered_before = {o.item for e in (earlier or []) for o in e.offers}
-        a.offers = find_policy(persona.policy.allowed, text, language)
+        a.offers, declined = _policy_hits(persona.policy.allowed, text, language)
+        # An offer made earlier, now said not to be possible: the customer remembers.
+        a.withdrawn = [m for m in declined if m.item in offered_before]
         a.breaches, a.refusals = _policy_hits(persona.policy.forbidden, text, language)
         customer_text = " ".join(t.text for t in before if t.speaker == "customer")
         a.unlisted = _unlisted_figures(text, persona, customer_text, language, {b.quote for b in a.breaches})

@@ -208,7 +208,8 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         reasons.append("echoes_agent")
     if name:
         # "Sam is upset because…" is the model narrating the scene instead of speaking in it.
-        names = "|".join(re.escape(n) for n in name.split() if len(n) > 1)
+        # The first name or the whole name; a surname alone is often also a firm's name ("Ortega Print").
+        names = "|".join(re.escape(n) for n in (name, name.split()[0]))
         for m in re.finditer(rf"\b({names})\b", text):
             if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], _F):
                 reasons.append("narrates_self")

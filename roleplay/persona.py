@@ -169,7 +169,7 @@ class Ask(Strict):
 
 # The acts a customer line can perform; `lines` holds authored variants per act.
 ACTS = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
-        "already_said", "repeat_question", "impatient", "still_there", "manager")
+        "already_said", "repeat_question", "impatient", "still_there", "manager", "contradiction")
 
 
 class Lines(Strict):
@@ -196,6 +196,7 @@ class Lines(Strict):
     impatient: list[str] = Field(default_factory=list, description="a turn with nothing in it")
     still_there: list[str] = Field(default_factory=list, description="after a silence: is anyone there?")
     manager: list[str] = Field(default_factory=list, description="asking for a manager")
+    contradiction: list[str] = Field(default_factory=list, description="calling out an offer taken back")
 
     def for_act(self, act: str) -> list[str]:
         """The variants for an act, or the mood lines that stand in for it."""

@@ -107,6 +107,9 @@ def changes_for(a: TurnAnalysis, persona: Persona, state: CustomerState) -> list
         ch.append(Change(cause="ignored_question", delta=up.ignored_question))
     if a.asked_again:
         ch.append(Change(cause="repeated_request", delta=up.repeated_request))
+    if a.withdrawn:
+        # Taking back what was offered feels like being lied to: as bad as a brush-off.
+        ch.append(Change(cause="contradiction", delta=up.dismissal))
     hostile = a.hostile or a.dismissal or a.blame
     # Kind words only land when the turn is not hostile at the same time.
     if not hostile:
@@ -171,6 +174,8 @@ def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerSt
         return "belittled"
     if "blame" in causes:
         return "blamed"
+    if "contradiction" in causes:
+        return "contradiction"
     wants_more = persona.ask is not None and not ask_granted(persona, s)
     if (wants_more and not s.asked_manager and s.frustration >= MANAGER_AT and before.pushes >= 1
             and ("dismissal" in causes or a.refusals)):
@@ -213,6 +218,7 @@ def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> Customer
     s.last_asked = list(a.asked_for)
     s.last_unlocked = [f for f in a.unlocked if f not in s.revealed]
     s.revealed += s.last_unlocked
+    s.offered = [i for i in s.offered if i not in {w.item for w in a.withdrawn}]
     s.offered += [o.item for o in a.offers if o.item not in s.offered]
     s.promised += [b.item for b in a.breaches if b.item not in s.promised]
     t = temperament(persona, state.difficulty)

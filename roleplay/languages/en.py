@@ -25,6 +25,7 @@ PACK = {
         "impatient": "Nothing is happening. I'm getting impatient.",
         "still_there": "Nobody is saying anything. I ask if they're still there.",
         "manager": "I've had enough of this. I ask to speak to a manager.",
+        "contradiction": "A moment ago they offered me that. Now it's not possible? I call it out.",
         "reveal": "I also tell them: {fact}",
         "answer": "I answer: {fact}",
         "accept": "Fine. I accept, thank them and say goodbye.",

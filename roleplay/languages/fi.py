@@ -25,6 +25,7 @@ PACK = {
         "impatient": "Mitään ei tapahdu. Alan menettää kärsivällisyyteni.",
         "still_there": "Kukaan ei sano mitään. Kysyn, onko siellä ketään.",
         "manager": "Nyt riittää. Haluan puhua esimiehen kanssa.",
+        "contradiction": "Äsken he tarjosivat sitä minulle. Nyt se ei yhtäkkiä käykään? Huomautan siitä.",
         "reveal": "Kerron myös: {fact}",
         "answer": "Vastaan: {fact}",
         "accept": "Hyvä on. Hyväksyn, kiitän ja hyvästelen.",

@@ -25,6 +25,7 @@ PACK = {
         "impatient": "Ingenting händer. Jag börjar bli otålig.",
         "still_there": "Ingen säger något. Jag frågar om de är kvar.",
         "manager": "Nu räcker det. Jag vill prata med en chef.",
+        "contradiction": "Nyss erbjöd de mig det. Nu går det plötsligt inte? Jag påpekar det.",
         "reveal": "Jag berättar också: {fact}",
         "answer": "Jag svarar: {fact}",
         "accept": "Okej. Jag tackar ja, tackar och säger hej då.",
