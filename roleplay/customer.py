@@ -165,9 +165,12 @@ class Customer:
         trainee = next((t.text for t in reversed(turns) if t.speaker == "trainee"), None)
         earlier = [s for t in turns if t.speaker == "customer" for s in sentences(t.text)] + released
         # The story and the ask are the customer's own words, but said verbatim they are a sheet read aloud.
-        sheet = [*self.sheet, *self.story, prompting.direction(self.persona, state)]
+        direction = prompting.direction(self.persona, state)
         verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee, earlier,
-                              act=state.act, sheet=sheet, allowed_words=self.own_words)
+                              act=state.act, sheet=[*self.sheet, *self.story], allowed_words=self.own_words)
+        if verdict.ok and guard.copies(sentence, [direction], n=4):
+            # "I'll accept and say goodbye.": the stage direction said, not acted.
+            return guard.Verdict(ok=False, reasons=["copies_direction"])
         if verdict.ok and released:
             # The language check needs enough text: judge the line so far as a whole too.
             whole = guard.wrong_language(" ".join(released) + " " + sentence, self.persona.language)

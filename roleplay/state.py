@@ -128,8 +128,9 @@ def changes_for(a: TurnAnalysis, persona: Persona, state: CustomerState) -> list
         new_offers = [o.item for o in a.offers if o.item not in state.offered]
         if new_offers:
             ch.append(Change(cause="offer", delta=-down.offer))
-        if a.breaches:
+        if a.breaches and not a.pressure:
             # The customer happily takes a promise the policy does not allow; the grader blocks it.
+            # Pushing them ("decide now, the price goes up tomorrow") is nothing they take happily.
             ch.append(Change(cause="promise", delta=-down.offer))
     for trig in a.triggers:
         ch.append(Change(cause=f"trigger: {trig.quote}", delta=int(trig.note)))

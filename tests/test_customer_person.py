@@ -196,3 +196,19 @@ def test_an_offer_taken_back_is_called_out(lib):
     assert any(c.cause == "contradiction" for c in states[1].last_changes)
     assert states[1].act == "contradiction" and "shipping_refund" not in states[1].offered
     assert states[1].frustration > states[0].frustration
+
+
+def test_pressure_is_not_taken_as_a_welcome_promise(lib):
+    p = lib.get("hesitant-buyer")
+    s0 = st.initial(p)
+    s = play(p, ["You need to decide now, the discount ends tonight. Shall I send the contract?"])[0]
+    assert not any(c.cause == "promise" for c in s.last_changes)
+    assert s.frustration > s0.frustration
+
+
+def test_a_stage_direction_said_instead_of_acted_is_asked_again(lib):
+    p = lib.get("late-delivery")
+    s = st.initial(p).model_copy(update={"ended": True, "end_reason": "resolved", "act": "accept"})
+    client = ScriptedClient(["I accept, thank them and say goodbye.", "Alright, that works. Thanks, bye."])
+    final = list(Customer(p, client).reply([Turn(speaker="customer", text=p.opening_line)], s))[-1]
+    assert final.text == "Alright, that works. Thanks, bye." and final.rejected[0][1] == ["copies_direction"]
