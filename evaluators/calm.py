@@ -7,7 +7,7 @@ calm handling has to be shown, not just the absence of rudeness.  Base 70 when
 there is nothing to handle.
 
 Credit: names and acknowledges the feeling (+18 the first time, +4 once more in
-a later turn with substance; an apology alone +4); takes responsibility (+12);
+a later turn with substance; an apology that comes with an action, alone +4); takes responsibility (+12);
 steers toward a solution (+10); keeps calm and acknowledges while the customer
 swears or shouts, with no slip at all (+10).
 
@@ -86,7 +86,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         if steer and not steered:
             L.add("steer", 10, a.index, steer[0].quote, "steers toward a solution")
             steered = True
-    apologised = next((a for a in ctx.analyses if a.apology and not a.hostile), None)
+    apologised = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if not acknowledged and apologised is not None:
         L.add("apology", 4, apologised.index, apologised.apology[0].quote, "apologises")
     if tension and not acknowledged and apologised is None:

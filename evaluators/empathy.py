@@ -9,14 +9,17 @@ says so in a note).
 Plus: the first genuine acknowledgement of a feeling the customer actually
 showed, or tied to what they said (+25); it is personal,
 tied to what this customer said (+12); a second, different acknowledgement in a
-later turn that also does something (+6); an apology (+10 without any
-acknowledgement, +4 with); what lies behind the request taken up (+8); the
+later turn that also does something (+6); an apology in a turn that does something
+about the problem (+10 without any acknowledgement, +4 with); what lies behind the request taken up (+8); the
 customer's name used (+3).
 
 Minus: repeated or formulaic acknowledgements with nothing behind them (−8 each,
 max −24), so "I understand how frustrating" over and over cannot carry the
 score; a customer turn full of feeling answered with no acknowledgement at all
-(−6 each, max −18); rudeness, "calm down", threats, blame (−15 each); dismissal (−10).
+(−6 each, max −18); stock courtesy standing in for help ("sorry for the
+inconvenience", "thank you for your understanding", "we will improve our service"
+in a turn that does nothing about the problem, −6 each, max −12: people rate it
+below saying nothing); rudeness, "calm down", threats, blame (−15 each); dismissal (−10).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         L.note("the customer showed little feeling to acknowledge; empathy weighs less here")
     L.cap("formulaic", -24, 0)
     L.cap("ignored_feeling", -18, 0)
+    L.cap("courtesy", -12, 0)
     lang = ctx.language
 
     first = None
@@ -61,7 +65,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                 personal = True
                 L.add("personal", 12, a.index, (a.empathy or a.apology)[0].quote,
                       "ties the acknowledgement to what this customer said")
-    apology = next((a for a in ctx.analyses if a.apology and not a.hostile), None)
+    apology = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if apology is not None:
         L.add("apology", 10 if first is None else 4, apology.index, apology.apology[0].quote, "apologises")
 
@@ -76,6 +80,13 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             L.add("formulaic", -8, a.index, q, "a stock acknowledgement repeated, with nothing behind it")
             L.tip(f"{said(q)} (turn {turn_no(a.index)}) repeats a stock line. Say something about *their* situation, "
                   "and then do something about it.", 2)
+
+    for a in ctx.analyses:
+        m = (a.courtesy or a.apology)[:1]
+        if m and not a.acts:
+            L.add("courtesy", -6, a.index, m[0].quote, "stock courtesy with nothing done")
+            L.tip(f"{said(m[0].quote)} (turn {turn_no(a.index)}) came with nothing done. An apology counts when it "
+                  "comes with an action: “Sorry about that. I've reset the line; it will be back within the hour.”", 2)
 
     # Feelings the customer showed that got no acknowledgement.
     for j, cues in ctx.tension.items():

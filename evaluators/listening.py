@@ -90,7 +90,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         # takes the request on (not a sales push past it)
         acts = bool(a.solution or a.offers or a.ownership or a.dont_know) and not (pending or pushy or a.hostile)
         reflects = bool(a.reflection) and not pushy
-        ok = (takes_up or answered or invites or acts or reflects or bool(a.confirmed)) and not a.stock_only
+        ok = (takes_up or answered or invites or acts or reflects or bool(a.confirmed)) and not a.stock_only and a.repeats is None
         if ok:
             engaged += 1
         else:
