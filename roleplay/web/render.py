@@ -18,7 +18,8 @@ from ..state import mood_of
 from . import theme
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "fi": "Suomi"}
-SKILL_ORDER = ("listening", "honesty", "calm", "empathy", "resolution")
+from evaluators.skills import ORDER as SKILL_ORDER  # the skill registry
+
 try:
     from evaluators import PASS_MARK  # where the bars draw their line; the grader decides pass/fail
 except ImportError:  # pragma: no cover
