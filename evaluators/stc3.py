@@ -143,3 +143,42 @@ def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0,
         pred[test] = x[test] @ w
         per_fold.append(spearman(pred[test], y[test]))
     return {"mean_fold": float(np.mean(per_fold)), "folds": per_fold, "pooled": spearman(pred, y)}
+
+
+WEIGHT_FLOOR = 0.05  # see evaluators.skills: every skill keeps a share of overall
+
+
+def measure(dialogues: list[Dialogue], fit: bool = True) -> dict:
+    """Grade every dialogue (no persona) and report ρ against the raters, the human ceiling, and
+    (with `fit`) the cross-validated ρ of weights fitted on the skills."""
+    from .grader import grade
+    from .skills import ORDER
+
+    cards = [grade(d.transcript) for d in dialogues]
+    means = {s: np.array([d.mean(s) for d in dialogues]) for s in SCALES}
+    names = [k for k in ORDER if all(k in c.skills for c in cards)]
+    x = np.array([[c.skills[k].score for k in names] for c in cards])
+    rho = {"overall": {s: spearman([c.overall for c in cards], means[s]) for s in SCALES}}
+    rho.update({k: {s: spearman(x[:, i], means[s]) for s in SCALES} for i, k in enumerate(names)})
+    out = {"dialogues": len(dialogues), "rho": rho, "ceiling": {s: human_ceiling(dialogues, s) for s in SCALES}}
+    if fit:
+        out["cross_validated"] = cross_validated(x, means["E"], floor=WEIGHT_FLOOR)
+        out["fitted_weights"] = dict(zip(names, fit_weights(x, means["E"], floor=WEIGHT_FLOOR).round(3).tolist()))
+    return out
+
+
+def render(r: dict) -> str:
+    lines = [f"STC-3: {r['dialogues']} rated helpdesk dialogues, graded with no persona "
+             "(annotations: NTCIR-14 STC-3, CC BY 4.0)", "",
+             "Spearman ρ with the raters' mean    E      S      A"]
+    for name, by in r["rho"].items():
+        lines.append(f"  {name:32} " + " ".join(f"{by[s]:+.3f}" for s in SCALES))
+    lines += ["", "people (the ceiling)                E      S      A"]
+    for key, label in (("one_vs_rest", "one rater vs the other 18"), ("split_half", "two halves of the raters")):
+        lines.append(f"  {label:32} " + " ".join(f"{r['ceiling'][s][key]:+.3f}" for s in SCALES))
+    if "cross_validated" in r:
+        cv = r["cross_validated"]
+        lines += ["", f"weights fitted on ρ(·, E), 5-fold cross-validated: ρ {cv['mean_fold']:.3f} (mean of folds), "
+                      f"{cv['pooled']:.3f} (pooled); folds " + " ".join(f"{f:.2f}" for f in cv["folds"]),
+                  "  fitted on all: " + ", ".join(f"{k} {w:.2f}" for k, w in r["fitted_weights"].items())]
+    return "\n".join(lines)
