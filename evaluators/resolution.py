@@ -81,6 +81,10 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     fix = next((a for a in ctx.analyses if a.cause and (a.steps or a.solution or a.offers or a.commitment)), None)
     if fix is not None:
         L.add("cause", 10, fix.index, fix.cause[0].quote, "explains the cause alongside the fix")
+    asked = [q for q in ctx.questions if q.reply_turn is not None and not q.complaint]
+    if asked and all(q.answered_at is not None for q in asked):
+        q = asked[-1]
+        L.add("answered", 10, q.answered_at, ctx.text(q.answered_at), "answers what the customer asked")
     check = next((a for a in ctx.analyses if a.dont_know), None)
     if check is not None:
         L.add("check", 5, check.index, check.dont_know[0].quote, "will find out and come back")
