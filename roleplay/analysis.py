@@ -784,6 +784,8 @@ _WILL = re.compile(r"\b(will|'ll|shall|going to|is scheduled|are scheduled|arriv
 
 def _similar(x: str, y: str, language: str) -> bool:
     """Nearly the same reply: the same text, or nine tenths of the same content words."""
+    if abs(len(x) - len(y)) > 0.3 * max(len(x), len(y)):  # cheap: replies of very different length differ
+        return False
     if " ".join(x.lower().split()) == " ".join(y.lower().split()):
         return True
     a, b = _content(x, language), _content(y, language)
@@ -799,7 +801,7 @@ def _solving(a: TurnAnalysis, turns: list[Turn], index: int, language: str, earl
         setattr(a, name, find(sv.get(name, []), text))
     when, sig = sv.get("when", []), signals(language)
     # "this offer ends today, sign now" has a when too: a deadline pushed on the customer is not a commitment
-    a.commitment = [Match(quote=s) for s in sentences(text)
+    a.commitment = [Match(quote=s) for s in (sentences(text) if _has(when, text) else ())
                     if _has(when, s) and (_WILL.search(s) or _has(sig["ownership"], s)) and not _has(sig["pressure"], s)]
     a.deferral = [] if a.commitment else find(sv.get("deferral", []), text)
     if a.details_request:
