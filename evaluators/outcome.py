@@ -40,8 +40,9 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         return L.result()
     text, lang = ctx.text(j), ctx.language
     sv = solving(lang)
+    # Words, not "!": "OK, thank you! You are so quick!" is delight, not a complaint.
     complaint = (find(sv.get("end_negative", []), text) or [m for k, m in ctx.not_heard if k == j]
-                 or ctx.tension.get(j))
+                 or [c for c in ctx.tension.get(j, []) if c != "!"])
     asking = customer_questions(text, lang)
     pleased = find(sv.get("end_positive", []), text)
     tip_when = f"The customer ended with {said(text, 80)} (turn {turn_no(j)})."

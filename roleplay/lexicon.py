@@ -502,10 +502,13 @@ SOLVING: dict[str, dict[str, list[str]]] = {
         ],
         # the customer's reaction at the end
         "end_positive": [
-            r"\b(thank(s| you)|thx|it works|it(?:'s| is) (working|fixed|solved|resolved|ok|okay|fine) (now)?|works now|(problem|issue) (is )?(solved|resolved|fixed)|got it|understood|i see|i will try|i'll try|ok(ay)?|great|perfect|good)\b",
+            r"\b(thank(s| you)|thx|it works|it['’]?s (working|fixed|solved|resolved|ok|okay|fine|sorted)|it (is|has been) (working|fixed|solved|resolved|ok|okay|fine|sorted)|works now|(problem|issue) (is |has been )?(solved|resolved|fixed)|got it|understood|i see|i will try|i['’]ll try|ok(ay)?|great|perfect|good)\b",
+            r"\b(thumbs? up|well done|good job|appreciate\w*|(so|very|really|more) (quick|fast|efficient|helpful|patient)|acted (very |so )?(fast|quickly)|marvel+ous)\b",
         ],
         "end_negative": [
-            r"\b(same (reply|answer|response|words)|answering machine|robot|automatic (reply|answer)|copy(ing)? and past(e|ing)|useless|rubbish|no use|still (not|doesn't|does not|can't|cannot|no|hasn't|isn't)|doesn't work|does not work|not working|didn't work|did not work|nobody|no one|no response|no reply|never)\b",
+            r"\b(same (reply|answer|response|words)|answering machine|robot|machine (comment|reply|answer)|automatic (reply|answer)|copy(ing)? and past(e|ing)|useless|rubbish|nonsense|no use|still (not|doesn['’]t|does not|can['’]t|cannot|no|hasn['’]t|isn['’]t)|doesn['’]t work|does not work|not working|didn['’]t work|did not work|nobody|no one|no response|no reply|never)\b",
+            r"\b(has ?n['’]?t|has not|have ?n['’]?t|have not|was ?n['’]?t|was not|is ?n['’]?t|is not|not) (been )?(resolved|solved|fixed|handled|dealt with|answered)\b",
+            r"\b((file|make|lodge) a complaint|complain (to|about|against)|(don['’]t|do not) want to hear|what do i need you for|what['’]?s the (point|use)|solve the (key |real )?problem)\b",
         ],
         # questions that attack rather than ask
         "insult_question": [

@@ -90,6 +90,13 @@ def test_the_customers_reaction_at_the_end_is_the_outcome():
     assert thanked.overall > silent.overall > still.overall
 
 
+def test_delight_is_not_a_complaint_and_a_problem_left_open_is():
+    assert grade(_t(PROBLEM, STEPS, "OK, thank you! You are so quick! Thumbs up.")).skills["outcome"].score >= 85
+    for ending in ("The album opens now. But the photos from May haven't been resolved.",
+                   "That's nonsense. Reply to me soon or I'll file a complaint."):
+        assert grade(_t(PROBLEM, STEPS, ending)).skills["outcome"].score <= 25, ending
+
+
 def test_echoing_the_customer_earns_nothing():
     echo = "Your phone's photo album stopped opening after the update, the album stopped opening, the phone update."
     assert grade(_t(PROBLEM, echo)).skills["listening"].score < grade(_t(PROBLEM, STEPS)).skills["listening"].score
