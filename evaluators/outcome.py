@@ -6,10 +6,12 @@ nothing here.  Among people rating real helpdesk dialogues (STC-3) it is the str
 they share: thanks or "it works now" (ρ ≈ 0.40 with effectiveness) against ending on a
 question, a complaint or "same reply again" (ρ ≈ −0.26).
 
-Score (0-100) = 50, then by the customer's last turn after a trainee reply (one verdict):
-they leave (−40); they end complaining, not heard, or saying it still does not work (−30);
-they end still asking (−20); they end resigned ("I guess", −15); they end satisfied: thanks,
-"it works now", accepting what was offered (+40).  No reaction after the trainee's first
+Score (0-100) = 50, then by the customer's last turn after a trainee reply (one verdict,
+the first that applies): they leave (−40); they say it is solved or praise the help, even
+with a grumble alongside ("It's solved. Thank you! But next time …", +40); they end
+complaining, not heard, or saying it still does not work (−30); they end still asking
+(−20); they end resigned ("I guess", −15); they end satisfied: thanks, "OK", accepting what
+was offered (+40).  No reaction after the trainee's first
 reply: 50, and a note says so.
 """
 
@@ -44,11 +46,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     complaint = (find(sv.get("end_negative", []), text) or [m for k, m in ctx.not_heard if k == j]
                  or [c for c in ctx.tension.get(j, []) if c != "!"])
     asking = customer_questions(text, lang)
-    pleased = find(sv.get("end_positive", []), text)
+    resolved = find(sv.get("end_resolved", []), text)
+    pleased = resolved or find(sv.get("end_positive", []), text)
     tip_when = f"The customer ended with {said(text, 80)} (turn {turn_no(j)})."
     if ctx.ending == "left" and ctx.ending_turn == j:
         L.add("left", -40, j, ctx.ending_quote or clip(text), "the customer leaves unresolved")
         L.tip(f"{tip_when} Before it gets there, say what you can do and check it works for them.", 1)
+    elif resolved:
+        L.add("satisfied", 40, j, resolved[0].quote, "the customer says it is solved")
     elif complaint:
         quote = complaint[0] if isinstance(complaint[0], str) else complaint[0].quote
         L.add("complaint", -30, j, quote, "the customer ends complaining or not helped")

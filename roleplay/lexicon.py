@@ -502,8 +502,12 @@ SOLVING: dict[str, dict[str, list[str]]] = {
         ],
         # the customer's reaction at the end
         "end_positive": [
-            r"\b(thank(s| you)|thx|it works|it['’]?s (working|fixed|solved|resolved|ok|okay|fine|sorted)|it (is|has been) (working|fixed|solved|resolved|ok|okay|fine|sorted)|works now|(problem|issue) (is |has been )?(solved|resolved|fixed)|got it|understood|i see|i will try|i['’]ll try|ok(ay)?|great|perfect|good)\b",
-            r"\b(thumbs? up|well done|good job|appreciate\w*|(so|very|really|more) (quick|fast|efficient|helpful|patient)|acted (very |so )?(fast|quickly)|marvel+ous)\b",
+            r"\b(thank(s| you)|thx|got it|understood|i see|i will try|i['’]ll try|ok(ay)?|great|perfect|good)\b",
+        ],
+        # stronger than a complaint in the same breath: "It's solved. Thank you! But next time …"
+        "end_resolved": [
+            r"\b(it works|it['’]?s (working|fixed|solved|resolved|sorted)|it (is|has been) (working|fixed|solved|resolved|sorted)|works now|(problem|issue) (is |has been )?(solved|resolved|fixed))\b",
+            r"\b(thumbs?[- ]up|well done|good job|appreciate\w*|(so|very|really|more) (quick|fast|efficient|helpful|patient)|acted (very |so )?(fast|quickly)|marvel+ous)\b",
         ],
         "end_negative": [
             r"\b(same (reply|answer|response|words)|answering machine|robot|machine (comment|reply|answer)|automatic (reply|answer)|copy(ing)? and past(e|ing)|useless|rubbish|nonsense|no use|still (not|doesn['’]t|does not|can['’]t|cannot|no|hasn['’]t|isn['’]t)|doesn['’]t work|does not work|not working|didn['’]t work|did not work|nobody|no one|no response|no reply|never)\b",

@@ -92,6 +92,8 @@ def test_the_customers_reaction_at_the_end_is_the_outcome():
 
 def test_delight_is_not_a_complaint_and_a_problem_left_open_is():
     assert grade(_t(PROBLEM, STEPS, "OK, thank you! You are so quick! Thumbs up.")).skills["outcome"].score >= 85
+    solved = "The problem has been solved. Thank you! But next time please answer the phone sooner."
+    assert grade(_t(PROBLEM, STEPS, solved)).skills["outcome"].score >= 85
     for ending in ("The album opens now. But the photos from May haven't been resolved.",
                    "That's nonsense. Reply to me soon or I'll file a complaint."):
         assert grade(_t(PROBLEM, STEPS, ending)).skills["outcome"].score <= 25, ending
