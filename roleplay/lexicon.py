@@ -507,11 +507,12 @@ SOLVING: dict[str, dict[str, list[str]]] = {
         # stronger than a complaint in the same breath: "It's solved. Thank you! But next time …"
         "end_resolved": [
             r"\b(it works|it['’]?s (working|fixed|solved|resolved|sorted)|it (is|has been) (working|fixed|solved|resolved|sorted)|works now|(problem|issue) (is |has been )?(solved|resolved|fixed))\b",
-            r"\b(thumbs?[- ]up|well done|good job|appreciate\w*|(so|very|really|more) (quick|fast|efficient|helpful|patient)|acted (very |so )?(fast|quickly)|marvel+ous)\b",
+            r"\b(thumbs?[- ]up|good job|appreciate\w*|(so|very|really|more) (quick|fast|efficient|helpful|patient)|acted (very |so )?(fast|quickly)|marvel+ous)\b",
         ],
         "end_negative": [
             r"\b(same (reply|answer|response|words)|answering machine|robot|machine (comment|reply|answer)|automatic (reply|answer)|copy(ing)? and past(e|ing)|useless|rubbish|nonsense|no use|still (not|doesn['’]t|does not|can['’]t|cannot|no|hasn['’]t|isn['’]t)|doesn['’]t work|does not work|not working|didn['’]t work|did not work|nobody|no one|no response|no reply|never)\b",
             r"\b(has ?n['’]?t|has not|have ?n['’]?t|have not|was ?n['’]?t|was not|is ?n['’]?t|is not|not) (been )?(resolved|solved|fixed|handled|dealt with|answered)\b",
+            r"\b(irrelevant|off[- ]topic|(don['’]t|do not) need (to|your) (reply|answer)|not the first time|you always (say|speak|reply|answer)|diplomatic)\b",
             r"\b((file|make|lodge) a complaint|complain (to|about|against)|(don['’]t|do not) want to hear|what do i need you for|what['’]?s the (point|use)|solve the (key |real )?problem)\b",
         ],
         # questions that attack rather than ask
