@@ -9,15 +9,15 @@ question, a complaint or "same reply again" (ρ ≈ −0.26).
 Score (0-100) = 50, then by the customer's last turn after a trainee reply (one verdict,
 the first that applies): they leave (−40); they say it is solved or praise the help, even
 with a grumble alongside ("It's solved. Thank you! But next time …", +40); they end
-complaining, not heard, or saying it still does not work (−30); they end still asking
-(−20); they end resigned ("I guess", −15); they end satisfied: thanks, "OK", accepting what
+complaining, angry, not heard, or saying it still does not work (−30); they end still
+asking, unless they settle it themselves ("…? Okay. Yes, please do that.", −20); they end resigned ("I guess", −15); they end satisfied: thanks, "OK", accepting what
 was offered (+40).  No reaction after the trainee's first
 reply: 50, and a note says so.
 """
 
 from __future__ import annotations
 
-from roleplay.analysis import TurnAnalysis, customer_questions, find, solving
+from roleplay.analysis import Match, TurnAnalysis, customer_questions, find, signals, solving
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
@@ -42,12 +42,15 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         return L.result()
     text, lang = ctx.text(j), ctx.language
     sv = solving(lang)
-    # Words, not "!": "OK, thank you! You are so quick!" is delight, not a complaint.
-    complaint = (find(sv.get("end_negative", []), text) or [m for k, m in ctx.not_heard if k == j]
-                 or [c for c in ctx.tension.get(j, []) if c != "!"])
-    asking = customer_questions(text, lang)
+    # Their words, not "!" or the facts of the case: "OK, thank you! You are so quick!" is delight, and
+    # "So the money isn't lost?" is relief.
+    complaint = (find(sv.get("end_negative", []), text) or [Match(quote=m) for k, m in ctx.not_heard if k == j]
+                 or ([Match(quote=clip(text))] if j in ctx.hostile_customer else []))
     resolved = find(sv.get("end_resolved", []), text)
-    pleased = resolved or find(sv.get("end_positive", []), text)
+    pleased = resolved or find(sv.get("end_positive", []), text) or find(signals(lang)["accepting"], text)
+    # A question answered by their own "Okay. Yes, please do that." in the same message is settled.
+    settled = max((text.lower().rfind(m.quote.lower()) for m in pleased), default=-1)
+    asking = [q for q in customer_questions(text, lang) if text.rfind(q) > settled]
     tip_when = f"The customer ended with {said(text, 80)} (turn {turn_no(j)})."
     if ctx.ending == "left" and ctx.ending_turn == j:
         L.add("left", -40, j, ctx.ending_quote or clip(text), "the customer leaves unresolved")
@@ -55,8 +58,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     elif resolved:
         L.add("satisfied", 40, j, resolved[0].quote, "the customer says it is solved")
     elif complaint:
-        quote = complaint[0] if isinstance(complaint[0], str) else complaint[0].quote
-        L.add("complaint", -30, j, quote, "the customer ends complaining or not helped")
+        L.add("complaint", -30, j, complaint[0].quote, "the customer ends complaining or not helped")
         L.tip(f"{tip_when} Their problem was still open: try another step, or say what you will do and when.", 1)
     elif asking:
         L.add("asking", -20, j, asking[-1], "the customer ends still asking")
@@ -65,8 +67,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         L.add("resigned", -15, j, ctx.ending_quote, "the customer ends resigned rather than satisfied")
         L.tip(f"{tip_when} Check before closing: “Does that work for you?”", 3)
     elif pleased or (ctx.ending == "accepted" and ctx.ending_turn == j):
-        L.add("satisfied", 40, j, pleased[0].quote if pleased else ctx.ending_quote or clip(text),
-              "the customer ends satisfied")
+        L.add("satisfied", 40, j, pleased[0].quote if pleased else clip(text), "the customer ends satisfied")
     else:
         L.note("the customer's last words show neither satisfaction nor a problem left open")
     return L.result()

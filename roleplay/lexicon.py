@@ -512,6 +512,7 @@ SOLVING: dict[str, dict[str, list[str]]] = {
         "end_negative": [
             r"\b(same (reply|answer|response|words)|answering machine|robot|machine (comment|reply|answer)|automatic (reply|answer)|copy(ing)? and past(e|ing)|useless|rubbish|nonsense|no use|still (not|doesn['’]t|does not|can['’]t|cannot|no|hasn['’]t|isn['’]t)|doesn['’]t work|does not work|not working|didn['’]t work|did not work|nobody|no one|no response|no reply|never)\b",
             r"\b(has ?n['’]?t|has not|have ?n['’]?t|have not|was ?n['’]?t|was not|is ?n['’]?t|is not|not) (been )?(resolved|solved|fixed|handled|dealt with|answered)\b",
+            r"\b(angry|furious|upset|annoyed|disappointed|frustrated|fed up|sick of|unacceptable|ridiculous|outrageous|pathetic|terrible|awful|disgust\w*|unsatisf\w*|dissatisf\w*|lectured)\b",
             r"\b(irrelevant|off[- ]topic|(don['’]t|do not) need (to|your) (reply|answer)|not the first time|you always (say|speak|reply|answer)|diplomatic)\b",
             r"\b((file|make|lodge) a complaint|complain (to|about|against)|(don['’]t|do not) want to hear|what do i need you for|what['’]?s the (point|use)|solve the (key |real )?problem)\b",
         ],

@@ -94,7 +94,10 @@ def test_delight_is_not_a_complaint_and_a_problem_left_open_is():
     assert grade(_t(PROBLEM, STEPS, "OK, thank you! You are so quick! Thumbs up.")).skills["outcome"].score >= 85
     solved = "The problem has been solved. Thank you! But next time please answer the phone sooner."
     assert grade(_t(PROBLEM, STEPS, solved)).skills["outcome"].score >= 85
-    for ending in ("The album opens now. But the photos from May haven't been resolved.",
+    settled = "So the photos aren't lost, they just wait in the cloud? Okay. Yes, please do that."
+    assert grade(_t(PROBLEM, STEPS, settled)).skills["outcome"].score >= 85
+    for ending in ("Are you serious? I'm not going to be lectured by you.",
+                   "The album opens now. But the photos from May haven't been resolved.",
                    "That's nonsense. Reply to me soon or I'll file a complaint."):
         assert grade(_t(PROBLEM, STEPS, ending)).skills["outcome"].score <= 25, ending
 
