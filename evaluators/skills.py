@@ -12,7 +12,7 @@ whose Spearman ρ with the raters' mean effectiveness (E) is highest.  Figures (
     ρ(skill, mean E)     listening 0.27  honesty 0.17  calm 0.16  empathy 0.10
                          resolution 0.39  outcome 0.50
     ρ(overall, mean E)   0.57 with these weights; 5-fold cross-validated (weights fitted on
-                         four folds, ρ on the fifth) 0.56 (folds 0.54 0.55 0.58 0.55 0.56).
+                         four folds, ρ on the fifth) 0.56 (folds 0.58 0.54 0.57 0.56 0.57).
                          Before: 0.22 with listening 0.30, honesty 0.25, calm 0.25,
                          empathy 0.10, resolution 0.10
     people               one rater vs the other 18: 0.45 (0.04-0.69); split halves: 0.74
