@@ -107,6 +107,13 @@ def test_echoing_the_customer_earns_nothing():
     assert grade(_t(PROBLEM, echo)).skills["listening"].score < grade(_t(PROBLEM, STEPS)).skills["listening"].score
 
 
+def test_a_longer_reply_earns_nothing_for_its_length():
+    padded = ("Thank you for contacting us about your phone's photo album, which stopped opening after the update. "
+              "We value your feedback about the album and the update very much. " + STEPS
+              + " We will continue to improve our service and our products for all our users.")
+    assert grade(_t(PROBLEM, padded)).overall <= grade(_t(PROBLEM, STEPS)).overall
+
+
 def test_the_customers_starting_mood_is_not_the_trainees_credit():
     calm_opener = "Hello. My phone's photo album stopped opening after the update."
     angry_opener = "This is ridiculous! My phone's photo album stopped opening after the update!"
