@@ -13,13 +13,13 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
+from evaluators.skills import ORDER as SKILL_ORDER  # the skill registry
+
 from ..persona import Persona
 from ..state import mood_of
 from . import theme
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "fi": "Suomi"}
-from evaluators.skills import ORDER as SKILL_ORDER  # the skill registry
-
 try:
     from evaluators import PASS_MARK  # where the bars draw their line; the grader decides pass/fail
 except ImportError:  # pragma: no cover
