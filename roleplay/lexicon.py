@@ -457,7 +457,9 @@ SOLVING: dict[str, dict[str, list[str]]] = {
     "en": {
         # a step the customer can take, or a fix already made
         "steps": [
-            r"\b(go to|click|tap|select|choose|open|enter|press|long[- ]press|hold down|switch (it )?(off|on)|turn (it )?(off|on)|power (it )?(off|on)|restart|reboot|reinstall|uninstall|update (it |the \w+ )?to|upgrade (it )?to|clear (the )?(cache|data)|reset|back up|log (in|on) to|sign in to|dial|send (an? )?(sms|text|message) to|download|unplug|plug|insert|remove the)\b[^.?!]{3,}",
+            r"\b(go to|click|tap|select|choose|enter|press|long[- ]press|hold down|switch (it )?(off|on)|turn (it )?(off|on)|power (it )?(off|on)|restart|reboot|reinstall|uninstall|update (it |the \w+ )?to|upgrade (it )?to|clear (the )?(cache|data)|back up|log (in|on) to|sign in to|dial|send (an? )?(sms|text|message) to|download|unplug)\b[^.?!]{3,}",
+            # words that are steps only as an instruction ("the reset wiped it" is not one)
+            r"(?:^|[.!?:;,]\s*|\b(?:please|then|and|first|just|simply|now|or|to|can|could|may|should)\s+)(open|reset|insert|plug|remove the|try)\b[^.?!]{3,}",
             r"\b(visit|bring it to|take it to|go to) (the |a |our |any |your )?(nearest |nearby |local )?(business hall|service (center|centre|point|outlet)|store|shop|repair|after-sales|outlet)\b",
             r"\b(settings|menu|app store)\s*(>|-|→)\s*\w+",
             r"\b(has|have) (now )?been (fixed|resolved|restored|refunded|repaired|processed|credited|reset|unblocked|activated|reactivated|cancell?ed|unfrozen|corrected|recovered|returned|replaced|sent|shipped)\b",
@@ -498,7 +500,7 @@ SOLVING: dict[str, dict[str, list[str]]] = {
         # asks for personal details or a private channel instead of helping here
         "details_request": [
             r"\b(private|direct) (message|messages|letter|chat)\b|\b(pm|dm) (us|me)\b|\bvia pm\b|\bby pm\b",
-            r"\b(provide|send|leave|tell|give|share|offer)( us| me)? (with )?(your|the) ([\w'-]+ ){0,4}(number|name|address|account|id|contact( method| information| details)?|details|information|screenshot|screen shot|location|identity|phone)\b",
+            r"\b(provide|send|leave|tell|give|share|offer)(( us| me)? (with )?your|( us| me) (with )?the) ([\w'-]+ ){0,4}(number|name|address|account|id|contact( method| information| details)?|details|information|screenshot|screen shot|location|identity|phone)\b",
         ],
         # the customer's reaction at the end
         "end_positive": [

@@ -44,6 +44,12 @@ def test_stock_courtesy_is_not_empathy_but_an_apology_with_an_action_is_fine():
     assert b.apology and b.steps and b.commitment and b.acts
 
 
+def test_steps_and_requests_for_details_are_read_as_acts_not_words():
+    assert not _analysis(PROBLEM, "I'm sorry the reset wiped your settings.")[0].steps
+    assert _analysis(PROBLEM, "You can reset it under Settings > Apps.")[0].steps
+    assert not _analysis(PROBLEM, "I can give you the name of the technician.")[0].details_request
+
+
 def test_commitment_needs_a_what_and_a_when_and_deferral_costs():
     a = _analysis("The internet is down again.",
                   "I've booked a technician for tomorrow between 9 and 12. "
