@@ -113,6 +113,8 @@ def fit_weights(x: np.ndarray, y: np.ndarray, step: float = 0.05, floor: float =
     Every weight is at least `floor`, so a skill people cannot show on this data (honesty needs a
     policy sheet) still counts on the scorecard."""
     k = x.shape[1]
+    if floor * k >= 1:
+        raise ValueError(f"a floor of {floor} for {k} weights leaves nothing to fit")
     grid = floor + (1 - floor * k) * _simplex(k, step / (1 - floor * k))
     ry = _ranks(y)
     ry = (ry - ry.mean()) / ry.std()
