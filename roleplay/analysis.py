@@ -779,7 +779,8 @@ def analyse_turn(
     return a
 
 
-_WILL = re.compile(r"\b(will|'ll|shall|going to|is scheduled|are scheduled|arrives?|you(?:'ll| will) (get|receive))\b", _FLAGS)
+_WILL = re.compile(r"\b(will|['’]ll|shall|going to|is scheduled|are scheduled|arrives?|you(?:['’]ll| will) (get|receive))\b",
+                   _FLAGS)
 
 
 def _similar(x: str, y: str, language: str) -> bool:
