@@ -10,7 +10,8 @@ Score (0-100) = 50, then by the customer's last turn after a trainee reply (one 
 the first that applies): they leave (−40); they say it is solved or praise the help, even
 with a grumble alongside ("It's solved. Thank you! But next time …", +40); they end
 complaining, angry, not heard, or saying it still does not work (−30); they end still
-asking, unless they settle it themselves ("…? Okay. Yes, please do that.", −20); they end resigned ("I guess", −15); they end satisfied: thanks, "OK", accepting what
+asking, unless they settle it themselves ("…? Okay. Yes, please do that.") or the
+trainee's reply answers it (−20); they end resigned ("I guess", −15); they end satisfied: thanks, "OK", accepting what
 was offered (+40).  No reaction after the trainee's first
 reply: 50, and a note says so.
 """
@@ -50,7 +51,8 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     pleased = resolved or find(sv.get("end_positive", []), text) or find(signals(lang)["accepting"], text)
     # A question answered by their own "Okay. Yes, please do that." in the same message is settled.
     settled = max((text.lower().rfind(m.quote.lower()) for m in pleased), default=-1)
-    asking = [q for q in customer_questions(text, lang) if text.rfind(q) > settled]
+    answered = {q.text for q in ctx.questions if q.turn == j and q.answered_at is not None}
+    asking = [q for q in customer_questions(text, lang) if text.rfind(q) > settled and q not in answered]
     tip_when = f"The customer ended with {said(text, 80)} (turn {turn_no(j)})."
     if ctx.ending == "left" and ctx.ending_turn == j:
         L.add("left", -40, j, ctx.ending_quote or clip(text), "the customer leaves unresolved")

@@ -93,6 +93,9 @@ def test_the_customers_reaction_at_the_end_is_the_outcome():
     assert thanked.skills["outcome"].score >= 85
     assert still.skills["outcome"].score <= 25
     assert asking.skills["outcome"].score < silent.skills["outcome"].score == 50
+    answered = grade(_t(PROBLEM, STEPS, "Where is the cache setting on my model?",
+                        "The cache setting is under Settings > Storage on your model."))
+    assert answered.skills["outcome"].score == 50
     assert thanked.overall > silent.overall > still.overall
 
 
