@@ -10,15 +10,16 @@ whose Spearman ρ with the raters' mean effectiveness (E) is highest.  Figures (
 `python -m evaluators.calibration --stc3 ../shared/data/stc3-dev.json`):
 
     ρ(skill, mean E)     listening 0.25  honesty 0.16  calm 0.15  empathy 0.09
-                         resolution 0.37  outcome 0.50
-    ρ(overall, mean E)   0.565 with these weights; 5-fold cross-validated (weights fitted on
-                         four folds, ρ on the fifth) 0.55 (folds 0.57 0.51 0.55 0.56 0.57).
+                         resolution 0.37  outcome 0.53
+    ρ(overall, mean E)   0.57 with these weights; 5-fold cross-validated (weights fitted on
+                         four folds, ρ on the fifth) 0.56 (folds 0.58 0.51 0.58 0.55 0.59).
                          Before: 0.22 with listening 0.30, honesty 0.25, calm 0.25,
                          empathy 0.10, resolution 0.10
     people               one rater vs the other 18: 0.45 (0.04-0.69); split halves: 0.74
 
 Neighbouring weightings on the grid reach within 0.005 of these; a refit after a rule change
 may move a 0.05 between listening, calm and outcome without changing the picture.
+
 Resolution and outcome lead because that is what people reward: the problem moved forward
 and the customer ending satisfied.  The floor keeps every skill on the scorecard and in
 `overall`: honesty needs a policy sheet to show, and that data has none.
@@ -55,7 +56,7 @@ SKILLS: tuple[Skill, ...] = (
                  "promised that the policy does not allow; no pressure tactics (made-up deadlines, \"sign now\"); says "
                  "\"I don't know, I'll check\" instead of inventing; answers the customer's questions instead of rushing "
                  "past."),
-    Skill(name="calm", weight=0.15, module="calm", core=True, judge="evidence", colour="#2e8b57",
+    Skill(name="calm", weight=0.10, module="calm", core=True, judge="evidence", colour="#2e8b57",
           rubric="stays calm and polite under hostility; names and acknowledges the feeling; does not argue, blame the "
                  "customer or colleagues, mock, threaten, shout or say \"calm down\"; takes responsibility; steers to a "
                  "solution."),
@@ -66,7 +67,7 @@ SKILLS: tuple[Skill, ...] = (
     Skill(name="resolution", weight=0.30, module="resolution", judge="score", colour="#3d5a80",
           rubric="the customer's problem moves forward within the policy: concrete steps, a cause and a fix, or a "
                  "commitment with a what and a when; not \"passed to the relevant department, please wait\"."),
-    Skill(name="outcome", weight=0.40, module="outcome", colour="#8a6d3b",
+    Skill(name="outcome", weight=0.45, module="outcome", colour="#8a6d3b",
           rubric="how the customer ends up: thanks or \"it works now\", not a question, a complaint or leaving."),
 )
 
