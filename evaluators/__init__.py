@@ -1,12 +1,13 @@
-"""Evaluators: grade a practice transcript on listening, honesty, calm, empathy and resolution.
+"""Evaluators: grade a practice transcript on listening, honesty, calm, empathy, resolution and outcome.
 
     from evaluators import grade, render_text
     card = grade(transcript, persona)            # deterministic, offline, fast
     card = grade(transcript, persona, judge=mc)  # plus a language model as judge (roleplay.llm.ModelClient)
     card.to_json()                               # follows ../shared/contracts/scorecard.schema.json
 
-One module per skill (listening, honesty, calm, empathy, resolution), voice timing in
-`timing`, the weights and bands in `rubric`, the judge in `judge`, the report in `report`.
+One module per skill, listed with its weight in the registry `skills`; voice timing in
+`timing`, the bands and pass rules in `rubric`, the judge in `judge`, the report in `report`,
+agreement with people on rated helpdesk dialogues in `stc3`.
 """
 
 from .grader import MODULES, combine, grade

@@ -23,6 +23,10 @@ Each file is an interchange transcript with an extra "label" key:
 
 The pass rate is the share of all checks met.  Run `python -m evaluators.calibration`
 (add `--judge` for the model judge).
+
+`--stc3 ../shared/data/stc3-dev.json` measures instead how well the grader agrees with people
+on real rated helpdesk dialogues (evaluators.stc3): ρ of overall and of each skill against the
+raters' mean E, S and A, the human ceiling, and the cross-validated ρ of fitted weights.
 """
 
 from __future__ import annotations
@@ -252,7 +256,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="grade the calibration set and report the pass rate")
     ap.add_argument("--judge", action="store_true", help="use the configured model as judge")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--stc3", metavar="PATH", help="measure agreement with people on the STC-3 dialogues at PATH")
+    ap.add_argument("--sample", type=int, help="with --stc3: a fixed sample of this many dialogues, and no fitting")
     args = ap.parse_args(argv)
+    if args.stc3:
+        from . import stc3
+
+        dialogues = stc3.load(args.stc3)
+        if args.sample:
+            dialogues = stc3.sample(dialogues, args.sample)
+        r = stc3.measure(dialogues, fit=not args.sample)
+        print(json.dumps(r, indent=1) if args.json else stc3.render(r))
+        return 0
     judge = None
     if args.judge:
         from roleplay.llm import ModelClient, ModelConfig

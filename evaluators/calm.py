@@ -2,12 +2,12 @@
 
 Score (0-100) = base + what was done well − what went wrong, then capped.
 
-Base 50 when the customer shows tension (anger, swearing, a complaint): then
-calm handling has to be shown, not just the absence of rudeness.  Base 70 when
-there is nothing to handle.
+Base 60 whatever the customer's mood: an angry customer is the trainee's task,
+not their fault, so it neither costs nor earns credit by itself (a lower base for
+tense conversations made the score track the customer instead of the trainee).
 
 Credit: names and acknowledges the feeling (+18 the first time, +4 once more in
-a later turn with substance; an apology alone +4); takes responsibility (+12);
+a later turn with substance; an apology that comes with an action, alone +4); takes responsibility (+12);
 steers toward a solution (+10); keeps calm and acknowledges while the customer
 swears or shouts, with no slip at all (+10).
 
@@ -15,7 +15,7 @@ Penalties (each kind counted once per turn): rudeness or mockery (−25), "calm
 down" (−20), threats (−25), shouting in capitals or "!!!" (−15), blaming the
 customer or colleagues (−15), dismissing ("nothing I can do", "it's in the
 terms", −12), arguing back (−10); never acknowledging the feeling when the
-customer is upset (−6).  One hostile act (rudeness, calm down, threat, shouting)
+customer is upset, an apology alone is not naming it (−10).  One hostile act (rudeness, calm down, threat, shouting)
 caps the score at 55, two or more at 35.
 """
 
@@ -55,7 +55,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
           ctx: Context | None = None) -> SkillScore:
     ctx = ctx or build(transcript, persona, transcript.language, analyses)
     tension = bool(ctx.tension)
-    L = Ledger(ctx, base=50 if tension else 70)
+    L = Ledger(ctx, base=60)
     if not tension:
         L.note("the customer showed no tension, so there was little to handle")
     hostile_acts = 0
@@ -86,12 +86,12 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         if steer and not steered:
             L.add("steer", 10, a.index, steer[0].quote, "steers toward a solution")
             steered = True
-    apologised = next((a for a in ctx.analyses if a.apology and not a.hostile), None)
+    apologised = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if not acknowledged and apologised is not None:
         L.add("apology", 4, apologised.index, apologised.apology[0].quote, "apologises")
-    if tension and not acknowledged and apologised is None:
+    if tension and not acknowledged:
         j = next(iter(ctx.tension))
-        L.add("no_ack", -6)
+        L.add("no_ack", -10)
         L.tip(f"The customer was upset ({said(ctx.text(j), 70)}, turn {turn_no(j)}) and you never acknowledged it. "
               "Name the feeling before you solve: “That's really frustrating, I'm sorry.”", 3)
     if ctx.hostile_customer and slips == 0 and acknowledged:

@@ -2,21 +2,24 @@
 
 Score (0-100) = base + what was done well − what went wrong.
 
-Base 35 when the customer shows feelings or a problem that hurts (tension cues),
-60 when there is little to acknowledge (then empathy matters less and the score
-says so in a note).
+Base 45 whatever the customer's mood (their starting mood is not the trainee's
+doing); when there is little to acknowledge a note says empathy matters less.
 
 Plus: the first genuine acknowledgement of a feeling the customer actually
 showed, or tied to what they said (+25); it is personal,
 tied to what this customer said (+12); a second, different acknowledgement in a
-later turn that also does something (+6); an apology (+10 without any
-acknowledgement, +4 with); what lies behind the request taken up (+8); the
+later turn that also does something (+6); an apology in a turn that does something
+about the problem (+6 without any acknowledgement, +4 with); what lies behind the request taken up (+8); the
 customer's name used (+3).
 
 Minus: repeated or formulaic acknowledgements with nothing behind them (−8 each,
 max −24), so "I understand how frustrating" over and over cannot carry the
 score; a customer turn full of feeling answered with no acknowledgement at all
-(−6 each, max −18); rudeness, "calm down", threats, blame (−15 each); dismissal (−10).
+(−6 each, max −18); a customer who showed feelings and never had them
+acknowledged (−8); stock courtesy standing in for help ("sorry for the
+inconvenience", "thank you for your understanding", "we will improve our service"
+in a turn that does nothing about the problem, −6 each, max −12: people rate it
+below saying nothing); rudeness, "calm down", threats, blame (−15 each); dismissal (−10).
 """
 
 from __future__ import annotations
@@ -35,11 +38,12 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
           ctx: Context | None = None) -> SkillScore:
     ctx = ctx or build(transcript, persona, transcript.language, analyses)
     need = bool(ctx.tension)
-    L = Ledger(ctx, base=35 if need else 60)
+    L = Ledger(ctx, base=45)
     if not need:
         L.note("the customer showed little feeling to acknowledge; empathy weighs less here")
     L.cap("formulaic", -24, 0)
     L.cap("ignored_feeling", -18, 0)
+    L.cap("courtesy", -12, 0)
     lang = ctx.language
 
     first = None
@@ -61,9 +65,9 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                 personal = True
                 L.add("personal", 12, a.index, (a.empathy or a.apology)[0].quote,
                       "ties the acknowledgement to what this customer said")
-    apology = next((a for a in ctx.analyses if a.apology and not a.hostile), None)
+    apology = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if apology is not None:
-        L.add("apology", 10 if first is None else 4, apology.index, apology.apology[0].quote, "apologises")
+        L.add("apology", 6 if first is None else 4, apology.index, apology.apology[0].quote, "apologises")
 
     # Formulaic: the same or a stock acknowledgement again with nothing behind it.
     for a in ctx.analyses:
@@ -76,6 +80,13 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             L.add("formulaic", -8, a.index, q, "a stock acknowledgement repeated, with nothing behind it")
             L.tip(f"{said(q)} (turn {turn_no(a.index)}) repeats a stock line. Say something about *their* situation, "
                   "and then do something about it.", 2)
+
+    for a in ctx.analyses:
+        m = (a.courtesy or a.apology)[:1]
+        if m and not a.acts:
+            L.add("courtesy", -6, a.index, m[0].quote, "stock courtesy with nothing done")
+            L.tip(f"{said(m[0].quote)} (turn {turn_no(a.index)}) came with nothing done. An apology counts when it "
+                  "comes with an action: “Sorry about that. I've reset the line; it will be back within the hour.”", 2)
 
     # Feelings the customer showed that got no acknowledgement.
     for j, cues in ctx.tension.items():
@@ -109,6 +120,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             for m in getattr(a, field)[:1]:
                 L.add(field, pts, a.index, m.quote, "works against empathy")
     if first is None and need:
+        L.add("never", -8)
         L.tip("You never acknowledged how the customer felt. One honest line (“That must have been really disappointing”) "
               "changes the whole conversation.", 1)
     return L.result()

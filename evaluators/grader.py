@@ -4,9 +4,7 @@ Runs the turn analysis once (`roleplay.analysis.analyse_transcript`, the same
 findings the simulated customer reacts to), reads the conversation once
 (`context.build`), hands both to each skill module, and combines:
 
-    overall = Σ WEIGHTS[skill] × score   (see evaluators.rubric)
-
-    WEIGHTS = listening 0.30, honesty 0.25, calm 0.25, empathy 0.10, resolution 0.10
+    overall = Σ WEIGHTS[skill] × score   (the weights, and the figures behind them, in evaluators.skills)
 
 passed = no blocker, overall >= 60, listening, honesty and calm each >= 40, and at least one
 trainee turn that gives the customer something (an answer, a real question, an offer, a next step).
@@ -20,7 +18,9 @@ from roleplay.lexicon import SIGNALS
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from . import calm, empathy, honesty, listening, resolution
+from importlib import import_module
+
+from . import honesty
 from .context import Context, build
 from .rubric import (
     BLOCKER_OVERALL_CEILING,
@@ -31,14 +31,9 @@ from .rubric import (
     band,
 )
 from .scorecard import CORE_SKILLS, Scorecard, SkillScore
+from .skills import SKILLS, for_kind
 
-MODULES = {
-    "listening": listening,
-    "honesty": honesty,
-    "calm": calm,
-    "empathy": empathy,
-    "resolution": resolution,
-}
+MODULES = {s.name: import_module(f"{__package__}.{s.module}") for s in SKILLS}
 
 
 def resolve_language(transcript: Transcript, persona: Persona | None) -> tuple[str, str | None]:
@@ -73,10 +68,11 @@ def grade_deterministic(transcript: Transcript, persona: Persona | None = None) 
     lang, lang_note = resolve_language(transcript, persona)
     analyses = analyse_transcript(transcript.turns, persona, lang)
     ctx = build(transcript, persona, lang, analyses)
+    names = [s.name for s in for_kind(persona.kind if persona is not None else None)]
     if analyses:
-        skills = {name: mod.score(transcript, analyses, persona, ctx=ctx) for name, mod in MODULES.items()}
+        skills = {name: MODULES[name].score(transcript, analyses, persona, ctx=ctx) for name in names}
     else:  # nothing the trainee said: nothing earns credit
-        skills = {name: SkillScore(score=0.0, notes=["no trainee turns to grade"]) for name in MODULES}
+        skills = {name: SkillScore(score=0.0, notes=["no trainee turns to grade"]) for name in names}
     found = honesty.blockers(ctx)
     blockers = [text for text, _ in found]
     overall, passed = combine(skills, blockers)

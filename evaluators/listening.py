@@ -4,14 +4,15 @@ Score (0-100) = min(100, 35 + 35 × engagement + credit) − penalties.
 
 engagement: the share of customer turns with something in them (a question, a
 complaint about not being heard, feeling, or more than a few words of content)
-whose reply takes it up: two of the customer's words said back, a reflection,
-an answer to their question, a detail confirmed, an open question inviting more,
-or the request taken on with an offer or next step (not a sales push past it).
-Stock phrases ("I hear you, I understand") with nothing behind them do not
-count, so a trainee who repeats them while ignoring the customer starts at 35
-and then loses points.
+whose reply takes it up: a reflection said on purpose ("So you …"), an answer
+to their question, a detail confirmed, an open question inviting more, their
+words taken up in a question or an offer, or the request taken on with a step,
+an offer or a next step (not a sales push past it).  Words merely in common
+with the customer's, stock phrases ("I hear you, I understand") with nothing
+behind them and a reply sent again do not count, so a trainee who repeats them
+while ignoring the customer starts at 35 and then loses points.
 
-Credit (capped): open questions (+6, +4, +2), reflections (+6 each, max 12), a
+Credit (capped): open questions (+6, +4, +2), reflections said on purpose (+6 each, max 12), a
 hidden need picked up (+5 each, max 10) or drawn out with an open question (+2
 each, max 4), clarifying questions (+2 each, max 4), a detail confirmed (+2),
 every question answered (+4), patient voice timing (+4).
@@ -50,6 +51,12 @@ def _given_at(ctx: Context, value: str, before: int) -> int | None:
     return None
 
 
+def _said_back(a: TurnAnalysis, sig: dict) -> bool:
+    """Said back on purpose ("So you …", "It sounds like …"): words merely in common are not listening, and
+    people do not reward them (STC-3: ρ 0.00 with the raters)."""
+    return bool(a.reflection) and _has(sig["reflection_lead"], a.reflection[0].quote)
+
+
 def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
           ctx: Context | None = None) -> SkillScore:
     ctx = ctx or build(transcript, persona, transcript.language, analyses)
@@ -83,14 +90,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         answered = any(q.turn == j and q.answered_at == k for q in ctx.questions)
         asked = {m.quote.lower() for m in a.asked_again}
         real_closed = [m for m in a.closed_questions if not any(x in m.quote.lower() for x in asked)]
-        takes_up = len(a.echoed) >= 2 or (bool(a.echoed) and bool(real_closed or a.offers or a.breaches))
+        takes_up = bool(a.echoed) and bool(real_closed or a.offers or a.breaches)
         pushy = bool(a.pressure or find(sig["close"], ctx.text(k)))
         invites = bool(a.open_questions) and not a.asked_again and not pushy
         pending = any(q.turn == j and q.answered_at != k and not q.complaint for q in ctx.questions)
         # takes the request on (not a sales push past it)
-        acts = bool(a.solution or a.offers or a.ownership or a.dont_know) and not (pending or pushy or a.hostile)
-        reflects = bool(a.reflection) and not pushy
-        ok = (takes_up or answered or invites or acts or reflects or bool(a.confirmed)) and not a.stock_only
+        acts = bool(a.solution or a.offers or a.ownership or a.dont_know or a.steps or a.commitment) and not (pending or pushy or a.hostile)
+        reflects = _said_back(a, sig) and not pushy
+        ok = (takes_up or answered or invites or acts or reflects or bool(a.confirmed)) and not a.stock_only and a.repeats is None
         if ok:
             engaged += 1
         else:
@@ -124,7 +131,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
 
     # Reflections and confirmed details.
     for a in ctx.analyses:
-        if a.reflection and not a.stock_only and not a.pressure and not a.hostile:
+        if _said_back(a, sig) and not a.stock_only and not a.pressure and not a.hostile:
             L.add("reflect", 6, a.index, a.reflection[0].quote, "says back what the customer said")
         for m in a.confirmed[:1]:
             L.add("confirm", 2, a.index, m.quote, f"confirms {m.note} the customer gave")

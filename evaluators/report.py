@@ -8,8 +8,7 @@ from roleplay.transcript import Transcript
 
 from .rubric import band
 from .scorecard import Scorecard, turn_no
-
-ORDER = ("listening", "honesty", "calm", "empathy", "resolution")
+from .skills import ORDER
 MAX_EVIDENCE = 10
 
 

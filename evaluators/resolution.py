@@ -4,14 +4,20 @@ Score (0-100) = min(100, 25 + credit) − penalties.
 
 Credit: with a persona that has goals, 40 × the share of the customer's goals
 met by offers the policy allows (an allowed item inside a promise the policy
-forbids does not count); without one, 25 for a concrete solution or next step.
-Taking ownership of a next step (+10); "I'll check and get back to you" (+5);
-the customer accepts at the end (+15).
+forbids does not count); without one, 25 for a concrete solution, step or fix.
+Taking ownership of a next step (+10); a commitment with a what and a when
+("I've booked a technician for tomorrow between 9 and 12", +10); the cause
+explained alongside the fix (+10); "I'll check and get back to you" (+5); the
+customer accepts at the end (+15).
 
 Penalties: the customer gives up or leaves (−15); the customer ends resigned
 ("I guess not", −5); dismissing without an alternative (−12 each, max −24);
 promises outside the policy, which cannot be kept (−10 each, max −20), and then
-the customer's acceptance earns nothing.
+the customer's acceptance earns nothing; passing it on with no what and no
+when ("forwarded to the relevant department, please wait patiently", −10 each,
+max −20); asking for personal details or a private message in a turn that
+does nothing else yet (−6 each, max −12); sending the same reply again (−10
+each, max −20).  People who rated real helpdesk dialogues punish all three.
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     L = Ledger(ctx, base=25)
     L.cap("dismissal", -24, 0)
     L.cap("breach", -20, 0)
+    for key in ("deferral", "repeat"):
+        L.cap(key, -20, 0)
+    L.cap("details", -12, 0)
     breached = any(a.breaches or any(m.item == "offer" for m in a.unlisted) for a in ctx.analyses)
 
     offered: dict[str, tuple[int, str]] = {}
@@ -52,8 +61,10 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                 L.tip(f"The customer's need “{g.text}” was not met. The policy lets you offer: {'; '.join(options)}.", 2)
         L.note(f"{len(met)} of {len(goals)} customer goals met with offers the policy allows")
     else:
-        steer = next(((a, (a.solution or a.offers or a.ownership or a.dont_know)[0]) for a in ctx.analyses
-                      if (a.solution or a.offers or a.ownership or a.dont_know) and not a.breaches and not a.hostile),
+        steer = next(((a, (a.steps or a.commitment or a.solution or a.offers or a.ownership or a.dont_know)[0])
+                      for a in ctx.analyses
+                      if (a.steps or a.commitment or a.solution or a.offers or a.ownership or a.dont_know)
+                      and not a.breaches and not a.hostile),
                      None)
         if steer:
             a, m = steer
@@ -64,6 +75,16 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     own = next((a for a in ctx.analyses if a.ownership and not a.hostile and not a.breaches), None)
     if own is not None:
         L.add("ownership", 10, own.index, own.ownership[0].quote, "commits to a next step")
+    commit = next((a for a in ctx.analyses if a.commitment and not a.hostile and not a.breaches), None)
+    if commit is not None:
+        L.add("commitment", 10, commit.index, commit.commitment[0].quote, "commits to what happens and when")
+    fix = next((a for a in ctx.analyses if a.cause and (a.steps or a.solution or a.offers or a.commitment)), None)
+    if fix is not None:
+        L.add("cause", 10, fix.index, fix.cause[0].quote, "explains the cause alongside the fix")
+    asked = [q for q in ctx.questions if q.reply_turn is not None and not q.complaint]
+    if asked and all(q.answered_at is not None for q in asked):
+        q = asked[-1]
+        L.add("answered", 10, q.answered_at, ctx.text(q.answered_at), "answers what the customer asked")
     check = next((a for a in ctx.analyses if a.dont_know), None)
     if check is not None:
         L.add("check", 5, check.index, check.dont_know[0].quote, "will find out and come back")
@@ -76,6 +97,19 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                       "Follow a “no” with what you can do.", 1)
         for m in a.breaches[:1]:
             L.add("breach", -10, a.index, m.quote, "a promise outside the policy cannot be kept")
+        for m in a.deferral[:1]:
+            L.add("deferral", -10, a.index, m.quote, "passes it on with no what and no when")
+            L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) leaves the customer waiting for nothing in particular. "
+                  "Say what will happen and when: “A technician will call you before 6 pm today.”", 2)
+        for m in a.details_request[:1]:
+            if not a.acts:
+                L.add("details", -6, a.index, m.quote, "asks for personal details before giving anything")
+                L.tip(f"In turn {turn_no(a.index)} you asked for details ({said(m.quote, 60)}) and gave nothing yet. "
+                      "Help with what you can first, then ask only for what you need.", 3)
+        if a.repeats is not None:
+            L.add("repeat", -10, a.index, ctx.text(a.index), f"the same reply as turn {turn_no(a.repeats)}")
+            L.tip(f"Turn {turn_no(a.index)} repeats turn {turn_no(a.repeats)}. If the first answer did not help, "
+                  "try something else or say what you will find out.", 1)
 
     if ctx.ending == "accepted":
         if breached:

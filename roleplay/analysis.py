@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - then every pattern simply runs on ever
 
 from pydantic import BaseModel, Field
 
-from .lexicon import GENERIC_FACTS, LANGUAGE_HINTS, SIGNALS, STOPWORDS
+from .lexicon import GENERIC_FACTS, LANGUAGE_HINTS, SIGNALS, SOLVING, STOPWORDS
 from .persona import Persona
 from .transcript import Turn
 
@@ -80,6 +80,14 @@ class TurnAnalysis(BaseModel):
     echoed_earlier: list[str] = Field(default_factory=list)  # content words from earlier customer turns taken up
     cut_off: bool = False  # the customer's last message looked unfinished when this turn came
     stock_only: bool = False  # stock phrases and nothing else for the customer
+    # Solving (lexicon.SOLVING): what the turn does about the problem, and the stock lines that stand in for it.
+    steps: list[Match] = Field(default_factory=list)  # a step the customer can take, or a fix already made
+    cause: list[Match] = Field(default_factory=list)  # why it happened
+    commitment: list[Match] = Field(default_factory=list)  # a sentence with a what and a when
+    deferral: list[Match] = Field(default_factory=list)  # "passed on, please wait" with no when
+    courtesy: list[Match] = Field(default_factory=list)  # "sorry for the inconvenience", "thanks for your support"
+    details_request: list[Match] = Field(default_factory=list)  # personal details or a private message asked for
+    repeats: int | None = None  # the earlier trainee turn this one says again, nearly word for word
 
     @property
     def hostile(self) -> bool:
@@ -91,8 +99,14 @@ class TurnAnalysis(BaseModel):
         """Gives the customer something: an answer, an offer, a real question, their own words back, a next step."""
         return bool(
             self.reflection or self.open_questions or self.offers or self.solution or self.ownership
-            or self.dont_know or self.answered
+            or self.dont_know or self.answered or self.steps or self.commitment
         )
+
+    @property
+    def acts(self) -> bool:
+        """Does something about the problem (a step, a fix, a commitment, an offer, an answer, a real question)?
+        An apology or a thank-you only counts alongside one of these."""
+        return bool(self.substantive or self.cause or self.closed_questions) and self.repeats is None
 
 
 _FLAGS = re.IGNORECASE | re.UNICODE
@@ -105,6 +119,11 @@ def _rx(pattern: str) -> re.Pattern:
 
 def signals(language: str) -> dict[str, list[str]]:
     return SIGNALS.get(language, SIGNALS["en"])
+
+
+def solving(language: str) -> dict[str, list[str]]:
+    """The solving and outcome cues of a language (lexicon.SOLVING); a language without them finds none."""
+    return SOLVING.get(language, {})
 
 
 _PREPARED: dict[int, object] = {}
@@ -491,7 +510,7 @@ def customer_questions(text: str, language: str) -> list[str]:
     sig = signals(language)
     out = []
     for q in _questions(text):
-        if _has(sig["rhetorical"], q):
+        if _has(sig["rhetorical"], q) or _has(solving(language).get("insult_question", []), q):
             continue
         if _content(q, language) or _has(sig["action_question"], q):
             out.append(q)
@@ -528,6 +547,9 @@ def addresses(question: str, reply: str, language: str, reply_analysis: "TurnAna
         return True
     a = reply_analysis
     if a is not None and a.dont_know:
+        return True
+    # A step, a fix or a commitment answers the problem even in other words ("How do I …?" "Go to Settings …").
+    if a is not None and (a.steps or a.commitment or (a.cause and _WHY.search(question))):
         return True
     if _has(sig["dont_know"], reply) or _has(sig["unknown"], reply):
         return True  # an honest "I don't know" answers; inventing would not
@@ -680,6 +702,7 @@ def analyse_turn(
                         if _has(sig["open_question"], q) and not any(_rx(p).search(q) for p in fact_asks)
                         and not _has(sig["argue"], q) and not _has(sig["rudeness"], q)]  # "What do you want me to do?"
     a.closed_questions = [Match(quote=q) for q in questions if all(q != o.quote for o in a.open_questions)]
+    _solving(a, turns, index, language, earlier or [])
 
     own_words = _content(text, language)
     customer_words = _content(last_customer, language)
@@ -762,8 +785,43 @@ def analyse_turn(
 
     engaged = (len(a.echoed) >= 2 or a.substantive or bool(a.closed_questions) or bool(a.confirmed)
                or bool(a.breaches))
-    a.stock_only = bool(a.stock_listening or a.stock_empathy or a.empathy) and not engaged
+    a.stock_only = bool(a.stock_listening or a.stock_empathy or a.empathy or a.courtesy) and not engaged
     return a
+
+
+_WILL = re.compile(r"\b(will|['’]ll|shall|going to|is scheduled|are scheduled|arrives?|you(?:['’]ll| will) (get|receive))\b",
+                   _FLAGS)
+
+
+def _similar(x: str, y: str, language: str) -> bool:
+    """Nearly the same reply: the same text, or nine tenths of the same content words."""
+    if abs(len(x) - len(y)) > 0.3 * max(len(x), len(y)):  # cheap: replies of very different length differ
+        return False
+    if " ".join(x.lower().split()) == " ".join(y.lower().split()):
+        return True
+    a, b = _content(x, language), _content(y, language)
+    return len(a) >= 3 and len(a & b) / len(a | b) >= 0.9
+
+
+def _solving(a: TurnAnalysis, turns: list[Turn], index: int, language: str, earlier: list[TurnAnalysis]) -> None:
+    """Steps, causes, commitments (what + when), deferrals without a when, stock courtesy, requests for personal
+    details (not clarifying questions), and replies sent again."""
+    sv = solving(language)
+    text = turns[index].text
+    for name in ("steps", "cause", "courtesy", "details_request"):
+        setattr(a, name, find(sv.get(name, []), text))
+    when, sig = sv.get("when", []), signals(language)
+    # "this offer ends today, sign now" has a when too: a deadline pushed on the customer is not a commitment
+    a.commitment = [Match(quote=s) for s in (sentences(text) if _has(when, text) else ())
+                    if _has(when, s) and (_WILL.search(s) or _has(sig["ownership"], s)) and not _has(sig["pressure"], s)]
+    a.deferral = [] if a.commitment else find(sv.get("deferral", []), text)
+    if a.details_request:
+        asks = {q.lower() for q in sentences(text) if _has(sv["details_request"], q)}
+        a.closed_questions = [m for m in a.closed_questions if m.quote.lower() not in asks]
+        a.open_questions = [m for m in a.open_questions if m.quote.lower() not in asks]
+    courteous = {sentence_of(text, text.lower().find(m.quote.lower())) for m in a.courtesy}
+    a.empathy = [m for m in a.empathy if sentence_of(text, text.lower().find(m.quote.lower())) not in courteous]
+    a.repeats = next((e.index for e in earlier if _similar(turns[e.index].text, text, language)), None)
 
 
 def analyse_transcript(turns: list[Turn], persona: Persona | None = None, language: str = "en") -> list[TurnAnalysis]:

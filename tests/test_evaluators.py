@@ -17,6 +17,7 @@ import pytest
 from evaluators import WEIGHTS, grade, render_text
 from evaluators.bench import grade_throughput
 from evaluators.calibration import ORDER_MARGIN, PAIR_MARGIN, checks, evaluate, load_set
+from evaluators.skills import ORDER as SKILL_ORDER
 from roleplay.library import Library
 from roleplay.transcript import Transcript
 
@@ -397,7 +398,7 @@ def test_no_persona_grades_everything_without_a_policy_sheet(graded):
         assert t.persona is None and card.persona is None
         assert not card.blockers
         assert any("policy sheet" in n for n in card.skills["honesty"].notes)
-        assert set(card.skills) == {"listening", "honesty", "calm", "empathy", "resolution"}
+        assert set(card.skills) == set(SKILL_ORDER)
     assert graded["np-sales-bad"][2].skills["honesty"].score < 40  # pressure tactics need no policy sheet
     assert graded["np-receipt-good"][2].overall - graded["np-sales-bad"][2].overall >= 40
 

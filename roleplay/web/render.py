@@ -18,6 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from evaluators.skills import ORDER as SKILL_ORDER  # the skill registry
+
 from ..persona import Persona
 from ..state import mood_of
 from . import theme
@@ -32,7 +34,6 @@ def page(template: str, **values) -> str:
     return _templates.get_template(template).render(**values)
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "fi": "Suomi"}
-SKILL_ORDER = ("listening", "honesty", "calm", "empathy", "resolution")
 try:
     from evaluators import PASS_MARK  # where the bars draw their line; the grader decides pass/fail
 except ImportError:  # pragma: no cover

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gradio as gr
 from gradio.themes.utils import colors, fonts
 
+from evaluators.skills import SKILLS
+
 # The palette, shared by the CSS below and the SVG charts in render.py.
 INK = "#1c2a3a"
 MUTED = "#5b6b7d"
@@ -16,8 +18,7 @@ BACKGROUND = "#f3f6f9"
 GOOD = "#2e8b57"
 WARN = "#d08a1c"
 BAD = "#c0392b"
-SKILL_COLOURS = {"listening": "#1f6f8b", "honesty": "#6a4c93", "calm": "#2e8b57",
-                 "empathy": "#d17a22", "resolution": "#3d5a80"}
+SKILL_COLOURS = {s.name: s.colour for s in SKILLS}
 
 
 class _Theme(gr.themes.Soft):
