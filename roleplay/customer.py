@@ -87,6 +87,11 @@ def sheet(p: Persona) -> list[str]:
             *(i.text for i in p.policy.forbidden), *(g.text for g in p.goals)]
 
 
+def story(p: Persona) -> list[str]:
+    """The customer's own account and ask: theirs to speak from, never to read out word for word."""
+    return [p.background, p.goal, *([p.ask.text] if p.ask else [])]
+
+
 def authored(p: Persona) -> dict[str, list[str]]:
     """Every authored line, by the act it is said for (the moods' lines under accept/leave/upset/calmer)."""
     out = {k: list(v) for k, v in p.lines.model_dump().items() if v}
@@ -110,12 +115,12 @@ def review_line(line: str, persona: Persona, earlier: list[str], act: str | None
     this line or the conversation, no contradiction, the right language, spelt right.  An authored
     line may share words with the story the same trainer wrote; a model line may not.
     """
-    story = [] if authored else [persona.background, persona.goal, *([persona.ask.text] if persona.ask else [])]
+    told = [] if authored else story(persona)
     words = own_words(persona)
     done = [s for text in earlier for s in sentences(text)]
     reasons: list[str] = []
     for s in sentences(line):
-        v = guard.check(s, persona.language, persona.name, None, done, act=act, sheet=[*sheet(persona), *story],
+        v = guard.check(s, persona.language, persona.name, None, done, act=act, sheet=[*sheet(persona), *told],
                         allowed_words=words)
         reasons += [r for r in v.reasons if r not in reasons]
         done.append(s)
@@ -133,8 +138,8 @@ class Customer:
         self.rng = random.Random(seed)
         self.mode = lines_mode(client, persona.language)
         self.sheet = sheet(persona)
-        self.story = [persona.background, persona.goal, *([persona.ask.text] if persona.ask else []),
-                      *(f.text for f in persona.hidden_facts)]
+        # A hidden fact copied into another act would come out unearned.
+        self.story = [*story(persona), *(f.text for f in persona.hidden_facts)]
         self.own_words = own_words(persona)
 
     def _request(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None) -> str | list[dict]:
