@@ -280,13 +280,15 @@ class Customer:
             said = " ".join(f.text for f in pool if f.id in ids)
             if said:
                 return said
-        said_before = {t.text for t in turns if t.speaker == "customer"}
+        said = [t.text for t in turns if t.speaker == "customer"]
+        mood = "upset" if state.frustration >= 40 else "calmer"
         options = self.persona.lines.for_act(act)
-        fresh = [line for line in options if line not in said_before]
-        if not fresh:  # every variant used: the mood's lines rather than a repeat
-            fresh = [line for line in self.persona.lines.for_act("upset" if state.frustration >= 40 else "calmer")
-                     if line not in said_before] or options
-        return self.rng.choice(fresh)
+        # A variant not said yet; else one of the mood's; else the one said longest ago, never the last.
+        for pool in (options, self.persona.lines.for_act(mood)):
+            fresh = [line for line in pool if line not in said]
+            if fresh:
+                return self.rng.choice(fresh)
+        return min(options, key=lambda line: max(i for i, s in enumerate(said) if s == line))
 
 
 class _Stop(Exception):

@@ -200,6 +200,8 @@ class Lines(Strict):
 
     def for_act(self, act: str) -> list[str]:
         """The variants for an act, or the mood lines that stand in for it."""
+        if act in ("upset", "calmer", "leaving", "satisfied"):
+            return list(getattr(self, act))
         mood = {"accept": "satisfied", "leave": "leaving", "heard": "calmer", "considering": "calmer"}
         own = getattr(self, act, None) if act in ACTS else None
         return list(own or getattr(self, mood.get(act, "upset")))

@@ -42,9 +42,9 @@ def test_each_server_fault_keeps_the_turn_and_a_retry_recovers(tmp_path, persona
         store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
         s = PracticeSession.start(store, persona, client_for(url, timeout=1.0))
         with pytest.raises(ModelError) as err:
-            s.reply_text("What happened with the order?")
+            s.reply_text("Is the parcel with you now?")
         assert SECRET not in str(err.value)
-        assert store.transcript(s.id).turns[-1].text == "What happened with the order?"
+        assert store.transcript(s.id).turns[-1].text == "Is the parcel with you now?"
         standin.faults = Faults()  # the server recovers
         line = [e for e in s.retry()][-1]
         assert line.text.startswith("I still want to know")
@@ -104,7 +104,7 @@ s = PracticeSession.start(store, Library().get("late-delivery"), ModelClient(Mod
 print("SESSION", s.id, flush=True)
 k = 0
 while True:
-    line = s.reply_text(f"line {k}: what happened next?")
+    line = s.reply_text(f"line {k}: let me check that for you now.")  # a customer kept waiting, not angered
     print("SHOWN", k, line.index, flush=True)  # printed only after the turn was committed
     k += 1
 """
@@ -135,7 +135,7 @@ def test_kill_9_mid_session_loses_nothing_that_was_shown(db_url):
     t = store.transcript(session_id)
     assert len(t.turns) - 1 >= max(shown)
     for k in range(len(shown)):
-        assert t.turns[1 + 2 * k].text == f"line {k}: what happened next?"
+        assert t.turns[1 + 2 * k].text == f"line {k}: let me check that for you now."
         assert t.turns[2 + 2 * k].speaker == "customer"
     from evaluators import grade
 
@@ -156,7 +156,7 @@ p = Library().get("late-delivery")
 for n in range(3):
     s = PracticeSession.start(store, p, client, trainee=tag)
     for k in range(5):
-        s.reply_text(f"{tag} session {n} line {k}")
+        s.reply_text(f"{tag} session {n} line {k}: let me check that for you now.")
 """
 
 
@@ -177,7 +177,7 @@ def test_several_processes_write_one_database_without_loss_or_mixing(db_url):
             t = store.transcript(row.id)
             trainee = [x.text for x in t.turns if x.speaker == "trainee"]
             n = trainee[0].split()[2]
-            assert trainee == [f"p{i} session {n} line {k}" for k in range(5)]
+            assert trainee == [f"p{i} session {n} line {k}: let me check that for you now." for k in range(5)]
             assert len(t.turns) == 11
 
 
