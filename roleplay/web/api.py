@@ -78,20 +78,22 @@ def register(ctx: Context) -> None:
         if format == "csv":
             return exports.scores_csv([row])
         if format == "html":
-            p = ctx.persona(row.persona_id)
+            p = ctx.persona_of(row)
             return exports.report_html(row, p.name if p else (row.persona_id or "Customer"),
                                        p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None)
         raise gr.Error("format must be json, csv or html")
 
-    def regrade(session_id: str, judge: bool = True, request: gr.Request = None) -> dict:
-        """Grade a finished session again (evaluators), with the model as judge by default."""
+    def regrade(session_id: str, judge: bool = True, library_version: bool = False,
+                request: gr.Request = None) -> dict:
+        """Grade a finished session again (evaluators), with the model as judge by default; against the
+        persona as practised, or (library_version) the library's current version, which the card shows."""
         u = user(request)
         row = row_for(request, session_id)
         if not u.can_grade:
             raise gr.Error("re-grading needs the evaluator role")
         if not row.ended:
             raise gr.Error("the session is still in progress")
-        return ctx.grade(row.id, judge=judge)
+        return ctx.grade(row.id, judge=judge, use_library=bool(library_version))
 
     def progress(trainee: str = "", request: gr.Request = None) -> list:
         """A trainee's graded sessions over time (a trainee gets their own)."""

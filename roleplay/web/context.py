@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session as DbSession
 from ..accounts import LOCAL, Accounts, User
 from ..library import Library
 from ..persona import Persona
+from .. import snapshot
 from ..session import PracticeSession
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
@@ -129,6 +130,10 @@ class Context:
     def persona(self, persona_id: str | None) -> Persona | None:
         return self.library.personas.get(persona_id) if persona_id else None
 
+    def persona_of(self, row: SessionRow, use_library: bool = False) -> Persona | None:
+        """The persona the session was practised with (see roleplay.snapshot)."""
+        return snapshot.persona_of(row, self.library, use_library)
+
     def personas(self) -> list[Persona]:
         return list(self.library)
 
@@ -208,7 +213,7 @@ class Context:
         row = self.store.get(sid) if sid else None
         if row is None or row.trainee != user.name:  # only the trainee practises in their own session
             raise NotFound()
-        persona = self.persona(row.persona_id)
+        persona = self.persona_of(row)
         if persona is None:
             raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
         session = PracticeSession.resume(self.store, sid, persona, self.client)
@@ -250,16 +255,22 @@ class Context:
 
     # grading -----------------------------------------------------------------------------------
 
-    def grade(self, session_id: str, judge: bool = False) -> dict:
-        """Grade a stored session (deterministic, or with the model as judge) and store the scorecard."""
+    def grade(self, session_id: str, judge: bool = False, use_library: bool = False) -> dict:
+        """Grade a stored session (deterministic, or with the model as judge) and store the scorecard.
+
+        Against the persona as practised; use_library=True grades against the library's current version
+        instead, and the scorecard says so."""
         from evaluators import grade
 
         row = self.store.get(session_id)
         if row is None:
             raise NotFound()
         t = to_transcript(row)
-        card = grade(t, self.persona(row.persona_id), judge=self.client if judge else None)
+        card = grade(t, self.persona_of(row, use_library), judge=self.client if judge else None)
         data = card.to_json()
+        data["persona_version"] = "library" if use_library and row.persona else "as practised"
+        if row.rubric_version:
+            data["practised_rubric_version"] = row.rubric_version
         self.store.save_scorecard(session_id, data)
         return data
 

@@ -258,7 +258,8 @@ def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reas
     view = {
         "overall": overall, "passed": bool(card.get("passed")), "title": title or "Your scorecard",
         "ring": Markup(_ring(overall)), "bars": Markup(skill_bars(skills)),
-        "sub": [x for x in (reason, card.get("band") or "", f"graded: {grader}" if grader else "") if x],
+        "sub": [x for x in (reason, card.get("band") or "", f"graded: {grader}" if grader else "",
+                            *_versions(card)) if x],
         "blockers": card.get("blockers") or [],
         "blocker_evidence": [_evidence(e, prefix) for e in card.get("blocker_evidence") or []],
         "skills": [{"name": name, "score": float(skills[name].get("score", 0)),
@@ -267,6 +268,17 @@ def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reas
                     "tips": skills[name].get("tips", [])} for name in _ordered(skills)],
     }
     return str(_parts.scorecard(view))
+
+
+def _versions(card: dict) -> list[str]:
+    """Said on the card when it was not graded by the sheet and rubric the trainee practised with."""
+    out = []
+    if card.get("persona_version") == "library":
+        out.append("re-graded against the library's current version of this customer, not the one practised")
+    practised = card.get("practised_rubric_version")
+    if practised and practised != card.get("rubric_version"):
+        out.append(f"rubric {card.get('rubric_version')} (practised under {practised})")
+    return out
 
 
 def _evidence(e: dict, prefix: str) -> dict:

@@ -187,7 +187,7 @@ class ReviewTab:
             empty = render.empty(f"{e} Pick a session from the Sessions list.")
             return (gr.update(selected="replay"), empty, "", "", "", hidden,
                     hidden, hidden, hidden, hidden, hidden, hidden)
-        persona = self.ctx.persona(row.persona_id)
+        persona = self.ctx.persona_of(row)
         name = persona.name if persona else (row.persona_id or "Customer")
         leave = persona.temperament.leave_at if persona else None
         sat = persona.temperament.satisfied_at if persona else None
