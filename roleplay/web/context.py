@@ -22,7 +22,11 @@ from sqlalchemy.orm import Session as DbSession
 from ..accounts import LOCAL, Accounts, User
 from ..library import Library
 from ..persona import Persona
-from .. import snapshot
+from .. import agreement as agree
+from .. import annotations, hints, snapshot
+from ..agreement import SkillAgreement
+from ..attempts import Comparison, compare
+from ..fork import fork
 from ..session import PracticeSession
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
@@ -192,6 +196,46 @@ class Context:
         with self._lock:
             self._keep(session.id, live)
         return live
+
+    def fork(self, user: User, session_id: str, at: int) -> Live:
+        """Redo trainee turn `at` of a session the user may see, in a new session of their own (running)."""
+        row = self.session_for(user, session_id)
+        persona = self.persona_of(row)
+        if persona is None:
+            raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
+        sid = fork(self.store, row, at, user.name, persona)
+        session = PracticeSession.resume(self.store, sid, persona, self.client)
+        session.warm_up()
+        live = Live(session=session, owner=user.name)
+        with self._lock:
+            self._keep(sid, live)
+        return live
+
+    def comparison(self, user: User, row: SessionRow) -> Comparison | None:
+        """A fork beside its parent, or a session beside its latest fork (those the user may see)."""
+        if row.parent_id:
+            parent = self.store.get(row.parent_id)
+            return compare(parent, row, self.persona_of(row)) if parent and self.may_see(user, parent) else None
+        forks = [f for f in self.store.forks(row.id) if self.may_see(user, f)]
+        return compare(row, self.store.get(forks[-1].id), self.persona_of(row)) if forks else None
+
+    def agreement(self, user: User) -> list[SkillAgreement]:
+        """Human vs AI per skill over the sessions the user may see that both graded (latest human grade)."""
+        human: dict[str, dict[str, float]] = {}
+        for g in self.store.annotations(kind="grade"):
+            human[g.session_id] = g.body["scores"]  # oldest first: the latest grade wins
+        rows = [self.store.get(sid) for sid in human]
+        ai = {r.id: {k: float(v.get("score", 0)) for k, v in (r.scorecard.get("skills") or {}).items()}
+              for r in rows if r is not None and r.scorecard and self.may_see(user, r)}
+        return agree.agreement(agree.pairs_from(human, ai))
+
+    def hint(self, live: Live) -> str:
+        """A 'What now?' hint for the running session, recorded with it."""
+        s = live.session
+        last_customer = next((t.text for t in reversed(s.turns) if t.speaker == "customer"), "")
+        text = hints.hint(s.persona, s.state, s.analyses[-1] if s.analyses else None, last_customer)
+        annotations.add_hint(self.store, s.id, len(s.turns), text)
+        return text
 
     def live_for(self, user: User, session_id: str | None, catch_up: bool = True) -> Live:
         """The running session (resumed from the store after a restart) if it is this user's own.

@@ -19,11 +19,14 @@ CSV_COLUMNS = ["session", "trainee", "persona", "date", "channel", "language", "
                *SKILLS, "blockers", "grader"]
 
 
-def session_json(row: SessionRow) -> str:
+def session_json(row: SessionRow, notes: dict | None = None) -> str:
     """The interchange transcript (shared/contracts/transcript.schema.json) plus, as allowed extras,
-    the session's id, trainee, date and scorecard."""
+    the session's id, trainee, date, scorecard, the fork's parent, and (notes) the human grades,
+    comments and hints (roleplay.annotations)."""
     extra = {"session": row.id, "trainee": row.trainee,
-             "created_at": row.created_at.isoformat() if row.created_at else None}
+             "created_at": row.created_at.isoformat() if row.created_at else None, **(notes or {})}
+    if row.parent_id:
+        extra.update(parent=row.parent_id, fork_at=row.fork_at)
     if row.scorecard:
         extra["scorecard"] = row.scorecard
     return json.dumps(to_transcript(row).to_json(**extra), ensure_ascii=False, indent=1)
@@ -98,12 +101,12 @@ def safe_name(text: str) -> str:
 
 
 def write_exports(row: SessionRow, persona_name: str, folder: Path, leave_at=None,
-                  satisfied_at=None) -> dict[str, Path]:
+                  satisfied_at=None, notes: dict | None = None) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = safe_name(f"{row.persona_id or 'session'}-{row.trainee}-{row.id[:8]}")
     files = {"json": folder / f"{stem}.json", "csv": folder / f"{stem}-scores.csv",
              "html": folder / f"{stem}-report.html"}
-    files["json"].write_text(session_json(row), encoding="utf-8")
+    files["json"].write_text(session_json(row, notes), encoding="utf-8")
     files["csv"].write_text(scores_csv([row]), encoding="utf-8")
     files["html"].write_text(report_html(row, persona_name, leave_at, satisfied_at), encoding="utf-8")
     return files

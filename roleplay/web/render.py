@@ -325,8 +325,10 @@ def _highlight(text: str, marks: list[tuple[str, str]]) -> list[tuple[str, str |
 
 
 def transcript(turns: Sequence, customer_name: str, card: dict | None = None, audio: dict[int, str] | None = None,
-               prefix: str = "turn", trainee_name: str = "Trainee") -> str:
-    """Turns with their numbers, evidence marked, notes, per-turn audio and the customer's frustration."""
+               prefix: str = "turn", trainee_name: str = "Trainee", why: dict[int, list[str]] | None = None,
+               comments: dict[int, list[dict]] | None = None) -> str:
+    """Turns with their numbers, evidence marked, notes, per-turn audio and the customer's frustration;
+    `why`: what moved the customer, by turn (opened on a click); `comments`: evaluators' and replies."""
     ev = evidence_by_turn(card)
     audio = audio or {}
     rows = []
@@ -338,7 +340,8 @@ def transcript(turns: Sequence, customer_name: str, card: dict | None = None, au
             "frustration": frustration, "colour": mood_colour(frustration) if frustration is not None else "",
             "times": f"{t.start:.1f}–{t.end:.1f} s" if t.start is not None and t.end is not None else "",
             "pieces": _highlight(t.text, [(e.get("quote", ""), e.get("effect", "+")) for _, e in ev.get(i, [])]),
-            "audio": audio.get(i), "notes": ev.get(i, []),
+            "audio": audio.get(i), "notes": ev.get(i, []), "why": (why or {}).get(i, []),
+            "comments": (comments or {}).get(i, []),
         })
     return str(_parts.transcript(rows))
 
