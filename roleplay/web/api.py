@@ -191,32 +191,23 @@ def register(ctx: Context) -> None:
     def human_grade(session_id: str, scores: dict, note: str = "", request: gr.Request = None) -> dict:
         """Evaluators: grade a session yourself (skill -> 0..100, and a note); kept beside the AI's grade."""
         u = user(request)
-        row = row_for(request, session_id)
-        if not u.can_grade:
-            raise gr.Error("grading needs the evaluator role")
         try:
-            gid = annotations.add_grade(ctx.store, row.id, u.name, annotations.HumanGrade(scores=scores, note=note))
+            gid = ctx.human_grade(u, session_id, scores, note)
+        except (NotFound, Forbidden) as e:
+            raise _fail(e) from None
         except ValidationError as e:
-            raise gr.Error(f"not a grade: {e.errors()[0]['msg']}") from None
-        return {"id": gid, **annotations.of_session(ctx.store, row.id)}
+            raise gr.Error(f"not a grade: {e.errors()[0]['msg']}", print_exception=False) from None
+        return {"id": gid, **annotations.of_session(ctx.store, session_id.strip())}
 
     def comment(session_id: str, turn: int, text: str, reply_to: int = 0, request: gr.Request = None) -> dict:
         """Evaluators comment on a turn (0-based); the session's trainee replies to a comment once (reply_to:
         its id). Returns the session's comments."""
         u = user(request)
-        row = row_for(request, session_id)
         try:
-            if reply_to:
-                if row.trainee != u.name:
-                    raise gr.Error("only the trainee of this session replies to its comments")
-                annotations.add_reply(ctx.store, row.id, u.name, int(reply_to), text)
-            elif not u.can_grade:
-                raise gr.Error("commenting needs the evaluator role")
-            else:
-                annotations.add_comment(ctx.store, row.id, u.name, int(turn), text)
-        except (annotations.AnnotationError, ValidationError) as e:
+            ctx.comment(u, session_id, int(turn), text, int(reply_to or 0))
+        except (NotFound, Forbidden, annotations.AnnotationError, ValidationError) as e:
             raise _fail(e) from None
-        return {"comments": annotations.of_session(ctx.store, row.id)["comments"]}
+        return {"comments": annotations.of_session(ctx.store, session_id.strip())["comments"]}
 
     def agreement(request: gr.Request = None) -> dict:
         """Trainers and evaluators: per skill, human vs AI grades over sessions graded by both (mean

@@ -219,6 +219,25 @@ class Context:
         forks = [f for f in self.store.forks(row.id) if self.may_see(user, f)]
         return compare(row, self.store.get(forks[-1].id), self.persona_of(row)) if forks else None
 
+    def human_grade(self, user: User, session_id: str, scores: dict, note: str = "") -> int:
+        """An evaluator's own grade of a session, kept beside the AI's (ValidationError: not a grade)."""
+        row = self.session_for(user, session_id)
+        if not user.can_grade:
+            raise Forbidden("grading needs the evaluator role")
+        return annotations.add_grade(self.store, row.id, user.name,
+                                     annotations.HumanGrade(scores=scores, note=note or ""))
+
+    def comment(self, user: User, session_id: str, turn: int, text: str, reply_to: int | None = None) -> int:
+        """An evaluator's comment on a turn, or (reply_to) the session's trainee's one reply to a comment."""
+        row = self.session_for(user, session_id)
+        if reply_to:
+            if row.trainee != user.name:
+                raise Forbidden("only the trainee of this session replies to its comments")
+            return annotations.add_reply(self.store, row.id, user.name, int(reply_to), text)
+        if not user.can_grade:
+            raise Forbidden("commenting needs the evaluator role")
+        return annotations.add_comment(self.store, row.id, user.name, int(turn), text)
+
     def agreement(self, user: User) -> list[SkillAgreement]:
         """Human vs AI per skill over the sessions the user may see that both graded (latest human grade)."""
         human: dict[str, dict[str, float]] = {}

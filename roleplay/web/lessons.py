@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader
 
+from .. import why
 from ..attempts import Comparison
+from ..persona import Persona
+from ..state import CustomerState
+from ..store import SessionRow
 
 _lessons = Environment(loader=PackageLoader("roleplay.web", "templates"), autoescape=True).get_template(
     "lessons.html").module
@@ -18,7 +22,18 @@ def compare(c: Comparison | None) -> str:
     return str(_lessons.compare(c, sorted(c.skills.items())))
 
 
-def ending(reason: str | None, missed: list[str]) -> str:
+def why_by_turn(row: SessionRow, persona: Persona | None) -> dict[int, list[str]]:
+    """What moved the customer, for each customer turn of a stored session."""
+    return {i: r.lines() for i, r in why.reactions(row.turns, persona).items()}
+
+
+def ending(row: SessionRow, persona: Persona | None) -> str:
+    """Why the conversation ended and, once graded, the hidden facts never uncovered."""
+    if not row.state:
+        return ""
+    state = CustomerState.model_validate(row.state)
+    reason = why.ending(state, persona)
+    missed = why.missed(state, persona) if row.scorecard else []
     return str(_lessons.ending(reason, missed)) if reason or missed else ""
 
 

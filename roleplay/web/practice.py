@@ -18,7 +18,7 @@ from ..customer import Delta
 from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
-from . import render
+from . import lessons, render
 from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
@@ -130,6 +130,8 @@ class PracticeTab:
                     self.meter = gr.HTML(elem_id="rp-meter")
                     with gr.Accordion("Policy sheet", open=True):
                         self.policy = gr.HTML()
+                    self.hint_btn = gr.Button("What now?", size="sm", elem_id="rp-hint")
+                    self.hint_text = gr.HTML(elem_id="rp-hint-text")
                     self.end_btn = gr.Button("End the session and get feedback", variant="secondary",
                                              elem_id="rp-end")
         with gr.Column(visible=False, elem_id="rp-result") as self.result:
@@ -176,6 +178,7 @@ class PracticeTab:
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
         self.end_btn.click(self.end, self.sid, conv_out, api_visibility="private")
+        self.hint_btn.click(self.hint, self.sid, self.hint_text, api_visibility="private")
         self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
@@ -455,16 +458,31 @@ class PracticeTab:
             live.session.end()
         return self._result(live)
 
+    def hint(self, sid, request: gr.Request) -> str:
+        """One short pointer from where the conversation stands (recorded with the session)."""
+        try:
+            live = self._live(sid, request)
+        except (NotFound, Forbidden) as e:
+            return render.status(str(e), "err")
+        if self.ctx.exam_mode:
+            return render.status("Hints are off in exam mode.", "info")
+        with live.lock:
+            return render.status(self.ctx.hint(live), "info")
+
     def _result(self, live: Live) -> dict:
         s = live.session
         card, problem = grade_safely(self.ctx, s.id)
         self.ctx.forget(s.id)
         name = s.persona.name
+        row = self.ctx.store.get(s.id)
+        shown = row is not None and not self.ctx.exam_mode  # exam mode keeps the why to Review
         return {
             self.convo: gr.update(visible=False), self.result: gr.update(visible=True),
             self.scorecard: render.scorecard(card, prefix="sc-turn", title=f"Conversation with {name}",
-                                             end_reason=s.state.end_reason),
-            self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn"),
+                                             end_reason=s.state.end_reason)
+            + (lessons.ending(row, s.persona) if shown else ""),
+            self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn",
+                                                      why=lessons.why_by_turn(row, s.persona) if shown else None),
             self.result_status: gr.update(value=render.status(problem, "err"), visible=bool(problem)),
             self.retry_btn: gr.update(visible=False),
         }
