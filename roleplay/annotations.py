@@ -76,8 +76,14 @@ def of_session(store: Store, session_id: str) -> dict[str, list[dict]]:
     return out
 
 
-def comments_by_turn(notes: dict[str, list[dict]]) -> dict[int, list[dict]]:
+def by_turn(notes: dict[str, list[dict]], turns: int) -> dict[int, list[dict]]:
+    """Comments, replies and hints under the turn they belong to, each with a label for the transcript.
+
+    A hint is asked for before the turn it helps with: it sits under that turn (or the last one, when
+    the session ended first)."""
     by: dict[int, list[dict]] = {}
     for c in notes["comments"]:
-        by.setdefault(c["turn"], []).append(c)
+        by.setdefault(c["turn"], []).append({**c, "label": "reply" if c["reply_to"] else "evaluator comment"})
+    for h in notes["hints"]:
+        by.setdefault(min(h["turn"], turns - 1), []).append({**h, "author": "You", "label": "hint used"})
     return by

@@ -45,6 +45,7 @@ def test_redo_a_turn_and_see_both_attempts_with_why_they_reacted(canned_app, pag
     assert demo.rp_context.store.annotations(fork.id, kind="hint")  # the hint is recorded
     open_replay(page, fork.id)
     page.wait_for_selector("#rp-compare-view")
+    assert "hint used" in page.inner_text("#rp-replay-transcript")  # hints used are shown in Review
     both = page.inner_text("#rp-compare-view")
     assert "I can refund the $6.90 shipping fee" in both and "What would make this right for Leo?" in both
     assert page.locator("#rp-compare-view .rp-skill-change tr").count() >= 3  # score change per skill

@@ -250,7 +250,7 @@ class ReviewTab:
             self.tabs: gr.update(selected="replay"), self.head: render.replay_header(row, name),
             self.transcript: render.transcript(row.turns, name, row.scorecard, audio=audio, prefix="rv-turn",
                                                trainee_name=row.trainee, why=lessons.why_by_turn(row, persona),
-                                               comments=annotations.comments_by_turn(notes)),
+                                               comments=annotations.by_turn(notes, len(row.turns))),
             self.card: render.scorecard(row.scorecard, prefix="rv-turn", title="Scorecard", end_reason=row.end_reason)
             + lessons.ending(row, persona),
             self.curve: render.frustration_curve(pts, leave, sat),
