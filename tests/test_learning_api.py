@@ -94,6 +94,13 @@ def test_human_grades_and_comments_roles_on_the_server(app, clients, graded):
     assert "Session not found" in err(lambda: bob.predict(graded, api_name="/get_session"))
 
 
+def test_regrading_against_the_librarys_version_is_explicit(clients, graded):
+    eve = clients["eve"]
+    assert eve.predict(graded, False, api_name="/regrade")["persona_version"] == "as practised"
+    assert eve.predict(graded, False, True, api_name="/regrade")["persona_version"] == "library"
+    assert clients["ann"].predict(graded, api_name="/get_session")["scorecard"]["persona_version"] == "library"
+
+
 def test_agreement_endpoint(clients, graded):
     assert "trainers and evaluators" in err(lambda: clients["ann"].predict(api_name="/agreement"))
     clients["eve"].predict(graded, {"listening": 70, "empathy": 40}, "", api_name="/human_grade")

@@ -1,6 +1,7 @@
 """Sessions keep their persona; a moment can be redone (a fork with the customer's state exactly as it
 was); why the customer reacted, in the trainee's words."""
 
+import html
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from roleplay.fork import CannotFork, fork, state_before
 from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.store import TurnRow
+from roleplay.web import render
 from roleplay.web.context import Context
 from tests.fakes import ScriptedClient
 
@@ -52,7 +54,10 @@ def test_a_session_keeps_the_persona_it_was_practised_with(store, library):
     library.reload()
     assert "Leo's main present" in ctx.persona_of(store.get(s.id)).hidden_facts[0].text
     assert "gift card" in ctx.persona_of(store.get(s.id), use_library=True).hidden_facts[0].text
-    assert ctx.grade(s.id, use_library=True)["persona_version"] == "library"
+    newer = ctx.grade(s.id, use_library=True)
+    assert newer["persona_version"] == "library"
+    assert "re-graded against the library's current version" in html.unescape(render.scorecard(newer))
+    assert "library's current" not in html.unescape(render.scorecard(before))
     path.unlink()
     library.reload()
     assert ctx.persona("late-delivery") is None

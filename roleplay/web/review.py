@@ -100,6 +100,9 @@ class ReviewTab:
                                                   elem_id="rp-continue", size="sm")
                     self.regrade_btn = gr.Button("Re-grade with the judge", visible=False, elem_id="rp-regrade",
                                                  size="sm")
+                    # Off: the persona as practised; on, the library's newer version (the card says so).
+                    self.regrade_library = gr.Checkbox(False, label="against the library's current persona",
+                                                       visible=False, elem_id="rp-regrade-library")
                     self.dl_json = gr.DownloadButton("Transcript (JSON)", visible=False, elem_id="rp-dl-json",
                                                      size="sm")
                     self.dl_csv = gr.DownloadButton("Scores (CSV)", visible=False, elem_id="rp-dl-csv", size="sm")
@@ -158,7 +161,8 @@ class ReviewTab:
             self.open, self.sid, self._replay_outputs(), api_visibility="private")
         self.open_btn.click(self.open, self.sid, self._replay_outputs(), api_visibility="private")
         self.sid.submit(self.open, self.sid, self._replay_outputs(), api_visibility="private")
-        self.regrade_btn.click(self.regrade, self.sid, self._replay_outputs(), api_visibility="private")
+        self.regrade_btn.click(self.regrade, [self.sid, self.regrade_library], self._replay_outputs(),
+                               api_visibility="private")
         self.c_btn.click(self.add_comment, [self.sid, self.c_turn, self.c_text, self.c_reply], self._replay_outputs(),
                          api_visibility="private")
         self.g_btn.click(self.add_grade, [self.sid, self.g_scores, self.g_note], self._replay_outputs(),
@@ -168,7 +172,7 @@ class ReviewTab:
     def _replay_outputs(self):
         return [self.tabs, self.head, self.transcript, self.card, self.curve, self.timeline, self.replay_status,
                 self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.continue_btn, self.redo_row,
-                self.compare, self.human, self.comment_box, self.grade_box]
+                self.compare, self.human, self.comment_box, self.grade_box, self.regrade_library]
 
     def on_load(self, user: User):
         """Role-dependent state of the tab's controls (called from the app's load event)."""
@@ -257,6 +261,7 @@ class ReviewTab:
             self.timeline: gr.update(value=timeline, visible=bool(timeline)),
             self.replay_status: gr.update(value=note, visible=bool(note)),
             self.regrade_btn: gr.update(visible=user.can_grade and row.ended),
+            self.regrade_library: gr.update(visible=user.can_grade and row.ended and bool(row.persona)),
             self.dl_json: gr.update(value=str(files["json"]), visible=True),
             self.dl_csv: gr.update(value=str(files["csv"]), visible=True),
             self.dl_html: gr.update(value=str(files["html"]), visible=True),
@@ -271,7 +276,7 @@ class ReviewTab:
     def _failed(self, message: str) -> dict:
         return {self.replay_status: gr.update(value=render.status(message, "err"), visible=True)}
 
-    def regrade(self, sid, request: gr.Request):
+    def regrade(self, sid, use_library, request: gr.Request):
         try:
             user = self._user(request)
             row = self.ctx.session_for(user, sid)
@@ -280,7 +285,7 @@ class ReviewTab:
         except (Forbidden, NotFound) as e:
             return self._failed(str(e))
         try:
-            self.ctx.grade(row.id, judge=True)
+            self.ctx.grade(row.id, judge=True, use_library=bool(use_library))
             note = render.status("Re-graded with the judge.", "ok")
         except Exception as e:  # the judge or the store: logged under an id, the card stays as it was
             note = render.status(reported(f"re-grading session {row.id}", e), "err")
