@@ -91,6 +91,8 @@ def test_human_grades_and_comments_roles_on_the_server(app, clients, graded):
     exported = json.loads(ann.predict(graded, "json", api_name="/export_session"))
     assert exported["human_grades"][0]["author"] == "eve" and len(exported["comments"]) == 2
     assert exported["scorecard"]["grader"] == "deterministic"  # the AI's grade is kept beside the human's
+    report = ann.predict(graded, "html", api_name="/export_session")
+    assert "This is where it turned." in report and "I meant it kindly." in report and "Human grade" in report
     assert "Session not found" in err(lambda: bob.predict(graded, api_name="/get_session"))
 
 

@@ -86,7 +86,8 @@ def register(ctx: Context) -> None:
         if format == "html":
             p = ctx.persona_of(row)
             return exports.report_html(row, p.name if p else (row.persona_id or "Customer"),
-                                       p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None)
+                                       p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None,
+                                       annotations.of_session(ctx.store, row.id))
         raise gr.Error("format must be json, csv or html")
 
     def regrade(session_id: str, judge: bool = True, library_version: bool = False,
