@@ -80,6 +80,11 @@ def test_an_evaluators_comment_is_seen_by_the_trainee_only(browser, tmp_path):  
         pg.fill("#rp-c-text textarea", "Offer the refund after naming the lost party.")
         pg.click("#rp-c-add")
         pg.wait_for_selector("#rp-replay-transcript .rp-comment")
+        pg.get_by_role("tab", name="Agreement", exact=True).click()
+        pg.click("#rp-a-show")
+        pg.locator("#rp-agreement [role=gridcell]", has_text="empathy").wait_for()
+        pg.locator("#rp-agreement [role=gridcell]", has_text=anns).first.click()  # the session, one click away
+        pg.wait_for_selector(f"#rp-replay-head [data-session='{anns}']")
         ctx.close()
         ctx, pg = signed_in("ann")
         open_replay(pg, anns)

@@ -12,6 +12,7 @@ import gradio as gr
 
 from pydantic import ValidationError
 
+from .. import agreement as agree
 from .. import annotations
 from ..accounts import User
 from ..fork import CannotFork
@@ -20,6 +21,7 @@ from .context import Context, Forbidden, NotFound
 from .errors import reported
 from .media import turn_audio
 
+AGREEMENT_COLUMNS = ["Skill", "Sessions", "Human − AI", "Spearman ρ", "Within 10", "Flagged", "Session"]
 COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
 ALL = "All"
 KEEP_EXPORTS = 32  # pages' export folders kept at once: a few per user looking at Review right now
@@ -138,6 +140,16 @@ class ReviewTab:
                                                        elem_id="rp-g-scores")
                             self.g_note = gr.Textbox(label="Note", lines=2, elem_id="rp-g-note")
                             self.g_btn = gr.Button("Save my grade", size="sm", elem_id="rp-g-save")
+            with gr.Tab("Agreement", id="agreement"):
+                gr.HTML('<p class="rp-sub">Trainers and evaluators: per skill, how human grades compare with the '
+                        "AI's over the sessions both graded. Flagged: fewer than half within 10 points. Click a row "
+                        'to open the session they disagree on most.</p>')
+                with gr.Row():
+                    self.a_btn = gr.Button("Show agreement", variant="primary", elem_id="rp-a-show", scale=1)
+                    self.a_csv = gr.DownloadButton("Agreement (CSV)", visible=False, elem_id="rp-a-csv", scale=1)
+                self.a_status = gr.HTML(visible=False)
+                self.a_table = gr.Dataframe(headers=AGREEMENT_COLUMNS, value=[], interactive=False,
+                                            elem_id="rp-agreement")
             with gr.Tab("Progress", id="progress"):
                 with gr.Row(equal_height=False):
                     self.p_trainee = gr.Dropdown(choices=[], label="Trainee", allow_custom_value=True,
@@ -168,6 +180,9 @@ class ReviewTab:
         self.g_btn.click(self.add_grade, [self.sid, self.g_scores, self.g_note], self._replay_outputs(),
                          api_visibility="private")
         self.p_btn.click(self.progress, self.p_trainee, [self.p_chart, self.p_table], api_visibility="private")
+        self.a_btn.click(self.agreement, None, [self.a_table, self.a_status, self.a_csv], api_visibility="private")
+        self.a_table.select(self.pick_row, self.a_table, self.sid, api_visibility="private").then(
+            self.open, self.sid, self._replay_outputs(), api_visibility="private")
 
     def _replay_outputs(self):
         return [self.tabs, self.head, self.transcript, self.card, self.curve, self.timeline, self.replay_status,
@@ -312,6 +327,21 @@ class ReviewTab:
             return self.ctx.fork(self._user(request), sid, int(turn or 0) - 1).session.id
         except (Forbidden, NotFound, CannotFork) as e:
             raise gr.Error(str(e), print_exception=False) from None  # stops the chain: Practice stays as it is
+
+    def agreement(self, request: gr.Request):
+        try:
+            user = self._user(request)
+            if not user.sees_all_sessions:
+                raise Forbidden("the agreement view is for trainers and evaluators")
+        except Forbidden as e:
+            return [], gr.update(value=render.status(str(e), "err"), visible=True), gr.update(visible=False)
+        rows = self.ctx.agreement(user)
+        table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
+                  f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
+        csv = self._write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
+        note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
+                         visible=not rows)
+        return table, note, gr.update(value=str(csv), visible=bool(rows))
 
     def progress(self, trainee, request: gr.Request):
         try:
