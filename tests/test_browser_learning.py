@@ -39,6 +39,8 @@ def test_redo_a_turn_and_see_both_attempts_with_why_they_reacted(canned_app, pag
     page.fill("#rp-msg textarea", "What would make this right for Leo?")
     page.press("#rp-msg textarea", "Enter")
     wait_for_reply(page, 5)
+    page.wait_for_function("() => document.querySelector('#rp-why-live')?.innerText.includes('open question')")
+    assert page.inner_text("#rp-hint-text").strip() == ""  # the hint was for the turn before
     page.click("#rp-end")
     page.wait_for_selector("#rp-result", state="visible")
     fork = demo.rp_context.store.forks(sid)[-1]

@@ -27,6 +27,12 @@ def why_by_turn(row: SessionRow, persona: Persona | None) -> dict[int, list[str]
     return {i: r.lines() for i, r in why.reactions(row.turns, persona).items()}
 
 
+def live_why(state: CustomerState, persona: Persona | None) -> str:
+    """During practice: what moved the customer on their last line."""
+    lines = why.reaction(state, persona).lines()
+    return str(_lessons.live(lines)) if lines else ""
+
+
 def ending(row: SessionRow, persona: Persona | None) -> str:
     """Why the conversation ended and, once graded, the hidden facts never uncovered."""
     if not row.state:

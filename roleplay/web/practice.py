@@ -130,6 +130,7 @@ class PracticeTab:
                     self.meter = gr.HTML(elem_id="rp-meter")
                     with gr.Accordion("Policy sheet", open=True):
                         self.policy = gr.HTML()
+                    self.why_live = gr.HTML(elem_id="rp-why-live")  # what moved the customer just now
                     self.hint_btn = gr.Button("What now?", size="sm", elem_id="rp-hint")
                     self.hint_text = gr.HTML(elem_id="rp-hint-text")
                     self.end_btn = gr.Button("End the session and get feedback", variant="secondary",
@@ -158,7 +159,8 @@ class PracticeTab:
 
     def wire(self) -> None:
         conv_out = [self.chat, self.msg, self.meter, self.speech, self.err, self.retry_btn, self.convo, self.result,
-                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn, self.upload]
+                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn, self.upload,
+                    self.why_live, self.hint_text]
         self.cards.click(self.pick_card, None, self.persona_dd, api_visibility="private")
         self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn,
                                                                   self.difficulty],
@@ -440,6 +442,9 @@ class PracticeTab:
         if line is not None:
             live.touch(len(line.text.split()) / SPOKEN_WORDS_PER_S if s.channel == "voice" else 0.0)
         out = self._view(live, None, ready)
+        if line is not None:  # the last reaction explained (not in exam mode); a hint was for the turn before
+            out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona)
+            out[self.hint_text] = ""
         if line is not None and speaker is not None:
             speaker.finish(line.index)
             out[self.speech] = speaker.html(done=True)
