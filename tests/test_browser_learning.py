@@ -44,6 +44,11 @@ def test_redo_a_turn_and_see_both_attempts_with_why_they_reacted(canned_app, pag
     page.click("#rp-end")
     page.wait_for_selector("#rp-result", state="visible")
     fork = demo.rp_context.store.forks(sid)[-1]
+    page.fill("#rp-result-redo-turn input", "2")  # right after grading: redo the fork's first reply
+    page.click("#rp-result-redo")
+    page.wait_for_selector("#rp-convo", state="visible")
+    assert page.locator("#rp-chat .message-row").count() == 1
+    assert [f.fork_at for f in demo.rp_context.store.forks(fork.id)] == [1]
     assert demo.rp_context.store.annotations(fork.id, kind="hint")  # the hint is recorded
     open_replay(page, fork.id)
     page.wait_for_selector("#rp-compare-view")

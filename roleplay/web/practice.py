@@ -15,6 +15,7 @@ from pathlib import Path
 import gradio as gr
 
 from ..customer import Delta
+from ..fork import CannotFork
 from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
@@ -144,7 +145,12 @@ class PracticeTab:
                     gr.HTML('<div class="rp-title">Transcript</div><p class="rp-sub">Evidence from the scorecard '
                             'is marked in the turns it quotes.</p>')
                     self.result_transcript = gr.HTML(elem_id="rp-result-transcript")
-            self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again")
+            with gr.Row():
+                self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again", scale=2)
+                # Turn numbers as the transcript shows them (#1 is the customer's opening).
+                self.redo_turn = gr.Number(label="Your turn #", precision=0, minimum=2, elem_id="rp-result-redo-turn",
+                                           scale=1)
+                self.redo_btn = gr.Button("Try this reply again", elem_id="rp-result-redo", scale=2)
         self.silence_limits = silence_limits()
         self.silence_timer = gr.Timer(min(self.silence_limits.values()) / 4)
 
@@ -181,6 +187,7 @@ class PracticeTab:
                        api_visibility="private", queue=False)
         self.end_btn.click(self.end, self.sid, conv_out, api_visibility="private")
         self.hint_btn.click(self.hint, self.sid, self.hint_text, api_visibility="private")
+        self.redo_btn.click(self.redo, [self.sid, self.redo_turn], self.shown_outputs(), api_visibility="private")
         self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
@@ -204,7 +211,7 @@ class PracticeTab:
         """What showing a running session updates (start, or continue from Review)."""
         return [self.sid, self.picker, self.convo, self.result, self.chat, self.chat_row, self.voice_col, self.side,
                 self.meter, self.policy, self.speech, self.err, self.retry_btn, self.msg, self.start_status,
-                self.send_btn, self.chat_head]
+                self.send_btn, self.chat_head, self.why_live, self.hint_text]
 
     def start(self, persona_id, channel, difficulty, request: gr.Request):
         try:
@@ -228,6 +235,14 @@ class PracticeTab:
                     gr.update(value=render.status(str(e), "err"), visible=True)]
         return [*self._shown(live, []), gr.update(selected="practice"), gr.update(visible=False)]
 
+    def redo(self, sid, turn, request: gr.Request):
+        """Right after grading: fork the session just graded at turn # and practise from there."""
+        try:
+            live = self.ctx.fork(self.ctx.user(request), sid, int(turn or 0) - 1)
+        except (NotFound, Forbidden, CannotFork) as e:
+            raise gr.Error(str(e), print_exception=False) from None
+        return self._shown(live, [])
+
     def _shown(self, live: Live, urls: list[str]) -> list:
         s = live.session
         p = s.persona
@@ -242,7 +257,7 @@ class PracticeTab:
                                                           self.ctx.exam_mode),
             render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), owed,
             gr.update(visible=s.awaiting_reply), gr.update(value="", interactive=True), "",
-            gr.update(interactive=True), render.chat_head(p, s.channel),
+            gr.update(interactive=True), render.chat_head(p, s.channel), "", "",
         ]
 
     def _speak_opening(self, live: Live) -> list[str]:
