@@ -130,3 +130,24 @@ def test_why_it_ended():
     assert "hung up" in why.ending(left.model_copy(update={"end_cause": "silence"}), persona)
     done = base.model_copy(update={"ended": True, "end_reason": "trainee_ended"})
     assert why.ending(done, persona) == "You ended the conversation."
+
+
+@pytest.mark.parametrize("exam", [False, True], ids=["practice", "exam-mode"])
+def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch, exam):
+    import gradio as gr
+
+    from roleplay.web.context import Live
+    from roleplay.web.practice import PracticeTab
+
+    monkeypatch.setenv("ROLEPLAY_EXAM_MODE", "1" if exam else "0")
+    ctx = Context(store, library, ScriptedClient([]), single_user=True)
+    tab = PracticeTab(ctx)
+    with gr.Blocks():
+        tab.build()
+    s, _ = _played(store, library)
+    s.end()
+    out = tab._result(Live(session=s, owner="local"))
+    card, turns = html.unescape(out[tab.scorecard]), html.unescape(out[tab.result_transcript])
+    assert ("<b>Why it ended:</b> You ended the conversation." in card) is not exam
+    assert ("made light of the loss" in turns) is not exam
+    assert "Your scorecard" in card or "Conversation with" in card  # the grade itself is shown either way
