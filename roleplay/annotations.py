@@ -31,8 +31,11 @@ class HumanGrade(BaseModel):
         return v
 
 
-class Comment(BaseModel):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+def _text(text: str | None) -> dict:
+    text = (text or "").strip()
+    if not 0 < len(text) <= MAX_TEXT:
+        raise AnnotationError(f"write the comment first (1 to {MAX_TEXT} characters)")
+    return {"text": text}
 
 
 def add_grade(store: Store, session_id: str, author: str, grade: HumanGrade) -> int:
@@ -43,7 +46,7 @@ def add_comment(store: Store, session_id: str, author: str, turn: int, text: str
     row = store.get(session_id)
     if row is None or not 0 <= turn < len(row.turns):
         raise AnnotationError(f"there is no turn {turn} in this session")
-    return store.annotate(session_id, "comment", author, Comment(text=text.strip()).model_dump(), turn=turn)
+    return store.annotate(session_id, "comment", author, _text(text), turn=turn)
 
 
 def add_reply(store: Store, session_id: str, author: str, comment_id: int, text: str) -> int:
@@ -54,7 +57,7 @@ def add_reply(store: Store, session_id: str, author: str, comment_id: int, text:
         raise AnnotationError(f"there is no comment {comment_id} on this session")
     if any(a.kind == "reply" and a.reply_to == comment_id for a in notes):
         raise AnnotationError("this comment has been replied to already (one reply per comment)")
-    return store.annotate(session_id, "reply", author, Comment(text=text.strip()).model_dump(), turn=target.turn,
+    return store.annotate(session_id, "reply", author, _text(text), turn=target.turn,
                           reply_to=comment_id)
 
 

@@ -81,6 +81,8 @@ def test_human_grades_and_comments_roles_on_the_server(app, clients, graded):
                     api_name="/human_grade")
     assert g["human_grades"][0]["scores"] == {"listening": 70, "empathy": 40}
     assert "evaluator" in err(lambda: ann.predict(graded, 3, "my note", api_name="/comment"))
+    assert "write the comment first" in err(lambda: eve.predict(graded, 3, "  ", api_name="/comment"))
+    assert "no turn 99" in err(lambda: eve.predict(graded, 99, "late", api_name="/comment"))
     comments = eve.predict(graded, 3, "This is where it turned.", api_name="/comment")["comments"]
     cid = comments[0]["id"]
     assert "Session not found" in err(lambda: bob.predict(graded, 3, "hi", cid, api_name="/comment"))

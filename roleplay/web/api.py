@@ -206,7 +206,7 @@ def register(ctx: Context) -> None:
         u = user(request)
         try:
             ctx.comment(u, session_id, int(turn), text, int(reply_to or 0))
-        except (NotFound, Forbidden, annotations.AnnotationError, ValidationError) as e:
+        except (NotFound, Forbidden, annotations.AnnotationError) as e:
             raise _fail(e) from None
         return {"comments": annotations.of_session(ctx.store, session_id.strip())["comments"]}
 

@@ -189,9 +189,12 @@ class Context:
             raise ValueError(f"{persona.name} is a {persona.channel.value} customer; choose {persona.channel.value}")
         if difficulty and difficulty not in ("easy", "medium", "hard"):
             raise ValueError("choose easy, medium or hard")
-        session = PracticeSession.start(self.store, persona, self.client, trainee=user.name, channel=channel,
-                                        difficulty=difficulty or None)
-        session.warm_up()  # while the trainee reads the opening line
+        return self._run(PracticeSession.start(self.store, persona, self.client, trainee=user.name,
+                                               channel=channel, difficulty=difficulty or None), user)
+
+    def _run(self, session: PracticeSession, user: User) -> Live:
+        """A new session of the user's, running here."""
+        session.warm_up()  # while the trainee reads the customer's last line
         live = Live(session=session, owner=user.name)
         with self._lock:
             self._keep(session.id, live)
@@ -204,12 +207,7 @@ class Context:
         if persona is None:
             raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
         sid = fork(self.store, row, at, user.name, persona)
-        session = PracticeSession.resume(self.store, sid, persona, self.client)
-        session.warm_up()
-        live = Live(session=session, owner=user.name)
-        with self._lock:
-            self._keep(sid, live)
-        return live
+        return self._run(PracticeSession.resume(self.store, sid, persona, self.client), user)
 
     def comparison(self, user: User, row: SessionRow) -> Comparison | None:
         """A fork beside its parent, or a session beside its latest fork (those the user may see)."""

@@ -310,8 +310,8 @@ class ReviewTab:
         """An evaluator's comment on turn # (as shown), or the trainee's one reply to comment `reply_to`."""
         try:
             self.ctx.comment(self._user(request), sid, int(turn or 1) - 1, text or "", int(reply_to or 0))
-        except (Forbidden, NotFound, annotations.AnnotationError, ValidationError) as e:
-            return self._failed(_message(e))
+        except (Forbidden, NotFound, annotations.AnnotationError) as e:
+            return self._failed(str(e))
         return self.open(sid, request, note=render.status("Comment saved.", "ok"))
 
     def add_grade(self, sid, scores, note, request: gr.Request):
