@@ -42,13 +42,15 @@ ENDINGS = {
 
 
 class Reaction(BaseModel):
-    """One customer turn, explained."""
+    """One customer turn, explained (only the causes and revelations make a turn worth explaining)."""
 
     causes: list[str] = Field(default_factory=list)  # "+12: you made light of the loss"
     revealed: list[str] = Field(default_factory=list)  # hidden facts that came out, in the customer's words
+    wants: list[str] = Field(default_factory=list)  # the persona's goals not met yet
 
     def lines(self) -> list[str]:
-        return [*self.causes, *(f"They told you: “{text}”" for text in self.revealed)]
+        return [*self.causes, *(f"They told you: “{text}”" for text in self.revealed),
+                *(f"They still want: {text}" for text in self.wants)]
 
 
 def cause_text(cause: str) -> str:
@@ -61,7 +63,8 @@ def reaction(state: CustomerState, persona: Persona | None) -> Reaction:
     facts = {f.id: f.text for f in persona.hidden_facts} if persona else {}
     return Reaction(causes=[f"{'+' if c.delta > 0 else '−'}{abs(c.delta)}: {cause_text(c.cause)}"
                             for c in state.last_changes if c.delta],
-                    revealed=[facts.get(f, f) for f in state.last_unlocked])
+                    revealed=[facts.get(f, f) for f in state.last_unlocked],
+                    wants=[g.text for g in persona.goals if g.id not in state.goals_met] if persona else [])
 
 
 def reactions(turns: Sequence, persona: Persona | None) -> dict[int, Reaction]:

@@ -112,6 +112,8 @@ def test_why_the_customer_reacted_in_the_trainees_words(store, library):
     assert any(c.startswith("+") and "made light of the loss" in c for c in told[4].causes), told[4]
     assert any(c.startswith("−") and "acknowledged the feeling" in c for c in told[2].causes), told[2]
     assert any("Leo's main present" in text for text in told[2].revealed)  # "what happened?" earned it
+    assert told[4].wants == ["Get something back for the missed birthday"]
+    assert told[4].lines()[-1] == "They still want: Get something back for the missed birthday"
     state = st.CustomerState.model_validate(row.state)
     never = why.missed(state, persona)
     assert never and all(n.startswith("You never learned") for n in never)
