@@ -195,6 +195,7 @@ def cmd_grade(args) -> int:
     lib = _library(args)
     judge = _client(args) if args.judge else None
     status = 0
+    ai: dict[str, dict[str, float]] = {}  # file name and stem -> the AI's score per skill (for --compare)
     for path in args.paths:
         try:
             t = load(path)
@@ -206,11 +207,33 @@ def cmd_grade(args) -> int:
             print(f"roleplay: {path}: persona '{t.persona}' is not in the library; grading without a policy sheet",
                   file=sys.stderr)
         card = grade(t, persona, judge=judge)
-        if args.json:
+        if args.compare:
+            scores = {k: float(v["score"]) for k, v in card.to_json().get("skills", {}).items()}
+            ai[Path(path).name] = ai[Path(path).stem] = scores
+        elif args.json:
             print(json.dumps({"file": str(path), **card.to_json()}, ensure_ascii=False))
         else:
             print(render_text(card, t, title=str(path)))
-    return status
+    return _compare(args, ai) if args.compare else status
+
+
+def _compare(args, ai: dict[str, dict[str, float]]) -> int:
+    """Human grades from a file against the AI's of the transcripts graded: the agreement per skill."""
+    from .agreement import agreement, pairs_from, read_human_csv, to_csv
+
+    try:
+        human = read_human_csv(Path(args.compare).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        return _err(f"{args.compare}: {e}")
+    rows = agreement(pairs_from(human, ai))
+    if not rows:
+        return _err(f"no session in {args.compare} matches a transcript graded here (by file name or stem)")
+    if args.json:
+        for r in rows:
+            print(json.dumps(r.model_dump(), ensure_ascii=False))
+    else:
+        print(to_csv(rows), end="")
+    return 0
 
 
 # models -----------------------------------------------------------------------------------------
@@ -309,6 +332,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("paths", nargs="+")
     x.add_argument("--json", action="store_true", help="one scorecard per line")
     x.add_argument("--judge", action="store_true", help="add the configured model as a judge")
+    x.add_argument("--compare", metavar="HUMAN_CSV",
+                   help="instead of scorecards, how human grades (a 'session' column naming each transcript "
+                        "file, then one column per skill) agree with these: per skill, as CSV")
     x.set_defaults(func=cmd_grade)
 
     x = sub.add_parser("models", help="assemble and verify the embedded weights")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from . import snapshot
 from . import state as st
 from .analysis import TurnAnalysis, analyse_turn
 from .anticipation import Anticipation
@@ -87,7 +88,8 @@ class PracticeSession:
         """
         seed = seed if seed is not None else random.randrange(1 << 30)
         difficulty = str(getattr(difficulty, "value", difficulty) or persona.difficulty.value)
-        sid = store.create_session(trainee, persona.id, channel, persona.language)
+        sid = store.create_session(trainee, persona.id, channel, persona.language, persona=snapshot.dump(persona),
+                                   rubric_version=snapshot.rubric_version())
         state = st.initial(persona, difficulty, seed)
         opening = Turn(speaker="customer", text=persona.opening(seed), frustration=state.frustration)
         store.add_turn(sid, opening, state=state.model_dump())

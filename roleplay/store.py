@@ -45,6 +45,12 @@ class SessionRow(Base):
     overall: Mapped[float | None] = mapped_column(Float, index=True)
     # A simulation or a persona's test run, not practice: never in a trainee's list or progress.
     test_run: Mapped[bool] = mapped_column(Boolean, server_default=false())  # filled in by the database
+    # The persona as practised (its JSON dump) and the rubric of the day: a later edit or deletion of the
+    # persona leaves the session replayable and gradable as it was (migration 0004).
+    persona: Mapped[dict | None] = mapped_column(JSON)
+    rubric_version: Mapped[str | None] = mapped_column(String(40))
+    parent_id: Mapped[str | None] = mapped_column(String(36), index=True)  # a fork: the session it redoes
+    fork_at: Mapped[int | None] = mapped_column(Integer)  # the parent's trainee turn it redoes
     turns: Mapped[list["TurnRow"]] = relationship(back_populates="session", order_by="TurnRow.idx",
                                                   cascade="all, delete-orphan")
 
@@ -68,6 +74,21 @@ class TurnRow(Base):
     session: Mapped[SessionRow] = relationship(back_populates="turns")
 
 
+class AnnotationRow(Base):
+    """What people (and hints) attach to a session: a human grade, a turn comment or its reply, a hint used."""
+
+    __tablename__ = "annotations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # grade, comment, reply, hint
+    turn: Mapped[int | None] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(120))
+    body: Mapped[dict] = mapped_column(JSON)
+    reply_to: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
 class Store:
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
@@ -83,11 +104,14 @@ class Store:
         other.test_runs = True
         return other
 
-    def create_session(self, trainee: str, persona_id: str | None, channel: str, language: str) -> str:
+    def create_session(self, trainee: str, persona_id: str | None, channel: str, language: str,
+                       persona: dict | None = None, rubric_version: str | None = None,
+                       parent_id: str | None = None, fork_at: int | None = None) -> str:
         sid = str(uuid.uuid4())
         with self._writes.begin() as db:
             db.add(SessionRow(id=sid, trainee=trainee, persona_id=persona_id, channel=channel, language=language,
-                              test_run=self.test_runs))
+                              test_run=self.test_runs, persona=persona, rubric_version=rubric_version,
+                              parent_id=parent_id, fork_at=fork_at))
         return sid
 
     def add_turn(self, session_id: str, turn: Turn, audio: str | None = None, meta: dict | None = None,
@@ -102,6 +126,8 @@ class Store:
             idx = 0 if idx is None else idx + 1
             # PostgreSQL refuses NUL in text, SQLite keeps it: dropped on both, so both store the same.
             text = turn.text.replace("\x00", "")
+            if state is not None:  # the state after each turn, so a fork can restore it exactly
+                meta = {**(meta or {}), "state": state}
             db.add(TurnRow(session_id=session_id, idx=idx, speaker=turn.speaker, text=text, start=turn.start,
                            end=turn.end, frustration=turn.frustration, audio=audio, meta=meta))
             if state is not None:
@@ -134,6 +160,31 @@ class Store:
             row = _existing(db, session_id)
             row.scorecard = scorecard
             row.overall = scorecard.get("overall")
+
+    def annotate(self, session_id: str, kind: str, author: str, body: dict, turn: int | None = None,
+                 reply_to: int | None = None) -> int:
+        with self._writes.begin() as db:
+            _existing(db, session_id)
+            row = AnnotationRow(session_id=session_id, kind=kind, author=author, body=body, turn=turn,
+                                reply_to=reply_to)
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def annotations(self, session_id: str | None = None, kind: str | None = None) -> list[AnnotationRow]:
+        """A session's annotations (all sessions' when None), oldest first."""
+        q = select(AnnotationRow).order_by(AnnotationRow.id)
+        if session_id is not None:
+            q = q.where(AnnotationRow.session_id == session_id)
+        if kind is not None:
+            q = q.where(AnnotationRow.kind == kind)
+        with self._sessions() as db:
+            return list(db.scalars(q))
+
+    def forks(self, session_id: str) -> list[SessionRow]:
+        with self._sessions() as db:
+            return list(db.scalars(select(SessionRow).where(SessionRow.parent_id == session_id)
+                                   .order_by(SessionRow.created_at)))
 
     def get(self, session_id: str) -> SessionRow | None:
         with self._sessions() as db:

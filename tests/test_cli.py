@@ -149,3 +149,28 @@ def test_a_simulation_is_stored_as_a_test_run_in_the_personas_channel(tmp_path):
     assert store.list_sessions() == []  # never among the practice sessions (Review, progress)
     [run] = store.list_sessions(test_runs=True)
     assert run.persona_id == "angry-caller" and run.channel == "voice"  # a voice-only customer
+
+
+def test_grade_compare_computes_agreement_from_a_file(tmp_path):
+    turns = [{"speaker": "customer", "text": "My parcel never came and it was for my son's party."},
+             {"speaker": "trainee", "text": "I'm so sorry, that must have been awful. What happened?"},
+             {"speaker": "customer", "text": "It just never came."},
+             {"speaker": "trainee", "text": "Calm down, it's only a toy."}]
+    for name, upto in (("kind", 2), ("rude", 4)):
+        (tmp_path / f"{name}.json").write_text(json.dumps({"persona": "late-delivery", "turns": turns[:upto]}))
+    graded = roleplay("grade", "--json", str(tmp_path / "kind.json"), str(tmp_path / "rude.json"))
+    ai = {Path(c["file"]).stem: c["skills"]["empathy"]["score"] for c in map(json.loads, graded.stdout.splitlines())}
+    human = tmp_path / "human.csv"
+    human.write_text(f"session,empathy\nkind,{ai['kind'] + 4}\nrude.json,{ai['rude'] + 30}\nother,50\n")
+    out = roleplay("grade", "--compare", str(human), "--json", str(tmp_path / "kind.json"),
+                   str(tmp_path / "rude.json"))
+    assert out.returncode == 0, out.stderr
+    (row,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert row["skill"] == "empathy" and row["n"] == 2 and row["mean_difference"] == 17.0
+    assert row["within_10"] == 0.5 and row["sessions"] == ["rude.json", "kind"]
+    same_order = (ai["kind"] - ai["rude"]) * (ai["kind"] + 4 - ai["rude"] - 30) > 0
+    assert ai["kind"] > ai["rude"] and row["spearman"] == (1.0 if same_order else -1.0)
+    text = roleplay("grade", "--compare", str(human), str(tmp_path / "kind.json"), str(tmp_path / "rude.json"))
+    assert text.stdout.startswith("skill,sessions,mean_difference,spearman,within_10,flagged\nempathy,2,17.0,")
+    bad = roleplay("grade", "--compare", str(tmp_path / "missing.csv"), str(tmp_path / "kind.json"))
+    assert bad.returncode == 2 and "missing.csv" in bad.stderr

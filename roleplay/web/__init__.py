@@ -56,8 +56,11 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
         practice.wire()
         personas.wire(practice)
         review.wire()
-        review.continue_btn.click(practice.resume, review.sid, [*practice.shown_outputs(), tabs, review.replay_status],
-                                  api_visibility="private")
+        resumed = [*practice.shown_outputs(), tabs, review.replay_status]
+        review.continue_btn.click(practice.resume, review.sid, resumed, api_visibility="private")
+        review.redo_btn.click(review.redo, [review.sid, review.redo_turn], review.fork_sid,
+                              api_visibility="private").success(practice.resume, review.fork_sid, resumed,
+                                                                api_visibility="private")
 
         def on_load(request: gr.Request):
             try:

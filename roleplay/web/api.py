@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import gradio as gr
 
+from pydantic import ValidationError
+
+from .. import agreement as agree
+from .. import annotations
+from ..fork import CannotFork
 from ..library import PersonaError
 from ..llm import ModelError
 from ..session import CustomerLine, ReplyOwed, SessionEnded
@@ -68,30 +73,34 @@ def register(ctx: Context) -> None:
         """One session: the interchange transcript with its scorecard."""
         import json
 
-        return json.loads(exports.session_json(row_for(request, session_id)))
+        row = row_for(request, session_id)
+        return json.loads(exports.session_json(row, annotations.of_session(ctx.store, row.id)))
 
     def export_session(session_id: str, format: str = "json", request: gr.Request = None) -> str:
         """The session as 'json' (interchange transcript), 'csv' (scores) or 'html' (printable report)."""
         row = row_for(request, session_id)
         if format == "json":
-            return exports.session_json(row)
+            return exports.session_json(row, annotations.of_session(ctx.store, row.id))
         if format == "csv":
             return exports.scores_csv([row])
         if format == "html":
-            p = ctx.persona(row.persona_id)
+            p = ctx.persona_of(row)
             return exports.report_html(row, p.name if p else (row.persona_id or "Customer"),
-                                       p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None)
+                                       p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None,
+                                       annotations.of_session(ctx.store, row.id))
         raise gr.Error("format must be json, csv or html")
 
-    def regrade(session_id: str, judge: bool = True, request: gr.Request = None) -> dict:
-        """Grade a finished session again (evaluators), with the model as judge by default."""
+    def regrade(session_id: str, judge: bool = True, library_version: bool = False,
+                request: gr.Request = None) -> dict:
+        """Grade a finished session again (evaluators), with the model as judge by default; against the
+        persona as practised, or (library_version) the library's current version, which the card shows."""
         u = user(request)
         row = row_for(request, session_id)
         if not u.can_grade:
             raise gr.Error("re-grading needs the evaluator role")
         if not row.ended:
             raise gr.Error("the session is still in progress")
-        return ctx.grade(row.id, judge=judge)
+        return ctx.grade(row.id, judge=judge, use_library=bool(library_version))
 
     def progress(trainee: str = "", request: gr.Request = None) -> list:
         """A trainee's graded sessions over time (a trainee gets their own)."""
@@ -162,6 +171,63 @@ def register(ctx: Context) -> None:
         return {"session_id": s.id, "customer": s.turns[0].text, "frustration": None if ctx.exam_mode
                 else s.state.frustration, "difficulty": s.state.difficulty, "seed": s.state.seed}
 
+    def fork(session_id: str, turn: int, request: gr.Request = None) -> dict:
+        """Redo a moment: a new session of yours from just before trainee turn `turn` (0-based, as in the
+        transcript) of a session you may see, with the customer exactly as they were then; answer with /say."""
+        u = user(request)
+        try:
+            live = ctx.fork(u, session_id, int(turn))
+        except (NotFound, CannotFork) as e:
+            raise _fail(e) from None
+        s = live.session
+        return {"session_id": s.id, "parent": session_id, "fork_at": int(turn), "turns": len(s.turns),
+                "customer": s.turns[-1].text, "frustration": None if ctx.exam_mode else s.state.frustration,
+                "seed": s.state.seed}
+
+    def compare(session_id: str, request: gr.Request = None) -> dict | None:
+        """A fork and its parent side by side from the fork point (or a session and its latest fork)."""
+        c = ctx.comparison(user(request), row_for(request, session_id))
+        return c.model_dump() if c else None
+
+    def human_grade(session_id: str, scores: dict, note: str = "", request: gr.Request = None) -> dict:
+        """Evaluators: grade a session yourself (skill -> 0..100, and a note); kept beside the AI's grade."""
+        u = user(request)
+        try:
+            gid = ctx.human_grade(u, session_id, scores, note)
+        except (NotFound, Forbidden) as e:
+            raise _fail(e) from None
+        except ValidationError as e:
+            raise gr.Error(f"not a grade: {e.errors()[0]['msg']}", print_exception=False) from None
+        return {"id": gid, **annotations.of_session(ctx.store, session_id.strip())}
+
+    def comment(session_id: str, turn: int, text: str, reply_to: int = 0, request: gr.Request = None) -> dict:
+        """Evaluators comment on a turn (0-based); the session's trainee replies to a comment once (reply_to:
+        its id). Returns the session's comments."""
+        u = user(request)
+        try:
+            ctx.comment(u, session_id, int(turn), text, int(reply_to or 0))
+        except (NotFound, Forbidden, annotations.AnnotationError) as e:
+            raise _fail(e) from None
+        return {"comments": annotations.of_session(ctx.store, session_id.strip())["comments"]}
+
+    def agreement(request: gr.Request = None) -> dict:
+        """Trainers and evaluators: per skill, human vs AI grades over sessions graded by both (mean
+        difference human−AI, Spearman ρ, share within 10 points, flagged, sessions); also as CSV."""
+        u = user(request)
+        if not u.sees_all_sessions:
+            raise gr.Error("the agreement view is for trainers and evaluators")
+        rows = ctx.agreement(u)
+        return {"skills": [r.model_dump() for r in rows], "csv": agree.to_csv(rows)}
+
+    def hint(session_id: str, request: gr.Request = None) -> dict:
+        """'What now?': one short hint for your running session (recorded; off in exam mode)."""
+        live = own_live(session_id, request)
+        if ctx.exam_mode:
+            raise gr.Error("hints are off in exam mode")
+        with live.lock:
+            text = ctx.hint(live)
+        return {"hint": text}
+
     def own_live(session_id: str, request) -> Live:
         """The caller's own running session; anyone else's reads as not found."""
         try:
@@ -213,5 +279,6 @@ def register(ctx: Context) -> None:
         return card
 
     for fn in (whoami, personas, list_sessions, get_session, export_session, regrade, progress, validate_persona,
-               save_persona, test_persona, set_exam_mode, start_session, say, end_session):
+               save_persona, test_persona, set_exam_mode, start_session, say, end_session, fork, compare,
+               human_grade, comment, agreement, hint):
         gr.api(fn, api_name=fn.__name__, concurrency_limit=None if fn in (whoami, personas) else "default")

@@ -22,6 +22,11 @@ from sqlalchemy.orm import Session as DbSession
 from ..accounts import LOCAL, Accounts, User
 from ..library import Library
 from ..persona import Persona
+from .. import agreement as agree
+from .. import annotations, hints, snapshot
+from ..agreement import SkillAgreement
+from ..attempts import Comparison, compare
+from ..fork import fork
 from ..session import PracticeSession
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
@@ -129,6 +134,10 @@ class Context:
     def persona(self, persona_id: str | None) -> Persona | None:
         return self.library.personas.get(persona_id) if persona_id else None
 
+    def persona_of(self, row: SessionRow, use_library: bool = False) -> Persona | None:
+        """The persona the session was practised with (see roleplay.snapshot)."""
+        return snapshot.persona_of(row, self.library, use_library)
+
     def personas(self) -> list[Persona]:
         return list(self.library)
 
@@ -180,13 +189,70 @@ class Context:
             raise ValueError(f"{persona.name} is a {persona.channel.value} customer; choose {persona.channel.value}")
         if difficulty and difficulty not in ("easy", "medium", "hard"):
             raise ValueError("choose easy, medium or hard")
-        session = PracticeSession.start(self.store, persona, self.client, trainee=user.name, channel=channel,
-                                        difficulty=difficulty or None)
-        session.warm_up()  # while the trainee reads the opening line
+        return self._run(PracticeSession.start(self.store, persona, self.client, trainee=user.name,
+                                               channel=channel, difficulty=difficulty or None), user)
+
+    def _run(self, session: PracticeSession, user: User) -> Live:
+        """A new session of the user's, running here."""
+        session.warm_up()  # while the trainee reads the customer's last line
         live = Live(session=session, owner=user.name)
         with self._lock:
             self._keep(session.id, live)
         return live
+
+    def fork(self, user: User, session_id: str, at: int) -> Live:
+        """Redo trainee turn `at` of a session the user may see, in a new session of their own (running)."""
+        row = self.session_for(user, session_id)
+        persona = self.persona_of(row)
+        if persona is None:
+            raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
+        sid = fork(self.store, row, at, user.name, persona)
+        return self._run(PracticeSession.resume(self.store, sid, persona, self.client), user)
+
+    def comparison(self, user: User, row: SessionRow) -> Comparison | None:
+        """A fork beside its parent, or a session beside its latest fork (those the user may see)."""
+        if row.parent_id:
+            parent = self.store.get(row.parent_id)
+            return compare(parent, row, self.persona_of(row)) if parent and self.may_see(user, parent) else None
+        forks = [f for f in self.store.forks(row.id) if self.may_see(user, f)]
+        return compare(row, self.store.get(forks[-1].id), self.persona_of(row)) if forks else None
+
+    def human_grade(self, user: User, session_id: str, scores: dict, note: str = "") -> int:
+        """An evaluator's own grade of a session, kept beside the AI's (ValidationError: not a grade)."""
+        row = self.session_for(user, session_id)
+        if not user.can_grade:
+            raise Forbidden("grading needs the evaluator role")
+        return annotations.add_grade(self.store, row.id, user.name,
+                                     annotations.HumanGrade(scores=scores, note=note or ""))
+
+    def comment(self, user: User, session_id: str, turn: int, text: str, reply_to: int | None = None) -> int:
+        """An evaluator's comment on a turn, or (reply_to) the session's trainee's one reply to a comment."""
+        row = self.session_for(user, session_id)
+        if reply_to:
+            if row.trainee != user.name:
+                raise Forbidden("only the trainee of this session replies to its comments")
+            return annotations.add_reply(self.store, row.id, user.name, int(reply_to), text)
+        if not user.can_grade:
+            raise Forbidden("commenting needs the evaluator role")
+        return annotations.add_comment(self.store, row.id, user.name, int(turn), text)
+
+    def agreement(self, user: User) -> list[SkillAgreement]:
+        """Human vs AI per skill over the sessions the user may see that both graded (latest human grade)."""
+        human: dict[str, dict[str, float]] = {}
+        for g in self.store.annotations(kind="grade"):
+            human[g.session_id] = g.body["scores"]  # oldest first: the latest grade wins
+        rows = [self.store.get(sid) for sid in human]
+        ai = {r.id: {k: float(v.get("score", 0)) for k, v in (r.scorecard.get("skills") or {}).items()}
+              for r in rows if r is not None and r.scorecard and self.may_see(user, r)}
+        return agree.agreement(agree.pairs_from(human, ai))
+
+    def hint(self, live: Live) -> str:
+        """A 'What now?' hint for the running session, recorded with it."""
+        s = live.session
+        last_customer = next((t.text for t in reversed(s.turns) if t.speaker == "customer"), "")
+        text = hints.hint(s.persona, s.state, s.analyses[-1] if s.analyses else None, last_customer)
+        annotations.add_hint(self.store, s.id, len(s.turns), text)
+        return text
 
     def live_for(self, user: User, session_id: str | None, catch_up: bool = True) -> Live:
         """The running session (resumed from the store after a restart) if it is this user's own.
@@ -208,7 +274,7 @@ class Context:
         row = self.store.get(sid) if sid else None
         if row is None or row.trainee != user.name:  # only the trainee practises in their own session
             raise NotFound()
-        persona = self.persona(row.persona_id)
+        persona = self.persona_of(row)
         if persona is None:
             raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
         session = PracticeSession.resume(self.store, sid, persona, self.client)
@@ -250,16 +316,22 @@ class Context:
 
     # grading -----------------------------------------------------------------------------------
 
-    def grade(self, session_id: str, judge: bool = False) -> dict:
-        """Grade a stored session (deterministic, or with the model as judge) and store the scorecard."""
+    def grade(self, session_id: str, judge: bool = False, use_library: bool = False) -> dict:
+        """Grade a stored session (deterministic, or with the model as judge) and store the scorecard.
+
+        Against the persona as practised; use_library=True grades against the library's current version
+        instead, and the scorecard says so."""
         from evaluators import grade
 
         row = self.store.get(session_id)
         if row is None:
             raise NotFound()
         t = to_transcript(row)
-        card = grade(t, self.persona(row.persona_id), judge=self.client if judge else None)
+        card = grade(t, self.persona_of(row, use_library), judge=self.client if judge else None)
         data = card.to_json()
+        data["persona_version"] = "library" if use_library and row.persona else "as practised"
+        if row.rubric_version:
+            data["practised_rubric_version"] = row.rubric_version
         self.store.save_scorecard(session_id, data)
         return data
 

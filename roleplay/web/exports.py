@@ -11,19 +11,23 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .. import annotations
 from ..store import SessionRow, to_transcript
-from . import render, theme
+from . import lessons, render, theme
 
 SKILLS = render.SKILL_ORDER
 CSV_COLUMNS = ["session", "trainee", "persona", "date", "channel", "language", "end_reason", "overall", "passed",
                *SKILLS, "blockers", "grader"]
 
 
-def session_json(row: SessionRow) -> str:
+def session_json(row: SessionRow, notes: dict | None = None) -> str:
     """The interchange transcript (shared/contracts/transcript.schema.json) plus, as allowed extras,
-    the session's id, trainee, date and scorecard."""
+    the session's id, trainee, date, scorecard, the fork's parent, and (notes) the human grades,
+    comments and hints (roleplay.annotations)."""
     extra = {"session": row.id, "trainee": row.trainee,
-             "created_at": row.created_at.isoformat() if row.created_at else None}
+             "created_at": row.created_at.isoformat() if row.created_at else None, **(notes or {})}
+    if row.parent_id:
+        extra.update(parent=row.parent_id, fork_at=row.fork_at)
     if row.scorecard:
         extra["scorecard"] = row.scorecard
     return json.dumps(to_transcript(row).to_json(**extra), ensure_ascii=False, indent=1)
@@ -63,8 +67,9 @@ def scores_csv(rows: Iterable[SessionRow]) -> str:
 
 
 def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
-                satisfied_at: int | None = None) -> str:
-    """A self-contained page (no scripts, no outside links) that prints cleanly."""
+                satisfied_at: int | None = None, notes: dict | None = None) -> str:
+    """A self-contained page (no scripts, no outside links) that prints cleanly; `notes` (roleplay.annotations):
+    the human grades beside the scorecard, comments and hints on the transcript."""
     turns = row.turns
     card = row.scorecard
     pts = [(t.idx, t.frustration) for t in turns if t.speaker == "customer" and t.frustration is not None]
@@ -88,9 +93,12 @@ def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
     return render.page("report.html", row=row, persona_name=persona_name, when=when, css=Markup(css),
                        language=render.LANGUAGE_NAMES.get(row.language, row.language),
                        scorecard=Markup(render.scorecard(card, prefix="turn", title="Scorecard",
-                                                         end_reason=row.end_reason)),
-                       charts=Markup(charts), transcript=Markup(render.transcript(turns, persona_name, card,
-                                                                                  prefix="turn")))
+                                                         end_reason=row.end_reason)
+                                        + lessons.human_grades(notes["human_grades"] if notes else [])),
+                       charts=Markup(charts),
+                       transcript=Markup(render.transcript(turns, persona_name, card, prefix="turn",
+                                                           comments=annotations.by_turn(notes, len(turns))
+                                                           if notes else None)))
 
 
 def safe_name(text: str) -> str:
@@ -98,12 +106,12 @@ def safe_name(text: str) -> str:
 
 
 def write_exports(row: SessionRow, persona_name: str, folder: Path, leave_at=None,
-                  satisfied_at=None) -> dict[str, Path]:
+                  satisfied_at=None, notes: dict | None = None) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = safe_name(f"{row.persona_id or 'session'}-{row.trainee}-{row.id[:8]}")
     files = {"json": folder / f"{stem}.json", "csv": folder / f"{stem}-scores.csv",
              "html": folder / f"{stem}-report.html"}
-    files["json"].write_text(session_json(row), encoding="utf-8")
+    files["json"].write_text(session_json(row, notes), encoding="utf-8")
     files["csv"].write_text(scores_csv([row]), encoding="utf-8")
-    files["html"].write_text(report_html(row, persona_name, leave_at, satisfied_at), encoding="utf-8")
+    files["html"].write_text(report_html(row, persona_name, leave_at, satisfied_at, notes), encoding="utf-8")
     return files

@@ -15,10 +15,11 @@ from pathlib import Path
 import gradio as gr
 
 from ..customer import Delta
+from ..fork import CannotFork
 from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
-from . import render
+from . import lessons, render
 from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
@@ -130,6 +131,9 @@ class PracticeTab:
                     self.meter = gr.HTML(elem_id="rp-meter")
                     with gr.Accordion("Policy sheet", open=True):
                         self.policy = gr.HTML()
+                    self.why_live = gr.HTML(elem_id="rp-why-live")  # what moved the customer just now
+                    self.hint_btn = gr.Button("What now?", size="sm", elem_id="rp-hint")
+                    self.hint_text = gr.HTML(elem_id="rp-hint-text")
                     self.end_btn = gr.Button("End the session and get feedback", variant="secondary",
                                              elem_id="rp-end")
         with gr.Column(visible=False, elem_id="rp-result") as self.result:
@@ -141,7 +145,12 @@ class PracticeTab:
                     gr.HTML('<div class="rp-title">Transcript</div><p class="rp-sub">Evidence from the scorecard '
                             'is marked in the turns it quotes.</p>')
                     self.result_transcript = gr.HTML(elem_id="rp-result-transcript")
-            self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again")
+            with gr.Row():
+                self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again", scale=2)
+                # Turn numbers as the transcript shows them (#1 is the customer's opening).
+                self.redo_turn = gr.Number(label="Your turn #", precision=0, minimum=2, elem_id="rp-result-redo-turn",
+                                           scale=1)
+                self.redo_btn = gr.Button("Try this reply again", elem_id="rp-result-redo", scale=2)
         self.silence_limits = silence_limits()
         self.silence_timer = gr.Timer(min(self.silence_limits.values()) / 4)
 
@@ -156,7 +165,8 @@ class PracticeTab:
 
     def wire(self) -> None:
         conv_out = [self.chat, self.msg, self.meter, self.speech, self.err, self.retry_btn, self.convo, self.result,
-                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn, self.upload]
+                    self.scorecard, self.result_transcript, self.result_status, self.mic, self.send_btn, self.upload,
+                    self.why_live, self.hint_text]
         self.cards.click(self.pick_card, None, self.persona_dd, api_visibility="private")
         self.persona_dd.change(self.show_brief, self.persona_dd, [self.brief, self.channel, self.start_btn,
                                                                   self.difficulty],
@@ -176,6 +186,8 @@ class PracticeTab:
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
         self.end_btn.click(self.end, self.sid, conv_out, api_visibility="private")
+        self.hint_btn.click(self.hint, self.sid, self.hint_text, api_visibility="private")
+        self.redo_btn.click(self.redo, [self.sid, self.redo_turn], self.shown_outputs(), api_visibility="private")
         self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
                              None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
@@ -199,7 +211,7 @@ class PracticeTab:
         """What showing a running session updates (start, or continue from Review)."""
         return [self.sid, self.picker, self.convo, self.result, self.chat, self.chat_row, self.voice_col, self.side,
                 self.meter, self.policy, self.speech, self.err, self.retry_btn, self.msg, self.start_status,
-                self.send_btn, self.chat_head]
+                self.send_btn, self.chat_head, self.why_live, self.hint_text]
 
     def start(self, persona_id, channel, difficulty, request: gr.Request):
         try:
@@ -223,6 +235,14 @@ class PracticeTab:
                     gr.update(value=render.status(str(e), "err"), visible=True)]
         return [*self._shown(live, []), gr.update(selected="practice"), gr.update(visible=False)]
 
+    def redo(self, sid, turn, request: gr.Request):
+        """Right after grading: fork the session just graded at turn # and practise from there."""
+        try:
+            live = self.ctx.fork(self.ctx.user(request), sid, int(turn or 0) - 1)
+        except (NotFound, Forbidden, CannotFork) as e:
+            raise gr.Error(str(e), print_exception=False) from None
+        return self._shown(live, [])
+
     def _shown(self, live: Live, urls: list[str]) -> list:
         s = live.session
         p = s.persona
@@ -237,7 +257,7 @@ class PracticeTab:
                                                           self.ctx.exam_mode),
             render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), owed,
             gr.update(visible=s.awaiting_reply), gr.update(value="", interactive=True), "",
-            gr.update(interactive=True), render.chat_head(p, s.channel),
+            gr.update(interactive=True), render.chat_head(p, s.channel), "", "",
         ]
 
     def _speak_opening(self, live: Live) -> list[str]:
@@ -437,6 +457,9 @@ class PracticeTab:
         if line is not None:
             live.touch(len(line.text.split()) / SPOKEN_WORDS_PER_S if s.channel == "voice" else 0.0)
         out = self._view(live, None, ready)
+        if line is not None:  # the last reaction explained (not in exam mode); a hint was for the turn before
+            out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona)
+            out[self.hint_text] = ""
         if line is not None and speaker is not None:
             speaker.finish(line.index)
             out[self.speech] = speaker.html(done=True)
@@ -455,16 +478,31 @@ class PracticeTab:
             live.session.end()
         return self._result(live)
 
+    def hint(self, sid, request: gr.Request) -> str:
+        """One short pointer from where the conversation stands (recorded with the session)."""
+        try:
+            live = self._live(sid, request)
+        except (NotFound, Forbidden) as e:
+            return render.status(str(e), "err")
+        if self.ctx.exam_mode:
+            return render.status("Hints are off in exam mode.", "info")
+        with live.lock:
+            return render.status(self.ctx.hint(live), "info")
+
     def _result(self, live: Live) -> dict:
         s = live.session
         card, problem = grade_safely(self.ctx, s.id)
         self.ctx.forget(s.id)
         name = s.persona.name
+        row = self.ctx.store.get(s.id)
+        shown = row is not None and not self.ctx.exam_mode  # exam mode keeps the why to Review
         return {
             self.convo: gr.update(visible=False), self.result: gr.update(visible=True),
             self.scorecard: render.scorecard(card, prefix="sc-turn", title=f"Conversation with {name}",
-                                             end_reason=s.state.end_reason),
-            self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn"),
+                                             end_reason=s.state.end_reason)
+            + (lessons.ending(row, s.persona) if shown else ""),
+            self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn",
+                                                      why=lessons.why_by_turn(row, s.persona) if shown else None),
             self.result_status: gr.update(value=render.status(problem, "err"), visible=bool(problem)),
             self.retry_btn: gr.update(visible=False),
         }

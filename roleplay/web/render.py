@@ -259,7 +259,8 @@ def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reas
     view = {
         "overall": overall, "passed": bool(card.get("passed")), "title": title or "Your scorecard",
         "ring": Markup(_ring(overall)), "bars": Markup(skill_bars(skills)),
-        "sub": [x for x in (reason, card.get("band") or "", f"graded: {grader}" if grader else "") if x],
+        "sub": [x for x in (reason, card.get("band") or "", f"graded: {grader}" if grader else "",
+                            *_versions(card)) if x],
         "blockers": card.get("blockers") or [],
         "blocker_evidence": [_evidence(e, prefix) for e in card.get("blocker_evidence") or []],
         "skills": [{"name": name, "score": float(skills[name].get("score", 0)),
@@ -268,6 +269,17 @@ def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reas
                     "tips": skills[name].get("tips", [])} for name in _ordered(skills)],
     }
     return str(_parts.scorecard(view))
+
+
+def _versions(card: dict) -> list[str]:
+    """Said on the card when it was not graded by the sheet and rubric the trainee practised with."""
+    out = []
+    if card.get("persona_version") == "library":
+        out.append("re-graded against the library's current version of this customer, not the one practised")
+    practised = card.get("practised_rubric_version")
+    if practised and practised != card.get("rubric_version"):
+        out.append(f"rubric {card.get('rubric_version')} (practised under {practised})")
+    return out
 
 
 def _evidence(e: dict, prefix: str) -> dict:
@@ -314,8 +326,10 @@ def _highlight(text: str, marks: list[tuple[str, str]]) -> list[tuple[str, str |
 
 
 def transcript(turns: Sequence, customer_name: str, card: dict | None = None, audio: dict[int, str] | None = None,
-               prefix: str = "turn", trainee_name: str = "Trainee") -> str:
-    """Turns with their numbers, evidence marked, notes, per-turn audio and the customer's frustration."""
+               prefix: str = "turn", trainee_name: str = "Trainee", why: dict[int, list[str]] | None = None,
+               comments: dict[int, list[dict]] | None = None) -> str:
+    """Turns with their numbers, evidence marked, notes, per-turn audio and the customer's frustration;
+    `why`: what moved the customer, by turn (opened on a click); `comments`: evaluators' and replies."""
     ev = evidence_by_turn(card)
     audio = audio or {}
     rows = []
@@ -327,7 +341,8 @@ def transcript(turns: Sequence, customer_name: str, card: dict | None = None, au
             "frustration": frustration, "colour": mood_colour(frustration) if frustration is not None else "",
             "times": f"{t.start:.1f}–{t.end:.1f} s" if t.start is not None and t.end is not None else "",
             "pieces": _highlight(t.text, [(e.get("quote", ""), e.get("effect", "+")) for _, e in ev.get(i, [])]),
-            "audio": audio.get(i), "notes": ev.get(i, []),
+            "audio": audio.get(i), "notes": ev.get(i, []), "why": (why or {}).get(i, []),
+            "comments": (comments or {}).get(i, []),
         })
     return str(_parts.transcript(rows))
 

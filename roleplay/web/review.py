@@ -10,12 +10,18 @@ from pathlib import Path
 
 import gradio as gr
 
+from pydantic import ValidationError
+
+from .. import agreement as agree
+from .. import annotations
 from ..accounts import User
-from . import exports, render
+from ..fork import CannotFork
+from . import exports, lessons, render
 from .context import Context, Forbidden, NotFound
 from .errors import reported
 from .media import turn_audio
 
+AGREEMENT_COLUMNS = ["Skill", "Sessions", "Human − AI", "Spearman ρ", "Within 10", "Flagged", "Session"]
 COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
 ALL = "All"
 KEEP_EXPORTS = 32  # pages' export folders kept at once: a few per user looking at Review right now
@@ -29,6 +35,24 @@ def parse_since(text: str | None) -> datetime | None:
         return datetime.strptime(text, "%Y-%m-%d")
     except ValueError:
         raise ValueError("write the date as YYYY-MM-DD, e.g. 2025-01-31") from None
+
+
+def parse_scores(text: str | None) -> dict[str, float]:
+    """'listening=70, empathy=55' as a dict (ValueError when a part is not skill=number)."""
+    out = {}
+    for part in (text or "").replace(";", ",").split(","):
+        if part.strip():
+            skill, sep, score = part.partition("=")
+            if not sep:
+                raise ValueError(f"write each score as skill=number, not {part.strip()!r}")
+            out[skill.strip().lower()] = float(score)
+    return out
+
+
+def _message(e: Exception) -> str:
+    if isinstance(e, ValidationError):
+        return "; ".join(err["msg"] for err in e.errors())
+    return str(e)
 
 
 def result_label(row) -> str:
@@ -78,19 +102,54 @@ class ReviewTab:
                                                   elem_id="rp-continue", size="sm")
                     self.regrade_btn = gr.Button("Re-grade with the judge", visible=False, elem_id="rp-regrade",
                                                  size="sm")
+                    # Off: the persona as practised; on, the library's newer version (the card says so).
+                    self.regrade_library = gr.Checkbox(False, label="against the library's current persona",
+                                                       visible=False, elem_id="rp-regrade-library")
                     self.dl_json = gr.DownloadButton("Transcript (JSON)", visible=False, elem_id="rp-dl-json",
                                                      size="sm")
                     self.dl_csv = gr.DownloadButton("Scores (CSV)", visible=False, elem_id="rp-dl-csv", size="sm")
                     self.dl_html = gr.DownloadButton("Printable report (HTML)", visible=False, elem_id="rp-dl-html",
                                                      size="sm")
                 self.replay_status = gr.HTML(elem_id="rp-replay-status", visible=False)
+                with gr.Row(visible=False, elem_id="rp-redo-row") as self.redo_row:
+                    # Turn numbers as the transcript shows them (#1 is the customer's opening).
+                    self.redo_turn = gr.Number(label="Your turn #", precision=0, minimum=2, elem_id="rp-redo-turn",
+                                               scale=1)
+                    self.redo_btn = gr.Button("Try this reply again", elem_id="rp-redo", scale=2)
+                self.fork_sid = gr.State("")
+                self.compare = gr.HTML(elem_id="rp-compare", visible=False)
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3):
                         self.transcript = gr.HTML(elem_id="rp-replay-transcript")
+                        with gr.Accordion("Comment on a turn", open=False, visible=False,
+                                          elem_id="rp-comment-box") as self.comment_box:
+                            with gr.Row():
+                                self.c_turn = gr.Number(label="Turn #", precision=0, minimum=1, elem_id="rp-c-turn")
+                                self.c_reply = gr.Number(label="Reply to comment (id; trainees, once)", precision=0,
+                                                         value=0, elem_id="rp-c-reply")
+                            self.c_text = gr.Textbox(label="Comment", lines=2, elem_id="rp-c-text")
+                            self.c_btn = gr.Button("Add", size="sm", elem_id="rp-c-add")
                     with gr.Column(scale=2):
                         self.curve = gr.HTML(elem_id="rp-replay-curve")
                         self.timeline = gr.HTML(elem_id="rp-replay-timeline", visible=False)
                         self.card = gr.HTML(elem_id="rp-replay-card")
+                        self.human = gr.HTML(elem_id="rp-human-grades")
+                        with gr.Accordion("Grade it yourself (evaluators)", open=False, visible=False,
+                                          elem_id="rp-grade-box") as self.grade_box:
+                            self.g_scores = gr.Textbox(label="Scores", placeholder="listening=70, empathy=55",
+                                                       elem_id="rp-g-scores")
+                            self.g_note = gr.Textbox(label="Note", lines=2, elem_id="rp-g-note")
+                            self.g_btn = gr.Button("Save my grade", size="sm", elem_id="rp-g-save")
+            with gr.Tab("Agreement", id="agreement"):
+                gr.HTML('<p class="rp-sub">Trainers and evaluators: per skill, how human grades compare with the '
+                        "AI's over the sessions both graded. Flagged: fewer than half within 10 points. Click a row "
+                        'to open the session they disagree on most.</p>')
+                with gr.Row():
+                    self.a_btn = gr.Button("Show agreement", variant="primary", elem_id="rp-a-show", scale=1)
+                    self.a_csv = gr.DownloadButton("Agreement (CSV)", visible=False, elem_id="rp-a-csv", scale=1)
+                self.a_status = gr.HTML(visible=False)
+                self.a_table = gr.Dataframe(headers=AGREEMENT_COLUMNS, value=[], interactive=False,
+                                            elem_id="rp-agreement")
             with gr.Tab("Progress", id="progress"):
                 with gr.Row(equal_height=False):
                     self.p_trainee = gr.Dropdown(choices=[], label="Trainee", allow_custom_value=True,
@@ -114,12 +173,21 @@ class ReviewTab:
             self.open, self.sid, self._replay_outputs(), api_visibility="private")
         self.open_btn.click(self.open, self.sid, self._replay_outputs(), api_visibility="private")
         self.sid.submit(self.open, self.sid, self._replay_outputs(), api_visibility="private")
-        self.regrade_btn.click(self.regrade, self.sid, self._replay_outputs(), api_visibility="private")
+        self.regrade_btn.click(self.regrade, [self.sid, self.regrade_library], self._replay_outputs(),
+                               api_visibility="private")
+        self.c_btn.click(self.add_comment, [self.sid, self.c_turn, self.c_text, self.c_reply], self._replay_outputs(),
+                         api_visibility="private")
+        self.g_btn.click(self.add_grade, [self.sid, self.g_scores, self.g_note], self._replay_outputs(),
+                         api_visibility="private")
         self.p_btn.click(self.progress, self.p_trainee, [self.p_chart, self.p_table], api_visibility="private")
+        self.a_btn.click(self.agreement, None, [self.a_table, self.a_status, self.a_csv], api_visibility="private")
+        self.a_table.select(self.pick_row, self.a_table, self.sid, api_visibility="private").then(
+            self.open, self.sid, self._replay_outputs(), api_visibility="private")
 
     def _replay_outputs(self):
         return [self.tabs, self.head, self.transcript, self.card, self.curve, self.timeline, self.replay_status,
-                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.continue_btn]
+                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.continue_btn, self.redo_row,
+                self.compare, self.human, self.comment_box, self.grade_box, self.regrade_library]
 
     def on_load(self, user: User):
         """Role-dependent state of the tab's controls (called from the app's load event)."""
@@ -178,50 +246,102 @@ class ReviewTab:
         except Exception:
             return gr.skip()
 
-    def open(self, sid, request: gr.Request, note: str = ""):
+    def open(self, sid, request: gr.Request, note: str = "") -> dict:
         hidden = gr.update(visible=False)
         try:
             user = self._user(request)
             row = self.ctx.session_for(user, sid)
         except (Forbidden, NotFound) as e:
-            empty = render.empty(f"{e} Pick a session from the Sessions list.")
-            return (gr.update(selected="replay"), empty, "", "", "", hidden,
-                    hidden, hidden, hidden, hidden, hidden, hidden)
-        persona = self.ctx.persona(row.persona_id)
+            out = {c: hidden for c in self._replay_outputs()}
+            return {**out, self.tabs: gr.update(selected="replay"), self.transcript: "", self.card: "",
+                    self.curve: "", self.human: "", self.head: render.empty(f"{e} Pick a session from the Sessions list.")}
+        persona = self.ctx.persona_of(row)
         name = persona.name if persona else (row.persona_id or "Customer")
         leave = persona.temperament.leave_at if persona else None
         sat = persona.temperament.satisfied_at if persona else None
         audio = turn_audio(row.turns)
         pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
-        files = exports.write_exports(row, name, self._folder(), leave, sat)
+        notes = annotations.of_session(self.ctx.store, row.id)
+        files = exports.write_exports(row, name, self._folder(), leave, sat, notes)
         timeline = render.timeline(row.turns, name) if row.channel == "voice" else ""
-        return (
-            gr.update(selected="replay"), render.replay_header(row, name),
-            render.transcript(row.turns, name, row.scorecard, audio=audio, prefix="rv-turn",
-                              trainee_name=row.trainee),
-            render.scorecard(row.scorecard, prefix="rv-turn", title="Scorecard", end_reason=row.end_reason),
-            render.frustration_curve(pts, leave, sat), gr.update(value=timeline, visible=bool(timeline)),
-            gr.update(value=note, visible=bool(note)),
-            gr.update(visible=user.can_grade and row.ended),
-            gr.update(value=str(files["json"]), visible=True), gr.update(value=str(files["csv"]), visible=True),
-            gr.update(value=str(files["html"]), visible=True),
-            gr.update(visible=not row.ended and row.trainee == user.name),  # only one's own, unfinished
-        )
+        compared = lessons.compare(self.ctx.comparison(user, row))
+        return {
+            self.tabs: gr.update(selected="replay"), self.head: render.replay_header(row, name),
+            self.transcript: render.transcript(row.turns, name, row.scorecard, audio=audio, prefix="rv-turn",
+                                               trainee_name=row.trainee, why=lessons.why_by_turn(row, persona),
+                                               comments=annotations.by_turn(notes, len(row.turns))),
+            self.card: render.scorecard(row.scorecard, prefix="rv-turn", title="Scorecard", end_reason=row.end_reason)
+            + lessons.ending(row, persona),
+            self.curve: render.frustration_curve(pts, leave, sat),
+            self.timeline: gr.update(value=timeline, visible=bool(timeline)),
+            self.replay_status: gr.update(value=note, visible=bool(note)),
+            self.regrade_btn: gr.update(visible=user.can_grade and row.ended),
+            self.regrade_library: gr.update(visible=user.can_grade and row.ended and bool(row.persona)),
+            self.dl_json: gr.update(value=str(files["json"]), visible=True),
+            self.dl_csv: gr.update(value=str(files["csv"]), visible=True),
+            self.dl_html: gr.update(value=str(files["html"]), visible=True),
+            self.continue_btn: gr.update(visible=not row.ended and row.trainee == user.name),  # own, unfinished
+            self.redo_row: gr.update(visible=any(t.speaker == "trainee" for t in row.turns)),
+            self.compare: gr.update(value=compared, visible=bool(compared)),
+            self.human: lessons.human_grades(notes["human_grades"]),
+            self.comment_box: gr.update(visible=user.can_grade or row.trainee == user.name),
+            self.grade_box: gr.update(visible=user.can_grade),
+        }
 
-    def regrade(self, sid, request: gr.Request):
+    def _failed(self, message: str) -> dict:
+        return {self.replay_status: gr.update(value=render.status(message, "err"), visible=True)}
+
+    def regrade(self, sid, use_library, request: gr.Request):
         try:
             user = self._user(request)
             row = self.ctx.session_for(user, sid)
             if not user.can_grade:
                 raise Forbidden("re-grading needs the evaluator role")
         except (Forbidden, NotFound) as e:
-            return (gr.skip(),) * 6 + (gr.update(value=render.status(str(e), "err"), visible=True),) + (gr.skip(),) * 5
+            return self._failed(str(e))
         try:
-            self.ctx.grade(row.id, judge=True)
+            self.ctx.grade(row.id, judge=True, use_library=bool(use_library))
             note = render.status("Re-graded with the judge.", "ok")
         except Exception as e:  # the judge or the store: logged under an id, the card stays as it was
             note = render.status(reported(f"re-grading session {row.id}", e), "err")
         return self.open(sid, request, note=note)
+
+    def add_comment(self, sid, turn, text, reply_to, request: gr.Request):
+        """An evaluator's comment on turn # (as shown), or the trainee's one reply to comment `reply_to`."""
+        try:
+            self.ctx.comment(self._user(request), sid, int(turn or 1) - 1, text or "", int(reply_to or 0))
+        except (Forbidden, NotFound, annotations.AnnotationError) as e:
+            return self._failed(str(e))
+        return self.open(sid, request, note=render.status("Comment saved.", "ok"))
+
+    def add_grade(self, sid, scores, note, request: gr.Request):
+        try:
+            self.ctx.human_grade(self._user(request), sid, parse_scores(scores), note or "")
+        except (Forbidden, NotFound, ValueError) as e:  # ValidationError is a ValueError
+            return self._failed(_message(e))
+        return self.open(sid, request, note=render.status("Your grade is saved beside the AI's.", "ok"))
+
+    def redo(self, sid, turn, request: gr.Request):
+        """Fork at the trainee's turn # (as shown): the new session's id, which Practice then shows."""
+        try:
+            return self.ctx.fork(self._user(request), sid, int(turn or 0) - 1).session.id
+        except (Forbidden, NotFound, CannotFork) as e:
+            raise gr.Error(str(e), print_exception=False) from None  # stops the chain: Practice stays as it is
+
+    def agreement(self, request: gr.Request):
+        try:
+            user = self._user(request)
+            if not user.sees_all_sessions:
+                raise Forbidden("the agreement view is for trainers and evaluators")
+        except Forbidden as e:
+            return [], gr.update(value=render.status(str(e), "err"), visible=True), gr.update(visible=False)
+        rows = self.ctx.agreement(user)
+        table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
+                  f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
+        csv = self._write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
+        note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
+                         visible=not rows)
+        return table, note, gr.update(value=str(csv), visible=bool(rows))
 
     def progress(self, trainee, request: gr.Request):
         try:

@@ -226,6 +226,12 @@ mark.ev-minus {{ background:#fadcd7; color:inherit; border-bottom:2px solid {BAD
 .rp-notes li {{ font-size:12.5px; color:#3b4a5a; padding:1px 0; margin:0 !important; line-height:1.45; }}
 .rp-notes li .tag {{ font-weight:600; text-transform:capitalize; }}
 .rp-notes li.plus .tag {{ color:{GOOD}; }} .rp-notes li.minus .tag {{ color:{BAD}; }}
+.rp-why summary {{ font-size:12.5px; color:{PRIMARY}; cursor:pointer; }}
+.rp-why ul, .rp-lesson ul {{ margin:4px 0 0 18px; font-size:12.5px; }}
+.rp-comment {{ margin-top:6px; padding:6px 8px; border-left:3px solid {PRIMARY}; background:#fff; font-size:12.5px; }}
+.rp-comment.reply {{ margin-left:18px; border-color:#8a97a5; }}
+.rp-compare {{ display:grid; grid-template-columns:1fr 1fr; gap:12px; }}
+.rp-compare > div, .rp-lesson {{ border:1px solid #dde3ea; border-radius:8px; padding:8px 10px; }}
 .rp-turn audio {{ height:30px; width:100%; max-width:340px; margin-top:6px; }}
 .rp-fr {{ font-size:11.5px; padding:1px 7px; border-radius:999px; font-weight:600; }}
 
