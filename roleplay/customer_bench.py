@@ -38,6 +38,8 @@ def _lines(mode: str):
 def play(client: ModelClient, language: str, sessions: int, mode: str, library: Library | None = None) -> dict:
     """Figures for `sessions` seeded sessions in one language with one way of speaking."""
     personas = [p for p in (library or Library()) if p.language == language and p.expect]
+    if not personas:
+        raise ValueError(f"no persona in '{language}' has expect cases to play")
     store = Store("sqlite://")
     lines = passed = authored = 0
     failures: list[dict] = []
