@@ -164,19 +164,21 @@ def _declines(a: TurnAnalysis) -> bool:
     return bool(a.refusals or a.dismissal or a.offers or a.reason)
 
 
+# What the customer answers an offence with, and (later, when nothing weightier happened) other causes.
+_OFFENCES = (("rudeness", "insulted"), ("belittling", "belittled"), ("sarcasm", "belittled"), ("blame", "blamed"),
+             ("contradiction", "contradiction"))
+_RESPONSES = (("ignored_question", "repeat_question"), ("empathy", "heard"), ("reflection", "heard"),
+              ("stalling", "impatient"))
+
+
 def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerState) -> str:
     """What the customer's next line does, from what this turn did and where the state now stands."""
     if s.ended:
         return "leave" if s.end_reason == "customer_left" else "accept"
     causes = {c.cause.split(":")[0] for c in s.last_changes}
-    if "rudeness" in causes:
-        return "insulted"
-    if "belittling" in causes or "sarcasm" in causes:
-        return "belittled"
-    if "blame" in causes:
-        return "blamed"
-    if "contradiction" in causes:
-        return "contradiction"
+    offended = next((act for cause, act in _OFFENCES if cause in causes), None)
+    if offended:
+        return offended
     wants_more = persona.ask is not None and not ask_granted(persona, s)
     if (wants_more and not s.asked_manager and s.frustration >= MANAGER_AT and before.pushes >= 1
             and ("dismissal" in causes or a.refusals)):
@@ -195,13 +197,7 @@ def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerSt
         return "bare_policy"
     if s.goals_met or (a.offers and settled(persona, s)):
         return "considering"
-    if "ignored_question" in causes:
-        return "repeat_question"
-    if "empathy" in causes or "reflection" in causes:
-        return "heard"
-    if "stalling" in causes:
-        return "impatient"
-    return "upset" if s.frustration >= 40 else "calmer"
+    return next((act for cause, act in _RESPONSES if cause in causes), "upset" if s.frustration >= 40 else "calmer")
 
 
 def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> CustomerState:
