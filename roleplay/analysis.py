@@ -195,7 +195,8 @@ def _anchors(pattern: str) -> tuple[str, ...] | None:
 # text tells which anchors it holds, and so which patterns can possibly match it.
 _TRIE: dict = {}
 _GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
-_state: dict = {"gen": None}  # the current scanner's generation; None when anchors were added since
+# The current scanner's generation (None when anchors were added since), and the registry's epoch.
+_state: dict = {"gen": None, "epoch": 0}
 _SCANNERS: dict[int, re.Pattern] = {}  # generation -> scanner (an int key: hashing the pattern itself is slow)
 _LOCK = threading.RLock()  # registering patterns and building the scanner (the web app grades in threads)
 
@@ -220,6 +221,24 @@ def _add_anchor(anchor: str) -> None:
 _ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
 
 
+# Pattern groups remembered at once.  Every persona edit brings new ones; past this many the
+# registry starts again (groups register again on their next use), so a long-running server
+# that sees many edits keeps a bounded scanner.
+MAX_GROUPS = 4000
+
+
+def _forget_patterns() -> None:
+    """Drop every registered group and anchor (the lock held); a new epoch tells callers mid-way."""
+    _GROUPS.clear()
+    _ANCHOR_GROUPS.clear()
+    _TRIE.clear()
+    _PREFIXES.clear()
+    _BY_ID.clear()
+    _PREPARED.clear()
+    _state["gen"] = None
+    _state["epoch"] += 1
+
+
 def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
     """(group id, unanchored pattern indexes) for a pattern group, registering its anchors."""
     g = _GROUPS.get(patterns)
@@ -229,6 +248,8 @@ def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
         g = _GROUPS.get(patterns)
         if g is not None:
             return g
+        if len(_GROUPS) >= MAX_GROUPS:
+            _forget_patterns()
         gid = len(_GROUPS)
         unanchored: list[int] = []
         for i, p in enumerate(patterns):
@@ -306,8 +327,12 @@ def _register(patterns) -> tuple:
 
 def _candidates(patterns, low: str) -> list[str]:
     """The patterns that can match `low` (the lower-cased text): those whose anchor words it holds."""
-    _, pt, gid, unanchored = _register(patterns)
-    chosen = _hits(low, _scanner()).get(gid)
+    while True:  # again if the registry started over meanwhile: group ids then mean other groups
+        epoch = _state["epoch"]
+        _, pt, gid, unanchored = _register(patterns)
+        chosen = _hits(low, _scanner()).get(gid)
+        if _state["epoch"] == epoch:
+            break
     if not chosen:
         return [pt[i] for i in unanchored]
     if unanchored:

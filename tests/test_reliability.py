@@ -320,3 +320,21 @@ def test_a_long_upload_is_measured_from_its_container_and_decoded_only_to_the_ca
     assert seconds == pytest.approx(600, abs=0.1)  # the whole length, from the container
     assert len(samples) == int(stt.MAX_SECONDS * stt.SAMPLE_RATE) + 1  # one past the cap: "truncated"
     assert peak < 20e6  # the whole file as 16 kHz float32 alone would be 38 MB
+
+
+def test_the_pattern_registry_stays_bounded_through_many_persona_edits(monkeypatch, persona):
+    """Each trainer edit brings new pattern groups; the registry starts over past its bound, and
+    matching stays right across the restart."""
+    from roleplay import analysis
+    from roleplay.transcript import Turn
+
+    monkeypatch.setattr(analysis, "MAX_GROUPS", 60)
+    turns = [Turn(speaker="customer", text=persona.opening_line),
+             Turn(speaker="trainee", text="I can refund the $6.90 shipping, but I can't give you a gift card.")]
+    for n in range(120):  # an edit: one allowed item's patterns change, the persona is a new object
+        edited = persona.model_copy(deep=True)
+        edited.policy.allowed[0].patterns = [*edited.policy.allowed[0].patterns, f"edit number {n}"]
+        a = analysis.analyse_turn(turns, 1, edited, "en", [])
+        assert [o.item for o in a.offers] == ["shipping_refund"] and [r.item for r in a.refusals] == ["gift_card"]
+        assert len(analysis._GROUPS) <= 60
+    assert analysis._state["epoch"] >= 1
