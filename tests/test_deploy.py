@@ -100,7 +100,7 @@ def test_a_process_catches_up_with_turns_another_process_took(store, tmp_path):
     a = Context(store, Library(), client_a, single_user=True, data=tmp_path, speech=False)
     b = Context(store, Library(), client_b, single_user=True, data=tmp_path, speech=False)
     sid = a.start(LOCAL, "late-delivery", "chat").session.id
-    a.live_for(LOCAL, sid).session.reply_text("When did you order it?")
+    a.live_for(LOCAL, sid).session.reply_text("Is the parcel with you now?")
     b.live_for(LOCAL, sid).session.reply_text("Did anyone contact you about the delay?")
     live = a.live_for(LOCAL, sid)
     live.session.reply_text("Let me check where the parcel is.")
