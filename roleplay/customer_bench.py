@@ -64,7 +64,7 @@ def play(client: ModelClient, language: str, sessions: int, mode: str, library: 
                     failures.append({"persona": persona.id, "line": line.text, "problems": problems})
     return {"language": language, "mode": mode, "sessions": sessions, "lines": lines,
             "pass_rate": round(passed / lines, 4) if lines else None, "authored": authored,
-            "failures": failures, "sample": random.Random(language).sample(shown, min(5, len(shown)))}
+            "failures": failures, "sample": random.Random(language).sample(sorted(set(shown)), min(5, len(set(shown))))}
 
 
 def run(client: ModelClient, sessions: int = 20, compare: int = 5) -> list[dict]:
