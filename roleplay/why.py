@@ -2,7 +2,7 @@
 what came out, why the conversation ended, and (after grading) what the trainee never uncovered.
 
 Read from the customer's state stored with each turn (roleplay.state); nothing here changes it.
-English for every session for now: the causes are keyed by rule, so another language is one more table.
+The words are the session language's (roleplay.languages: `why`), keyed by the state's rules.
 """
 
 from __future__ import annotations
@@ -12,34 +12,9 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from .difficulty import temperament
+from .languages import pack
 from .persona import Persona
 from .state import CustomerState
-
-CAUSES = {
-    "rudeness": "you were rude, or told them to calm down",
-    "belittling": "you made light of the loss",
-    "sarcasm": "you were sarcastic",
-    "dismissal": "you brushed them off",
-    "blame": "you blamed them",
-    "ignored_question": "you did not answer their question",
-    "repeated_request": "you asked for something they had already told you",
-    "empathy": "you acknowledged the feeling",
-    "apology": "you apologised",
-    "open_question": "you asked an open question",
-    "reflection": "you said their story back to them",
-    "ownership": "you took ownership",
-    "offer": "you put an offer on the table",
-    "promise": "you promised something the policy does not allow",
-    "stalling": "you did not move things forward",
-}
-ENDINGS = {
-    "frustration": "They left: their frustration passed {leave_at}.",
-    "patience": "They left: they ran out of patience after {turns} of your turns.",
-    "silence": "They hung up after hearing nothing from you twice.",
-    "goals": "They were satisfied: what they needed was met.",
-    "trainee_ended": "You ended the conversation.",
-}
-
 
 class Reaction(BaseModel):
     """One customer turn, explained (only the causes and revelations make a turn worth explaining)."""
@@ -47,24 +22,29 @@ class Reaction(BaseModel):
     causes: list[str] = Field(default_factory=list)  # "+12: you made light of the loss"
     revealed: list[str] = Field(default_factory=list)  # hidden facts that came out, in the customer's words
     wants: list[str] = Field(default_factory=list)  # the persona's goals not met yet
+    language: str = "en"
 
     def lines(self) -> list[str]:
-        return [*self.causes, *(f"They told you: “{text}”" for text in self.revealed),
-                *(f"They still want: {text}" for text in self.wants)]
+        words = pack(self.language).why
+        return [*self.causes, *(words["told"].format(text=text) for text in self.revealed),
+                *(words["wants"].format(text=text) for text in self.wants)]
 
 
-def cause_text(cause: str) -> str:
+def cause_text(cause: str, language: str = "en") -> str:
+    words = pack(language).why
     if cause.startswith("trigger:"):
-        return f"you said “{cause.split(':', 1)[1].strip()}”"
-    return CAUSES.get(cause, cause.replace("_", " "))
+        return words["trigger"].format(quote=cause.split(":", 1)[1].strip())
+    return words.get(cause, cause.replace("_", " "))
 
 
 def reaction(state: CustomerState, persona: Persona | None) -> Reaction:
     facts = {f.id: f.text for f in persona.hidden_facts} if persona else {}
-    return Reaction(causes=[f"{'+' if c.delta > 0 else '−'}{abs(c.delta)}: {cause_text(c.cause)}"
+    lang = persona.language if persona else "en"
+    return Reaction(causes=[f"{'+' if c.delta > 0 else '−'}{abs(c.delta)}: {cause_text(c.cause, lang)}"
                             for c in state.last_changes if c.delta],
                     revealed=[facts.get(f, f) for f in state.last_unlocked],
-                    wants=[g.text for g in persona.goals if g.id not in state.goals_met] if persona else [])
+                    wants=[g.text for g in persona.goals if g.id not in state.goals_met] if persona else [],
+                    language=lang)
 
 
 def reactions(turns: Sequence, persona: Persona | None) -> dict[int, Reaction]:
@@ -84,12 +64,14 @@ def ending(state: CustomerState, persona: Persona | None) -> str | None:
     if not state.ended:
         return None
     cause = state.end_cause or ("trainee_ended" if state.end_reason == "trainee_ended" else "")
-    leave_at = temperament(persona, state.difficulty).leave_at if persona else "their limit"
-    return ENDINGS.get(cause, "").format(leave_at=leave_at, turns=state.trainee_turns) or None
+    leave_at = temperament(persona, state.difficulty).leave_at if persona else "?"
+    text = pack(persona.language if persona else "en").why.get(f"end_{cause}", "")
+    return text.format(leave_at=leave_at, turns=state.trainee_turns) or None
 
 
 def missed(state: CustomerState, persona: Persona | None) -> list[str]:
     """The hidden facts never uncovered, as the customer would have said them."""
     if persona is None:
         return []
-    return [f"You never learned: “{f.text}”" for f in persona.hidden_facts if f.id not in state.revealed]
+    never = pack(persona.language).why["never"]
+    return [never.format(text=f.text) for f in persona.hidden_facts if f.id not in state.revealed]

@@ -153,3 +153,17 @@ def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch,
     assert ("<b>Why it ended:</b> You ended the conversation." in card) is not exam
     assert ("made light of the loss" in turns) is not exam
     assert "Your scorecard" in card or "Conversation with" in card  # the grade itself is shown either way
+
+
+def test_why_speaks_the_sessions_language():
+    from roleplay import state as st
+    from roleplay import why
+    from roleplay.library import Library
+
+    for pid, word in (("angry-caller-sv", "förminskade"), ("faulty-product-fi", "vähättelit")):
+        p = Library().get(pid)
+        s = st.initial(p).model_copy(update={"last_changes": [st.Change(cause="belittling", delta=15)]})
+        assert any(word in line for line in why.reaction(s, p).lines())
+        assert "Tätä" in why.missed(s, p)[0] or "aldrig" in why.missed(s, p)[0]
+        left = s.model_copy(update={"ended": True, "end_reason": "customer_left", "end_cause": "silence"})
+        assert why.ending(left, p) == why.pack(p.language).why["end_silence"]

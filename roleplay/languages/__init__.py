@@ -16,6 +16,10 @@ DIRECTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_poli
             "already_said", "repeat_question", "impatient", "still_there", "manager", "contradiction", "reveal", "answer",
             "accept", "leave", "upset", "calmer")
 MOODS = ("calm", "uneasy", "annoyed", "angry", "furious")
+WHY = ("rudeness", "belittling", "sarcasm", "dismissal", "blame", "contradiction", "ignored_question",
+       "repeated_request", "empathy", "apology", "open_question", "reflection", "ownership", "offer", "promise",
+       "stalling", "trigger", "end_frustration", "end_patience", "end_silence", "end_goals", "end_trainee_ended",
+       "told", "wants", "never")
 
 
 class Pack(BaseModel):
@@ -31,10 +35,12 @@ class Pack(BaseModel):
     acts: dict[str, str]  # act -> what the customer does next, first person ({fact} for reveal/answer)
     moods: dict[str, str]
     thinking: str  # the label of a first-person stage direction
+    why: dict[str, str]  # roleplay.why's words: a cause per rule, end_<cause>, told, wants, never
 
     @model_validator(mode="after")
     def _complete(self) -> "Pack":
-        missing = [a for a in DIRECTED if a not in self.acts] + [m for m in MOODS if m not in self.moods]
+        missing = ([a for a in DIRECTED if a not in self.acts] + [m for m in MOODS if m not in self.moods]
+                   + [f"why.{w}" for w in WHY if w not in self.why])
         if missing:
             raise ValueError(f"language pack '{self.code}' lacks: {', '.join(missing)}")
         return self
