@@ -9,6 +9,7 @@ import gc
 import itertools
 import os
 
+import gradio as gr
 import numpy as np
 from argon2 import PasswordHasher
 
@@ -21,8 +22,8 @@ from roleplay.web.context import Context
 from roleplay.web.review import ReviewTab
 from tests.fakes import ScriptedClient
 
-REQUESTS = 2000
-WARM_UP = 500
+REQUESTS = 3500
+WARM_UP = 2000  # the bounded caches (texts, patterns, exports) fill first
 RECORDING = (48000, (np.sin(np.arange(96000) / 7) * 9000).astype(np.int16))  # 2 s: 128 kB once heard
 
 
@@ -42,6 +43,8 @@ def test_a_few_thousand_requests_leave_memory_and_temp_files_flat(tmp_path, monk
     ctx = Context(store, Library(), ScriptedClient([]), accounts=acc, single_user=True, data=tmp_path, speech=False)
     ctx.live_max = 40
     tab = ReviewTab(ctx)
+    with gr.Blocks():  # the handlers answer by component: they need the tab's components
+        tab.build()
     sids = []
     names = (f"guess{i}" for i in itertools.count())
 
