@@ -196,7 +196,7 @@ class Customer:
         first_sentence = None
         # A fact the state has them tell (revealed, or asked for) is said as the trainer wrote it:
         # exact, in the customer's own words, and at once.
-        generate = self.mode == "model" and state.act not in ("reveal", "answer")
+        generate = self.mode == "model" and state.act not in prompting.TOLD
         for attempt in range(ATTEMPTS if generate else 0):
             released: list[str] = []
             buffer = ""
@@ -274,13 +274,9 @@ class Customer:
         act = state.act or ("upset" if state.frustration >= 40 else "calmer")
         if state.ended:
             act = "leave" if state.end_reason == "customer_left" else "accept"
-        facts = {"reveal": (self.persona.hidden_facts, state.last_unlocked),
-                 "answer": (self.persona.knows, state.last_asked)}
-        if act in facts:
-            pool, ids = facts[act]
-            said = " ".join(f.text for f in pool if f.id in ids)
-            if said:
-                return said
+        said = prompting.told(self.persona, state, act)
+        if said:
+            return " ".join(said)
         said = [t.text for t in turns if t.speaker == "customer"]
         mood = "upset" if state.frustration >= 40 else "calmer"
         options = self.persona.lines.for_act(act)

@@ -82,6 +82,15 @@ class HiddenFact(Strict):
     )
 
 
+class Objection(Strict):
+    """A buyer's doubt, raised unprompted, one at a time: the next comes once the last was answered."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: str = Field(min_length=1, description="the doubt in the customer's own words (first person)")
+    answered_by: list[str] = Field(min_length=1, description="ids of allowed policy items; an offer or mention "
+                                                             "of any of them answers it")
+
+
 class PolicyItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     text: str = Field(min_length=1, description="plain words, shown on the trainee's policy sheet")
@@ -221,6 +230,7 @@ class Expect(Strict):
     not_resolved_before: int | None = Field(None, ge=1, description="no resolution before this trainee line (1-based)")
     reveals: list[str] = Field(default_factory=list, description="hidden fact ids that must come out")
     pushes: int | None = Field(None, ge=0, description="the customer pushes for the ask at least this often")
+    raises: list[str] = Field(default_factory=list, description="objection ids the customer must bring up")
 
 
 class Persona(Strict):
@@ -241,6 +251,8 @@ class Persona(Strict):
     ask: Ask | None = Field(None, description="what the customer asks for, beyond what they would settle for")
     knows: list[Fact] = Field(default_factory=list)
     hidden_facts: list[HiddenFact] = Field(default_factory=list)
+    objections: list[Objection] = Field(default_factory=list, description="doubts raised one at a time, in an "
+                                        "order the session's seed varies; the customer settles only once all are answered")
     policy: Policy
     goals: list[Goal] = Field(default_factory=list, description="all met (with low frustration) means resolved")
     temperament: Temperament
@@ -252,14 +264,21 @@ class Persona(Strict):
         allowed = {p.id for p in self.policy.allowed}
         if self.ask and self.ask.item and self.ask.item not in {p.id for p in self.policy.forbidden}:
             raise _located(("ask", "item"), f"ask.item '{self.ask.item}' is not a forbidden policy item")
-        for i, g in enumerate(self.goals):
-            unknown = [x for x in g.met_by if x not in allowed]
-            if unknown:
-                raise _located(("goals", i, "met_by"), f"goal '{g.id}' is met by unknown policy items: {', '.join(unknown)}"
-                               f" (allowed: {', '.join(sorted(allowed)) or 'none'})")
+        for field, ids, what in (("goals", "met_by", "goal '{}' is met by"),
+                                 ("objections", "answered_by", "objection '{}' is answered by")):
+            for i, x in enumerate(getattr(self, field)):
+                unknown = [y for y in getattr(x, ids) if y not in allowed]
+                if unknown:
+                    raise _located((field, i, ids), f"{what.format(x.id)} unknown policy items: {', '.join(unknown)}"
+                                   f" (allowed: {', '.join(sorted(allowed)) or 'none'})")
+        for i, case in enumerate(self.expect):
+            for field, pool in (("reveals", self.hidden_facts), ("raises", self.objections)):
+                unknown = [x for x in getattr(case, field) if x not in {f.id for f in pool}]
+                if unknown:
+                    raise _located(("expect", i, field), f"case '{case.name}' {field} unknown ids: {', '.join(unknown)}")
         for loc, items in ((("knows",), self.knows), (("hidden_facts",), self.hidden_facts),
                            (("policy", "allowed"), self.policy.allowed), (("policy", "forbidden"), self.policy.forbidden),
-                           (("goals",), self.goals)):
+                           (("goals",), self.goals), (("objections",), self.objections)):
             ids = [i.id for i in items]
             for n, i in enumerate(ids):
                 if i in ids[:n]:
@@ -283,10 +302,13 @@ class Persona(Strict):
             out.append(f"lines: only one variant for {', '.join(thin)}: a second time it repeats")
         names = [n for n in self.name.split() if len(n) > 1]
         for field, text in (("background", self.background), ("goal", self.goal),
-                            *((f"hidden_facts.{f.id}", f.text) for f in self.hidden_facts)):
+                            *((f"hidden_facts.{f.id}", f.text) for f in self.hidden_facts),
+                            *((f"objections.{o.id}", o.text) for o in self.objections)):
             if any(not _SELF.search(text[:m.start()]) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
                 out.append(f"{field}: names the customer in the third person; write it in their own words "
                            f"(first person), as the model continues it")
+        if self.kind == "sales" and not self.objections:
+            out.append("objections: a buyer with no doubts to raise; add the objections they bring up one at a time")
         if self.ask is None:
             out.append("ask: the customer asks for nothing beyond what they would settle for")
         if not self.expect:

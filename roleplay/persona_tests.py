@@ -74,6 +74,8 @@ def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
             f"resolved at line {resolved_at}" if resolved_at else "not resolved")
     for fact in case.reveals:
         add(f"reveals {fact}", fact in s.revealed, f"revealed: {', '.join(s.revealed) or 'nothing'}")
+    for doubt in case.raises:
+        add(f"raises {doubt}", doubt in s.raised, f"raised: {', '.join(s.raised) or 'nothing'}")
     if case.pushes is not None:
         add(f"pushes for the ask {case.pushes}×", s.pushes >= case.pushes, f"pushed {s.pushes}×")
     turns = []

@@ -26,15 +26,25 @@ def mood_label(persona: Persona, frustration: int) -> str:
     return pack(persona.language).moods[mood_of(frustration)]
 
 
+# Acts whose line is the trainer's own words: exact, in the customer's voice, and at once.
+TOLD = ("reveal", "answer", "objection")
+
+
 def direction(persona: Persona, state: CustomerState) -> str:
     """What the customer's next line does, in their own (first-person) thoughts: never a line to copy."""
     lang = pack(persona.language)
     act = state.act or ("upset" if state.frustration >= 40 else "calmer")
-    if act in ("reveal", "answer"):
-        facts = {f.id: f.text for f in (persona.hidden_facts if act == "reveal" else persona.knows)}
-        ids = state.last_unlocked if act == "reveal" else state.last_asked
-        return " ".join(lang.acts[act].format(fact=facts[i]) for i in ids if i in facts) or lang.acts["upset"]
+    if act in TOLD:
+        return " ".join(lang.acts[act].format(fact=f) for f in told(persona, state, act)) or lang.acts["upset"]
     return lang.acts.get(act, lang.acts["upset"])
+
+
+def told(persona: Persona, state: CustomerState, act: str | None) -> list[str]:
+    """What the customer tells in this act, as the trainer wrote it (a fact, an answer, a doubt); else nothing."""
+    pools = {"reveal": (persona.hidden_facts, state.last_unlocked), "answer": (persona.knows, state.last_asked),
+             "objection": (persona.objections, [state.last_raised])}
+    pool, ids = pools.get(act, ([], []))
+    return [f.text for f in pool if f.id in ids]
 
 
 def scene(persona: Persona, channel: str) -> str:

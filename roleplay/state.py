@@ -9,6 +9,7 @@ persona's authored lines, only voice it.
 
 from __future__ import annotations
 
+import random
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -36,6 +37,9 @@ class CustomerState(BaseModel):
     difficulty: str = "medium"
     seed: int | None = None  # varies the opening and the lines; stored so a session can be replayed exactly
     revealed: list[str] = Field(default_factory=list)  # hidden fact ids out in the open
+    earned: list[str] = Field(default_factory=list)  # hidden facts earned, told one a line, in later lines
+    objections: list[str] = Field(default_factory=list)  # this session's order of the buyer's doubts (by seed)
+    raised: list[str] = Field(default_factory=list)  # doubts raised so far
     offered: list[str] = Field(default_factory=list)  # allowed policy items on the table
     promised: list[str] = Field(default_factory=list)  # forbidden items the trainee promised (the customer takes them)
     goals_met: list[str] = Field(default_factory=list)
@@ -54,6 +58,7 @@ class CustomerState(BaseModel):
     last_changes: list[Change] = Field(default_factory=list)
     last_unlocked: list[str] = Field(default_factory=list)
     last_asked: list[str] = Field(default_factory=list)  # facts the trainee just asked for
+    last_raised: str | None = None  # the doubt the next line raises
 
     @property
     def mood(self) -> str:
@@ -74,8 +79,11 @@ def mood_of(frustration: int) -> str:
 
 def initial(persona: Persona, difficulty: str | None = None, seed: int | None = None) -> CustomerState:
     t = temperament(persona, difficulty)
+    doubts = [o.id for o in persona.objections]
+    if seed is not None:
+        doubts = random.Random(seed).sample(doubts, len(doubts))  # no two sessions raise them in one order
     return CustomerState(frustration=t.start_frustration, difficulty=str(getattr(difficulty, "value", difficulty)
-                                                                         or "medium"), seed=seed)
+                                                                         or "medium"), seed=seed, objections=doubts)
 
 
 def _clamp(v: int) -> int:
@@ -151,6 +159,24 @@ def settled(persona: Persona, state: CustomerState) -> bool:
             and ("pushed" not in need or state.pushes >= resistance))
 
 
+def _answered(persona: Persona, state: CustomerState, objection: str) -> bool:
+    o = next(o for o in persona.objections if o.id == objection)
+    return any(i in state.offered for i in o.answered_by)
+
+
+def open_objection(persona: Persona, state: CustomerState) -> str | None:
+    """The doubt raised and not answered yet (one at a time: the next waits for it)."""
+    last = state.raised[-1] if state.raised else None
+    return last if last and not _answered(persona, state, last) else None
+
+
+def next_objection(persona: Persona, state: CustomerState) -> str | None:
+    """The doubt the customer raises next: the first in this session's order not raised nor answered already."""
+    if open_objection(persona, state):
+        return None
+    return next((o for o in state.objections if o not in state.raised and not _answered(persona, state, o)), None)
+
+
 def _goals_met(persona: Persona, state: CustomerState) -> list[str]:
     if ask_granted(persona, state):
         return [g.id for g in persona.goals]  # they got what they asked for (a blocker for the trainee)
@@ -159,9 +185,13 @@ def _goals_met(persona: Persona, state: CustomerState) -> list[str]:
     return [g.id for g in persona.goals if any(i in state.offered for i in g.met_by)]
 
 
-def _declines(a: TurnAnalysis) -> bool:
-    """The turn says no to the ask, or puts something lesser on the table."""
-    return bool(a.refusals or a.dismissal or a.offers or a.reason)
+def _declines(a: TurnAnalysis, persona: Persona) -> bool:
+    """The turn says no to the ask, or puts something lesser on the table (an offer toward a goal).
+
+    An answer beside the point ("it works with Outlook") is no reason to push for a free migration.
+    """
+    settles = {i for g in persona.goals for i in g.met_by}
+    return bool(a.refusals or a.dismissal or a.reason or any(o.item in settles for o in a.offers))
 
 
 # What the customer answers an offence with, and (later, when nothing weightier happened) other causes.
@@ -185,7 +215,7 @@ def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerSt
         return "manager"
     if "dismissal" in causes and not (wants_more and s.pushes > before.pushes):
         return "brushed_off"
-    if s.last_unlocked:
+    if s.earned:
         return "reveal"
     if s.pushes > before.pushes:
         return "push"
@@ -193,6 +223,8 @@ def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerSt
         return "answer"
     if "repeated_request" in causes:
         return "already_said"
+    if next_objection(persona, s) and s.frustration <= before.frustration:
+        return "objection"  # the next doubt, once this turn helped or at least did no harm
     if s.offered and not s.goals_met and not s.heard:
         return "bare_policy"
     if s.goals_met or (a.offers and settled(persona, s)):
@@ -213,8 +245,8 @@ def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> Customer
     s.reason_given = s.reason_given or bool(a.reason or a.refusals)
     s.offences += _offence(a)
     s.last_asked = list(a.asked_for)
-    s.last_unlocked = [f for f in a.unlocked if f not in s.revealed]
-    s.revealed += s.last_unlocked
+    s.earned += [f for f in a.unlocked if f not in s.revealed and f not in s.earned]
+    s.last_unlocked, s.last_raised = [], None
     s.offered = [i for i in s.offered if i not in {w.item for w in a.withdrawn}]
     s.offered += [o.item for o in a.offers if o.item not in s.offered]
     s.promised += [b.item for b in a.breaches if b.item not in s.promised]
@@ -222,16 +254,24 @@ def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> Customer
     # Judged before this turn's push: the customer's answer to a first offer is to push, never to settle.
     s.goals_met = _goals_met(persona, s)
     # Pushing for the ask: after a no or a lesser offer, as often as the customer's resistance says.
-    if (persona.ask and not ask_granted(persona, s) and not s.goals_met and _declines(a) and not a.hostile
+    if (persona.ask and not ask_granted(persona, s) and not s.goals_met and _declines(a, persona) and not a.hostile
             and s.pushes < t.resistance):
         s.pushes += 1
     if s.frustration >= t.leave_at:
         s.ended, s.end_reason, s.end_cause = True, "customer_left", "frustration"
-    elif persona.goals and len(s.goals_met) == len(persona.goals) and s.frustration <= t.satisfied_at:
+    elif (persona.goals and len(s.goals_met) == len(persona.goals) and s.frustration <= t.satisfied_at
+          and not (open_objection(persona, s) or next_objection(persona, s))):
         s.ended, s.end_reason, s.end_cause = True, "resolved", "goals"
     elif s.trainee_turns >= t.patience_turns:
         s.ended, s.end_reason, s.end_cause = True, "customer_left", "patience"
     s.act = _act(a, persona, state, s)
+    # One thing at a time: a second fact earned now comes out in a later line.
+    if s.act == "reveal":
+        s.last_unlocked = [s.earned.pop(0)]
+        s.revealed += s.last_unlocked
+    elif s.act == "objection":
+        s.last_raised = next_objection(persona, s)
+        s.raised.append(s.last_raised)
     s.asked_manager = s.asked_manager or s.act == "manager"
     return s
 
@@ -240,7 +280,7 @@ def silence(state: CustomerState) -> CustomerState:
     """The trainee said nothing for a while: the customer asks if anyone is there, then hangs up."""
     s = state.model_copy(deep=True)
     s.silences += 1
-    s.last_changes, s.last_unlocked, s.last_asked = [], [], []
+    s.last_changes, s.last_unlocked, s.last_asked, s.last_raised = [], [], [], None
     if s.silences >= 2:
         s.ended, s.end_reason, s.end_cause, s.act = True, "customer_left", "silence", "leave"
     else:

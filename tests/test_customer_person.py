@@ -212,3 +212,57 @@ def test_a_stage_direction_said_instead_of_acted_is_asked_again(lib):
     client = ScriptedClient(["I accept, thank them and say goodbye.", "Alright, that works. Thanks, bye."])
     final = list(Customer(p, client).reply([Turn(speaker="customer", text=p.opening_line)], s))[-1]
     assert final.text == "Alright, that works. Thanks, bye." and final.rejected[0][1] == ["copies_direction"]
+
+
+# ------------------------------------------------------------------ a buyer's doubts, one at a time
+
+def test_a_buyer_raises_doubts_one_at_a_time_and_skips_those_already_answered(lib):
+    p = lib.get("hesitant-buyer")  # doubts in the file's order without a seed: price, outlook, way_out
+    states = play(p, ["Happy to help. What would you like to know first?",
+                      "It works with Outlook, email and calendar.",
+                      "On the annual plan it's $24 per user per month.",
+                      "You can try it free for 14 days, no card needed."])
+    assert [s.act for s in states][0] == "objection" and states[0].last_raised == "price"
+    assert states[1].raised == ["price"]  # the next doubt waits until this one is answered
+    # Outlook was answered before she raised it: the next one she brings up is the way out.
+    assert states[2].act == "objection" and states[2].raised == ["price", "way_out"]
+    assert states[3].act != "objection" and st.open_objection(p, states[3]) is None
+
+
+def test_the_buyer_does_not_settle_while_a_doubt_is_open(lib):
+    p = lib.get("hesitant-buyer")
+    kind = next(c for c in p.expect if c.name == "kind").script
+    without_outlook = [*kind[:3], "Would it help if I set up the free trial today, so you can show the partners?"]
+    states = play(p, without_outlook)
+    assert states[2].act == "objection" and states[2].last_raised == "outlook"
+    assert states[-1].end_reason is None and st.open_objection(p, states[-1]) == "outlook"
+    assert play(p, kind)[-1].end_reason == "resolved"
+
+
+def test_the_seed_varies_the_order_of_the_doubts_and_replays_it(lib):
+    p = lib.get("hesitant-buyer")
+    orders = {tuple(st.initial(p, None, seed).objections) for seed in range(12)}
+    assert len(orders) > 1 and all(sorted(o) == ["outlook", "price", "way_out"] for o in orders)
+    assert st.initial(p, None, 5).objections == st.initial(p, None, 5).objections
+
+
+def test_a_doubt_said_is_the_trainers_own_words(lib):
+    p = lib.get("hesitant-buyer")
+    s = play(p, ["Happy to help. What would you like to know first?"])[0]
+    assert Customer(p, ScriptedClient([])).fallback([], s) == p.objections[0].text
+
+
+def test_facts_earned_together_come_out_one_a_line(lib):
+    p = lib.get("hesitant-buyer")
+    states = play(p, ["What do you use for your client records today, and how did the last contract go?",
+                      "I see. Go on."])
+    assert len(states[0].earned) >= 1 and len(states[0].last_unlocked) == 1 and states[0].act == "reveal"
+    assert states[1].act == "reveal" and states[1].last_unlocked != states[0].last_unlocked
+
+
+def test_a_doubt_answered_by_an_unknown_policy_item_is_named(lib):
+    from pydantic import ValidationError
+    data = lib.get("hesitant-buyer").model_dump(mode="json")
+    data["objections"][0]["answered_by"] = ["monthly_plan", "lifetime_deal"]
+    with pytest.raises(ValidationError, match="objection 'price' is answered by unknown policy items: lifetime_deal"):
+        type(lib.get("hesitant-buyer")).model_validate(data)

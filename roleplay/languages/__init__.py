@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 # Everything a customer line can be asked to do: the persona's authored acts plus the ends.
 DIRECTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
             "already_said", "repeat_question", "impatient", "still_there", "manager", "contradiction", "reveal", "answer",
-            "accept", "leave", "upset", "calmer")
+            "objection", "accept", "leave", "upset", "calmer")
 MOODS = ("calm", "uneasy", "annoyed", "angry", "furious")
 WHY = ("rudeness", "belittling", "sarcasm", "dismissal", "blame", "contradiction", "ignored_question",
        "repeated_request", "empathy", "apology", "open_question", "reflection", "ownership", "offer", "promise",
@@ -32,7 +32,7 @@ class Pack(BaseModel):
     chat: str
     wants: str  # {goal}
     knows: str  # {facts}
-    acts: dict[str, str]  # act -> what the customer does next, first person ({fact} for reveal/answer)
+    acts: dict[str, str]  # act -> what the customer does next, first person ({fact} for reveal/answer/objection)
     moods: dict[str, str]
     thinking: str  # the label of a first-person stage direction
     why: dict[str, str]  # roleplay.why's words: a cause per rule, end_<cause>, told, wants, never

@@ -28,6 +28,7 @@ PACK = {
         "contradiction": "A moment ago they offered me that. Now it's not possible? I call it out.",
         "reveal": "I also tell them: {fact}",
         "answer": "I answer: {fact}",
+        "objection": "Something else still worries me. I bring it up: {fact}",
         "accept": "Fine. I accept, thank them and say goodbye.",
         "leave": "I've had enough. I say so and end the conversation.",
         "upset": "I'm still upset and I say what bothers me.",

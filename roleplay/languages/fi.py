@@ -28,6 +28,7 @@ PACK = {
         "contradiction": "Äsken he tarjosivat sitä minulle. Nyt se ei yhtäkkiä käykään? Huomautan siitä.",
         "reveal": "Kerron myös: {fact}",
         "answer": "Vastaan: {fact}",
+        "objection": "Minua huolettaa vielä yksi asia. Otan sen puheeksi: {fact}",
         "accept": "Hyvä on. Hyväksyn, kiitän ja hyvästelen.",
         "leave": "Nyt riittää. Sanon sen ja lopetan keskustelun.",
         "upset": "Olen yhä harmissani ja sanon, mikä minua vaivaa.",

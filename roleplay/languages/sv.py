@@ -28,6 +28,7 @@ PACK = {
         "contradiction": "Nyss erbjöd de mig det. Nu går det plötsligt inte? Jag påpekar det.",
         "reveal": "Jag berättar också: {fact}",
         "answer": "Jag svarar: {fact}",
+        "objection": "En sak till oroar mig. Jag tar upp den: {fact}",
         "accept": "Okej. Jag tackar ja, tackar och säger hej då.",
         "leave": "Nu har jag fått nog. Jag säger det och avslutar samtalet.",
         "upset": "Jag är fortfarande upprörd och säger vad som stör mig.",
