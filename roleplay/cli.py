@@ -88,19 +88,18 @@ def cmd_personas_test(args) -> int:
     except KeyError as e:
         return _err(str(e.args[0]))
     client = _client(args)
-    failed = 0
     for p in personas:
         if not p.expect:
             print(f"{p.id}: no expect cases", file=sys.stderr)
-            continue
-        try:
-            results = persona_tests.run(p, client, args.case or None)
-        except ModelError as e:
-            return _err(str(e))
-        for r in results:
+    cases = [(p, c) for p in personas for c in p.expect if not args.case or c.name in args.case]
+    failed = 0
+    try:
+        for r in persona_tests.run_many(cases, client, jobs=args.jobs or client.config.parallel):
             failed += not r.ok
             print(json.dumps(r.model_dump(), ensure_ascii=False) if args.json else persona_tests.report(r, args.verbose),
                   flush=True)
+    except ModelError as e:
+        return _err(str(e))
     return 1 if failed else 0
 
 
@@ -311,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--case", action="append", help="only this case (repeatable)")
     x.add_argument("--json", action="store_true", help="one result per line")
     x.add_argument("-v", "--verbose", action="store_true", help="print every conversation, not only failures")
+    x.add_argument("--jobs", type=int, help="cases played at once (default: the model server's parallel slots)")
     x.set_defaults(func=cmd_personas_test)
 
     for name, fn, helptext in (("chat", cmd_chat, "practise in the terminal"),

@@ -9,6 +9,9 @@ CI runs every starter persona's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+
 from pydantic import BaseModel, Field
 
 from .llm import ModelClient
@@ -90,10 +93,23 @@ def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
 
 
 def run(persona: Persona, client: ModelClient, names: list[str] | None = None,
-        store: Store | None = None) -> list[CaseResult]:
+        store: Store | None = None, jobs: int = 1) -> list[CaseResult]:
     """Every expect case (or those named); `store` keeps the conversations (as test runs), else in memory."""
-    store = store or Store("sqlite://")
-    return [run_case(persona, c, client, store=store) for c in persona.expect if not names or c.name in names]
+    return list(run_many([(persona, c) for c in persona.expect if not names or c.name in names], client, store, jobs))
+
+
+def run_many(cases: Iterable[tuple[Persona, Expect]], client: ModelClient, store: Store | None = None,
+             jobs: int = 1) -> Iterator[CaseResult]:
+    """Results in the cases' order, as they finish; `jobs` cases at once share the model server's slots.
+
+    Without a store each case keeps its conversation in a database of its own, in memory
+    (an in-memory SQLite database belongs to one thread).
+    """
+    def one(case: tuple[Persona, Expect]) -> CaseResult:
+        return run_case(*case, client, store=store or Store("sqlite://"))
+
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        yield from pool.map(one, cases)
 
 
 def report(result: CaseResult, verbose: bool = False) -> str:

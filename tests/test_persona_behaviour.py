@@ -2,7 +2,7 @@
 
 Without the model: every case of every persona with the customer speaking its authored lines (the
 state rules decide what the cases check; Swedish and Finnish speak these lines on the embedded
-model anyway).  On the real embedded model: late-delivery's cases, through the CLI, with
+model anyway).  On the real embedded model: every starter persona's cases, through the CLI, with
 every line the model wrote reviewed as a trainee would read it.
 """
 
@@ -16,7 +16,7 @@ import pytest
 
 from roleplay.customer import review_line
 from roleplay.library import Library
-from roleplay.persona_tests import run_case
+from roleplay.persona_tests import run_case, run_many
 from tests.fakes import ScriptedClient
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,15 +52,23 @@ def test_expect_case_holds_with_authored_lines(pid, case, monkeypatch):
             earlier.append(t["text"])
 
 
+def test_cases_played_at_once_come_back_in_order(monkeypatch):
+    monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
+    cases = [(p, c) for p in LIBRARY for c in p.expect][:9]
+    results = list(run_many(cases, ScriptedClient([]), jobs=3))
+    assert [(r.persona, r.case) for r in results] == [(p.id, c.name) for p, c in cases]
+    assert all(r.ok for r in results)
+
+
 @pytest.mark.model
 def test_expect_cases_hold_on_the_real_model_and_its_lines_read_as_a_person():
     env = {k: v for k, v in os.environ.items()
            if k not in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "ROLEPLAY_MODEL", "ROLEPLAY_CUSTOMER_LINES")}
-    # One English persona's four cases keep CI lean; `roleplay personas test` runs them all.
-    out = subprocess.run([sys.executable, "-m", "roleplay.cli", "personas", "test", "late-delivery", "--json"],
-                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=1500)
+    # Every starter persona, two cases at once: the embedded server's two slots decode them together.
+    out = subprocess.run([sys.executable, "-m", "roleplay.cli", "personas", "test", "--json", "--jobs", "2"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=2400)
     results = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-    assert len(results) == 4, out.stderr
+    assert len(results) == len(CASES), out.stderr
     failed = [r for r in results if not r["ok"]]
     assert out.returncode == 0 and not failed, json.dumps(failed, indent=1, ensure_ascii=False)
     bad = []

@@ -250,3 +250,10 @@ def test_marking_test_runs_keeps_every_turn_of_an_existing_database(db_url):
     store = Store(db_url)  # migrates to 0004
     assert [t.text for t in store.transcript("old").turns] == ["Hello."]
     assert [r.id for r in store.list_sessions()] == ["old"] and store.list_sessions(test_runs=True) == []
+
+
+def test_stores_opened_in_several_threads_at_once_all_migrate():
+    # Alembic's migration context is module-level: without the in-process lock, threads trip over each other.
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(6) as pool:  # an in-memory database belongs to its thread: look at it there
+        assert list(pool.map(lambda _: Store("sqlite://").list_sessions(), range(6))) == [[]] * 6

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,12 +65,16 @@ def current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+# Alembic runs env.py through one module-level context: two threads migrating at once would share it.
+_in_process = threading.Lock()
+
+
 def upgrade(engine: Engine) -> str:
     """Bring the database to head, once even when several processes open it together; returns head."""
     with engine.connect() as conn:
         if current(conn) == head():
             return head()  # the usual case: nothing to do, no lock taken
-    with _exclusive(engine) as conn:
+    with _in_process, _exclusive(engine) as conn:
         # Inside the lock: a process that waited finds the work done and alembic does nothing.
         before = current(conn)
         command.upgrade(config(conn), "head")
