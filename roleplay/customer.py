@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting, spelling
-from .analysis import find, sentences, signals
+from .analysis import sentences
 from .llm import ModelClient, ModelError
 from .persona import Persona
 from .state import CustomerState
@@ -194,9 +194,11 @@ class Customer:
         read: dict[int, int] = {}  # attempt -> prompt tokens the server evaluated for it
         t0 = time.perf_counter()
         first_sentence = None
-        # A fact the state has them tell (revealed, or asked for) is said as the trainer wrote it:
-        # exact, in the customer's own words, and at once.
-        generate = self.mode == "model" and state.act not in prompting.TOLD
+        # A fact the state has them tell (revealed, asked for, a doubt) is said as the trainer wrote it:
+        # exact, in the customer's own words, and at once.  So is the last line: a small model's
+        # line followed the end only partly ("I'm so disappointed." then a glued-on "Alright, that's
+        # fair."), and how the customer ends is what a trainee remembers and the grade reads.
+        generate = self.mode == "model" and state.act not in prompting.TOLD and not state.ended
         for attempt in range(ATTEMPTS if generate else 0):
             released: list[str] = []
             buffer = ""
@@ -239,10 +241,6 @@ class Customer:
             finally:
                 stream.close()  # stop generating on the server as soon as we stop reading
             if released:
-                closing = self._closing(" ".join(released), turns, state)
-                if closing:
-                    released.append(closing)
-                    yield Delta(" " + closing)
                 yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected,
                             first_token_s=first_token, first_sentence_s=first_sentence,
                             direction=prompting.direction(self.persona, state),
@@ -256,18 +254,6 @@ class Customer:
                     attempts=ATTEMPTS if generate else 0, rejected=rejected,
                     first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state),
                     prompt_tokens=sum(read.values()) if read else None)
-
-    def _closing(self, text: str, turns: list[Turn], state: CustomerState) -> str | None:
-        """When the state says the conversation is over, make sure the line says so too.
-
-        Small models follow the stage direction only partly; the persona's own closing line
-        makes a customer who leaves (or is satisfied) unmistakable.
-        """
-        if not state.ended or state.end_reason not in ("customer_left", "resolved"):
-            return None
-        if find(signals(self.persona.language)["goodbye"], text):
-            return None
-        return self.fallback(turns, state)
 
     def fallback(self, turns: list[Turn], state: CustomerState) -> str:
         """The persona's authored line for the act: a fact in their own words, or a variant not used yet."""

@@ -208,10 +208,19 @@ def test_pressure_is_not_taken_as_a_welcome_promise(lib):
 
 def test_a_stage_direction_said_instead_of_acted_is_asked_again(lib):
     p = lib.get("late-delivery")
-    s = st.initial(p).model_copy(update={"ended": True, "end_reason": "resolved", "act": "accept"})
-    client = ScriptedClient(["I accept, thank them and say goodbye.", "Alright, that works. Thanks, bye."])
+    s = st.initial(p).model_copy(update={"act": "push"})
+    client = ScriptedClient(["That is not what I asked for. I push for it again.", "No. Six ninety back doesn't cover a ruined birthday."])
     final = list(Customer(p, client).reply([Turn(speaker="customer", text=p.opening_line)], s))[-1]
-    assert final.text == "Alright, that works. Thanks, bye." and final.rejected[0][1] == ["copies_direction"]
+    assert final.text == "No. Six ninety back doesn't cover a ruined birthday." and final.rejected[0][1] == ["copies_direction"]
+
+
+@pytest.mark.parametrize("reason,act,pool", [("resolved", "accept", "satisfied"), ("customer_left", "leave", "leaving")])
+def test_the_last_line_is_the_personas_own_closing_with_no_model_request(lib, reason, act, pool):
+    p = lib.get("late-delivery")
+    s = st.initial(p).model_copy(update={"ended": True, "end_reason": reason, "act": act})
+    client = ScriptedClient(["I'm so disappointed."])
+    final = list(Customer(p, client).reply([Turn(speaker="customer", text=p.opening_line)], s))[-1]
+    assert final.text in getattr(p.lines, pool) and final.source == "authored" and client.prompts == []
 
 
 # ------------------------------------------------------------------ a buyer's doubts, one at a time
