@@ -10,8 +10,10 @@ fails ends the line there.
 
 Where the model writes a language poorly (the embedded model's Swedish and
 Finnish), the customer speaks the authored lines for each act directly: always
-correct, and still chosen by what the trainee just did.  `ROLEPLAY_CUSTOMER_LINES`
-(auto | model | authored) overrides the choice.
+correct, and still chosen by what the trainee just did.  In English the embedded
+model speaks, except at the charged moments (pushing, taking offence …), which
+are the persona's own lines while fresh ones last ("mixed").
+`ROLEPLAY_CUSTOMER_LINES` (auto | model | mixed | authored) overrides the choice.
 """
 
 from __future__ import annotations
@@ -34,15 +36,21 @@ MAX_SENTENCES = 2  # a customer speaks in short turns; a third sentence was most
 ATTEMPTS = 3  # model tries before the persona's own line
 # Languages the embedded model writes too poorly to show (measured: `roleplay bench --customer`).
 AUTHORED_ON_EMBEDDED = ("sv", "fi")
+# The charged moments, where the embedded model's English most often missed the point (read in
+# `roleplay personas test -v`: a push that recited the order details, an insult answered off topic).
+# In "mixed" the persona's own lines say these while fresh variants last; the model says the rest.
+SCRIPTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "manager", "contradiction",
+            "still_there", "already_said")
 
 
 def lines_mode(client, language: str) -> str:
-    """"model" (generate, check, fall back) or "authored" (the persona's lines for the act)."""
+    """"model" (generate, check, fall back), "authored" (the persona's lines for the act) or "mixed"."""
     mode = os.environ.get("ROLEPLAY_CUSTOMER_LINES", "auto")
-    if mode in ("model", "authored"):
+    if mode in ("model", "authored", "mixed"):
         return mode
-    embedded = getattr(getattr(client, "config", None), "embedded", False)
-    return "authored" if embedded and language in AUTHORED_ON_EMBEDDED else "model"
+    if not getattr(getattr(client, "config", None), "embedded", False):
+        return "model"
+    return "authored" if language in AUTHORED_ON_EMBEDDED else "mixed"
 
 
 @dataclass
@@ -87,9 +95,13 @@ def sheet(p: Persona) -> list[str]:
             *(i.text for i in p.policy.forbidden), *(g.text for g in p.goals)]
 
 
-def story(p: Persona) -> list[str]:
-    """The customer's own account and ask: theirs to speak from, never to read out word for word."""
-    return [p.background, p.goal, *([p.ask.text] if p.ask else [])]
+def story(p: Persona, act: str | None = None) -> list[str]:
+    """The customer's own account and ask: theirs to speak from, never to read out word for word.
+
+    A fact they know, word for word, belongs in an answer; in any other act it is the scene read out.
+    """
+    facts = [f.text for f in p.knows] if act != "answer" else []
+    return [p.background, p.goal, *([p.ask.text] if p.ask else []), *facts]
 
 
 def authored(p: Persona) -> dict[str, list[str]]:
@@ -115,7 +127,7 @@ def review_line(line: str, persona: Persona, earlier: list[str], act: str | None
     this line or the conversation, no contradiction, the right language, spelt right.  An authored
     line may share words with the story the same trainer wrote; a model line may not.
     """
-    told = [] if authored else story(persona)
+    told = [] if authored else story(persona, act)
     words = own_words(persona)
     done = [s for text in earlier for s in sentences(text)]
     reasons: list[str] = []
@@ -139,7 +151,7 @@ class Customer:
         self.mode = lines_mode(client, persona.language)
         self.sheet = sheet(persona)
         # A hidden fact copied into another act would come out unearned.
-        self.story = [*story(persona), *(f.text for f in persona.hidden_facts)]
+        self.hidden = [f.text for f in persona.hidden_facts]
         self.own_words = own_words(persona)
 
     def _request(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None) -> str | list[dict]:
@@ -171,8 +183,9 @@ class Customer:
         earlier = [s for t in turns if t.speaker == "customer" for s in sentences(t.text)] + released
         # The story and the ask are the customer's own words, but said verbatim they are a sheet read aloud.
         direction = prompting.direction(self.persona, state)
-        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee, earlier,
-                              act=state.act, sheet=[*self.sheet, *self.story], allowed_words=self.own_words)
+        verdict = guard.check(sentence, self.persona.language, self.persona.name, trainee, earlier, act=state.act,
+                              sheet=[*self.sheet, *story(self.persona, state.act), *self.hidden],
+                              allowed_words=self.own_words)
         if verdict.ok and guard.copies(sentence, [direction], n=4):
             # "I'll accept and say goodbye.": the stage direction said, not acted.
             return guard.Verdict(ok=False, reasons=["copies_direction"])
@@ -198,7 +211,7 @@ class Customer:
         # exact, in the customer's own words, and at once.  So is the last line: a small model's
         # line followed the end only partly ("I'm so disappointed." then a glued-on "Alright, that's
         # fair."), and how the customer ends is what a trainee remembers and the grade reads.
-        generate = self.mode == "model" and state.act not in prompting.TOLD and not state.ended
+        generate = self._generates(turns, state)
         for attempt in range(ATTEMPTS if generate else 0):
             released: list[str] = []
             buffer = ""
@@ -254,6 +267,14 @@ class Customer:
                     attempts=ATTEMPTS if generate else 0, rejected=rejected,
                     first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state),
                     prompt_tokens=sum(read.values()) if read else None)
+
+    def _generates(self, turns: list[Turn], state: CustomerState) -> bool:
+        if state.ended or state.act in prompting.TOLD or self.mode == "authored":
+            return False
+        if self.mode == "mixed" and state.act in SCRIPTED:
+            said = {t.text for t in turns if t.speaker == "customer"}
+            return not any(line not in said for line in getattr(self.persona.lines, state.act))
+        return True
 
     def fallback(self, turns: list[Turn], state: CustomerState) -> str:
         """The persona's authored line for the act: a fact in their own words, or a variant not used yet."""

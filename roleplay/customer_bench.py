@@ -4,9 +4,10 @@ Plays many seeded sessions per language on the configured model (each persona's
 own expect scripts, in turn) and reviews every customer line shown with
 `customer.review_line`: first person, no sheet read aloud, no repeated sentence,
 no self-contradiction and, for Swedish and Finnish, the language and spelling.
-Sessions in Swedish and Finnish are played both ways the customer can speak —
-model lines (checked, authored line on failure) and authored lines chosen per
-act — so the figure shows which reads better.
+Each language is played the way it speaks on this model (on the embedded one:
+English mixed, Swedish and Finnish authored) and, for comparison, with every line
+the model's (checked, authored line on failure), so the figure shows which reads
+better.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 import random
 from contextlib import contextmanager
 
-from .customer import review_line
+from .customer import lines_mode, review_line
 from .library import Library
 from .llm import ModelClient
 from .session import PracticeSession
@@ -68,16 +69,12 @@ def play(client: ModelClient, language: str, sessions: int, mode: str, library: 
 
 
 def run(client: ModelClient, sessions: int = 20, compare: int = 5) -> list[dict]:
-    """English as it plays (model lines), Swedish and Finnish as they play on the embedded model
-    (authored lines), each `sessions` times; and `compare` sessions of Swedish and Finnish model
-    lines, the way they would play on a model that writes them well (slow here: most are asked again)."""
-    out = [play(client, "en", sessions, "model")]
-    for lang in ("sv", "fi"):
-        out.append(play(client, lang, sessions, "authored"))
-    for lang in ("sv", "fi"):
-        if compare:
-            out.append(play(client, lang, compare, "model"))
-    return out
+    """Each language as it plays on this model (on the embedded one: English mixed, Swedish and
+    Finnish authored), `sessions` times; then `compare` sessions of each where every line is the
+    model's, the way they would play on a model that writes them well (slow here: many are asked again)."""
+    modes = {lang: lines_mode(client, lang) for lang in ("en", "sv", "fi")}
+    out = [play(client, lang, sessions, mode) for lang, mode in modes.items()]
+    return out + [play(client, lang, compare, "model") for lang, mode in modes.items() if compare and mode != "model"]
 
 
 def table(results: list[dict]) -> str:

@@ -124,6 +124,12 @@ def wrong_language(text: str, expected: str) -> str | None:
     return lang if prob >= 0.9 else None
 
 
+def _said_before(text: str, earlier: list[str]) -> bool:
+    """A short sentence of three words or more said again word for word ("Can we get out?" twice)."""
+    words = re.findall(r"\w+", text.lower())
+    return len(words) >= 3 and any(re.findall(r"\w+", e.lower()) == words for e in earlier)
+
+
 def _repeats(text: str, earlier: list[str], above: float = 0.8) -> bool:
     """Whether `text` is nearly one of the earlier lines.
 
@@ -214,7 +220,7 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
             if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], _F):
                 reasons.append("narrates_self")
                 break
-    if len(text) > 25 and _repeats(text, earlier or []):
+    if (len(text) > 25 and _repeats(text, earlier or [])) or _said_before(text, earlier or []):
         reasons.append("repeats_itself")
     if sheet and copies(text, sheet):
         reasons.append("reads_sheet")

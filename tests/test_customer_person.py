@@ -62,6 +62,19 @@ def test_a_line_repeating_its_own_sentence_is_reviewed_as_bad(lib):
     assert review_line("I don't want excuses. What will you do about it?", p, [], "upset") == []
 
 
+def test_a_short_sentence_said_again_word_for_word_is_a_repeat_but_a_bare_no_is_not():
+    earlier = ["And if it doesn't work for us after a few months, what then?", "Can we get out?", "No."]
+    assert "repeats_itself" in guard.check("Can we get out?", "en", earlier=earlier).reasons
+    assert guard.check("No.", "en", earlier=earlier).ok and guard.check("Can we leave?", "en", earlier=earlier).ok
+
+
+def test_a_known_fact_read_out_is_fine_as_an_answer_but_not_as_a_push(lib):
+    p = lib.get("hesitant-buyer")
+    line = "There are 12 people in the office, so we'd need 12 users."
+    assert "reads_sheet" in review_line(line, p, [], "push")
+    assert review_line(line, p, [], "answer") == []
+
+
 def test_every_authored_line_in_swedish_and_finnish_is_spelt_right(lib):
     from roleplay.customer import authored, own_words
 
@@ -275,3 +288,40 @@ def test_a_doubt_answered_by_an_unknown_policy_item_is_named(lib):
     data["objections"][0]["answered_by"] = ["monthly_plan", "lifetime_deal"]
     with pytest.raises(ValidationError, match="objection 'price' is answered by unknown policy items: lifetime_deal"):
         type(lib.get("hesitant-buyer")).model_validate(data)
+
+
+# ------------------------------------------------------------------ who speaks: the model or the trainer's lines
+
+class _Embedded(ScriptedClient):
+    class config:  # noqa: N801 - stands in for ModelConfig
+        embedded = True
+
+
+@pytest.mark.parametrize("language,embedded,env,mode", [
+    ("en", True, None, "mixed"), ("sv", True, None, "authored"), ("fi", True, None, "authored"),
+    ("en", False, None, "model"), ("sv", False, None, "model"), ("en", True, "model", "model"),
+    ("sv", True, "mixed", "mixed")])
+def test_who_speaks_follows_the_model_and_the_language(monkeypatch, language, embedded, env, mode):
+    from roleplay.customer import lines_mode
+    if env:
+        monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", env)
+    else:
+        monkeypatch.delenv("ROLEPLAY_CUSTOMER_LINES", raising=False)
+    assert lines_mode(_Embedded([]) if embedded else ScriptedClient([]), language) == mode
+
+
+def test_mixed_says_the_charged_acts_in_the_trainers_words_while_fresh_ones_last(lib, monkeypatch):
+    monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "mixed")
+    p = lib.get("late-delivery")
+    client = ScriptedClient(["Well, I suppose that's something.", "No. Six ninety is not the point."])
+    customer = Customer(p, client)
+    turns = [Turn(speaker="customer", text=p.opening_line)]
+    push = st.initial(p).model_copy(update={"act": "push"})
+    first = list(customer.reply(turns, push))[-1]
+    assert first.source == "authored" and first.text in p.lines.push and client.prompts == []
+    heard = push.model_copy(update={"act": "heard"})
+    assert list(customer.reply(turns, heard))[-1].text == "Well, I suppose that's something."
+    # Every push variant said already: the model pushes, instead of a line said before.
+    said = turns + [Turn(speaker="customer", text=line) for line in p.lines.push]
+    last = list(customer.reply(said, push))[-1]
+    assert last.source == "model" and last.text == "No. Six ninety is not the point."
