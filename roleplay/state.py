@@ -160,8 +160,8 @@ def settled(persona: Persona, state: CustomerState) -> bool:
 
 
 def _answered(persona: Persona, state: CustomerState, objection: str) -> bool:
-    o = next(o for o in persona.objections if o.id == objection)
-    return any(i in state.offered for i in o.answered_by)
+    o = next((o for o in persona.objections if o.id == objection), None)
+    return o is None or any(i in state.offered for i in o.answered_by)  # one the persona no longer has: done
 
 
 def open_objection(persona: Persona, state: CustomerState) -> str | None:
