@@ -265,7 +265,18 @@ def main(argv: list[str] | None = None) -> int:
         dialogues = stc3.load(args.stc3)
         if args.sample:
             dialogues = stc3.sample(dialogues, args.sample)
-        r = stc3.measure(dialogues, fit=not args.sample)
+        judge = None
+        if args.judge:
+            from roleplay.llm import ModelClient, ModelConfig
+
+            if not args.sample:
+                ap.error("--stc3 with --judge needs --sample N (the judge takes tens of seconds a dialogue)")
+            judge = ModelClient(ModelConfig.from_env())
+
+        def done(n, card):
+            print(f"{n}/{len(dialogues)} overall {card.overall:5.1f} {card.grader}", file=sys.stderr, flush=True)
+
+        r = stc3.measure(dialogues, fit=not args.sample, judge=judge, progress=done if judge else None)
         print(json.dumps(r, indent=1) if args.json else stc3.render(r))
         return 0
     judge = None

@@ -150,19 +150,32 @@ def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0,
 WEIGHT_FLOOR = 0.05  # see evaluators.skills: every skill keeps a share of overall
 
 
-def measure(dialogues: list[Dialogue], fit: bool = True) -> dict:
+def measure(dialogues: list[Dialogue], fit: bool = True, judge=None, progress=None) -> dict:
     """Grade every dialogue (no persona) and report ρ against the raters, the human ceiling, and
-    (with `fit`) the cross-validated ρ of weights fitted on the skills."""
+    (with `fit`) the cross-validated ρ of weights fitted on the skills.
+
+    With a `judge` (a model client) the cards are the judge's, and `without_judge` holds ρ of the
+    code alone on the same dialogues, for comparison.
+    """
     from .grader import grade
     from .skills import ORDER
 
-    cards = [grade(d.transcript) for d in dialogues]
+    cards = []
+    for d in dialogues:
+        cards.append(grade(d.transcript, judge=judge))
+        if progress:
+            progress(len(cards), cards[-1])
     means = {s: np.array([d.mean(s) for d in dialogues]) for s in SCALES}
     names = [k for k in ORDER if all(k in c.skills for c in cards)]
     x = np.array([[c.skills[k].score for k in names] for c in cards])
     rho = {"overall": {s: spearman([c.overall for c in cards], means[s]) for s in SCALES}}
     rho.update({k: {s: spearman(x[:, i], means[s]) for s in SCALES} for i, k in enumerate(names)})
     out = {"dialogues": len(dialogues), "rho": rho, "ceiling": {s: human_ceiling(dialogues, s) for s in SCALES}}
+    if judge is not None:
+        out["judge"] = {"model": getattr(judge, "model", None),
+                        "fell_back": sum(1 for c in cards if c.judge is not None and not c.judge.get("ok"))}
+        alone = [grade(d.transcript) for d in dialogues]
+        out["without_judge"] = {s: spearman([c.overall for c in alone], means[s]) for s in SCALES}
     if fit:
         out["cross_validated"] = cross_validated(x, means["E"], floor=WEIGHT_FLOOR)
         out["fitted_weights"] = dict(zip(names, fit_weights(x, means["E"], floor=WEIGHT_FLOOR).round(3).tolist()))
@@ -175,6 +188,10 @@ def render(r: dict) -> str:
              "Spearman ρ with the raters' mean    E      S      A"]
     for name, by in r["rho"].items():
         lines.append(f"  {name:32} " + " ".join(f"{by[s]:+.3f}" for s in SCALES))
+    if "judge" in r:
+        lines.insert(0, f"judge: {r['judge']['model']} ({r['judge']['fell_back']} of {r['dialogues']} fell back "
+                        "to the code's card)")
+        lines.append(f"  {'overall, the code alone':32} " + " ".join(f"{r['without_judge'][s]:+.3f}" for s in SCALES))
     lines += ["", "people (the ceiling)                E      S      A"]
     for key, label in (("one_vs_rest", "one rater vs the other 18"), ("split_half", "two halves of the raters")):
         lines.append(f"  {label:32} " + " ".join(f"{r['ceiling'][s][key]:+.3f}" for s in SCALES))
