@@ -18,6 +18,7 @@ from evaluators import WEIGHTS, grade, render_text
 from evaluators.bench import grade_throughput
 from evaluators.calibration import ORDER_MARGIN, PAIR_MARGIN, checks, evaluate, load_set
 from evaluators.skills import ORDER as SKILL_ORDER
+from roleplay.languages import say
 from roleplay.library import Library
 from roleplay.transcript import Transcript
 
@@ -397,7 +398,7 @@ def test_no_persona_grades_everything_without_a_policy_sheet(graded):
         t, _, card = graded[name]
         assert t.persona is None and card.persona is None
         assert not card.blockers
-        assert any("policy sheet" in n for n in card.skills["honesty"].notes)
+        assert say(card.language, "note.honesty.no_policy") in card.skills["honesty"].notes  # in its language
         assert set(card.skills) == set(SKILL_ORDER)
     assert graded["np-sales-bad"][2].skills["honesty"].score < 40  # pressure tactics need no policy sheet
     assert graded["np-receipt-good"][2].overall - graded["np-sales-bad"][2].overall >= 40
@@ -410,7 +411,7 @@ def test_language_is_detected_when_the_transcript_does_not_say():
     ]})
     card = grade(t)
     assert card.language == "sv"
-    assert any("graded as 'sv'" in n for n in card.notes)
+    assert say("sv", "note.grade.guessed", lang="sv") in card.notes
 
 
 def test_a_transcript_with_an_unknown_persona_id_is_graded_without_one(graded):
