@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from evaluators import grade
 from evaluators.calibration import load_set
 from roleplay import guard, hints, languages, spelling
+from roleplay.analysis import fact_label
 from roleplay.languages import Pack, pack, placeholders, say
 from roleplay.library import Library
 from roleplay.state import initial
@@ -101,6 +102,7 @@ def test_a_swedish_or_finnish_session_is_graded_in_its_language(code, cards):
             own = _QUOTED.sub(" ", text)
             words = " ".join(re.findall(r"[A-Za-z']+", own)).lower()
             assert not [run for run in english if run in words], (name, text)
+            assert not re.search(r"\bthe\b", words), (name, text)  # e.g. a detail named by its English id
             assert guard.wrong_language(own, code) is None, (name, text)
             if len(own) >= 60:  # long enough for the identifier to say which language it is
                 long_texts += 1
@@ -110,6 +112,15 @@ def test_a_swedish_or_finnish_session_is_graded_in_its_language(code, cards):
 
 def test_english_sessions_keep_their_english_texts(cards):
     assert all(guard.wrong_language(_QUOTED.sub(" ", t), "en") is None for _, card in cards["en"] for t in _texts(card))
+
+
+def test_details_the_customer_gives_are_named_in_the_personas_language():
+    for persona in Library().personas.values():
+        for fact in persona.knows:
+            label = fact_label(fact, persona.language)
+            assert (persona.language == "en") == label.startswith("the "), (persona.id, fact.id, label)
+            if persona.language != "en" and spelling.available(persona.language):
+                assert spelling.unknown_words(label, persona.language) == [], (persona.id, label)
 
 
 @pytest.mark.parametrize("persona_id, code", [("angry-caller-sv", "sv"), ("faulty-product-fi", "fi"),
