@@ -14,11 +14,13 @@ import pytest
 from pydantic import ValidationError
 
 from evaluators import grade
+from evaluators.skills import ORDER as SKILLS
 from evaluators.calibration import load_set
 from roleplay import guard, hints, languages, spelling
 from roleplay.analysis import fact_label
 from roleplay.languages import Pack, pack, placeholders, say
 from roleplay.library import Library
+from roleplay.llm import ModelError
 from roleplay.state import initial
 
 PACKS = sorted(m.name for m in pkgutil.iter_modules(languages.__path__))
@@ -112,6 +114,32 @@ def test_a_swedish_or_finnish_session_is_graded_in_its_language(code, cards):
 
 def test_english_sessions_keep_their_english_texts(cards):
     assert all(guard.wrong_language(_QUOTED.sub(" ", t), "en") is None for _, card in cards["en"] for t in _texts(card))
+
+
+def test_every_skill_has_a_name_in_every_pack():
+    for code in PACKS:
+        assert all(f"skill.{name}" in pack(code).tips for name in SKILLS), code
+
+
+class _SilentJudge:
+    """A judge whose model never answers: the card falls back, with a note."""
+
+    model = "silent"
+
+    def describe(self) -> str:
+        return self.model
+
+    def json(self, *args, **kwargs):
+        raise ModelError("no answer")
+
+
+def test_the_judges_notes_follow_the_session_language(cards):
+    lib = Library()
+    for code in ("sv", "fi"):
+        name = cards[code][0][0]
+        t = next(t for n, t, _ in load_set(CALIBRATION) if n == name)
+        card = grade(t, lib.personas.get(t.persona) if t.persona else None, judge=_SilentJudge())
+        assert say(code, "note.judge.failed", reason="no answer") in card.notes
 
 
 def test_details_the_customer_gives_are_named_in_the_personas_language():

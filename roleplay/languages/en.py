@@ -263,6 +263,24 @@ PACK = {
         "note.grade.nothing_given": "not passed: no turn gave the customer anything (no answer, question, offer or "
                                     "next step)",
         "note.grade.blocker": "a promise or claim outside the policy fails the session whatever the scores",
+        # the model judge (evaluators.judge)
+        "note.judge.failed": "judge failed ({reason}); fell back to the deterministic grade",
+        "note.judge.rules": "judge: {model}; it may move a skill at most ±{points:.0f} points, only when it roughly "
+                            "agrees with the code and a verbatim quote backs the move; blockers come from code only",
+        "note.judge.disagreement": "{skill} (judge {judge:.0f}, code {code:.0f})",
+        "note.judge.disagree": "judge and code disagree by more than {points:.0f} points on {skills}: the code's score "
+                               "stands; worth a human look",
+        "note.judge.dropped": "judge: {n} quote(s) were not word for word in the transcript and were dropped",
+        "note.judge.injected": "judge: the transcript holds an instruction to the grader, so the judge could only "
+                               "lower scores",
+        "ev.judge": "(judge) cited by the model judge",
+        # the skills' names, as the trainee reads them
+        "skill.listening": "listening",
+        "skill.honesty": "honesty",
+        "skill.calm": "calm",
+        "skill.empathy": "empathy",
+        "skill.resolution": "resolution",
+        "skill.outcome": "outcome",
         # "What now?" (roleplay.hints)
         "hint.unanswered": "They asked “{question}” and have not had an answer yet.",
         "hint.first_question": "They asked you something in their first line: answer that before anything else.",

@@ -269,6 +269,26 @@ PACK = {
         "note.grade.nothing_given": "ei hyväksytty: yksikään vuoro ei antanut asiakkaalle mitään (ei vastausta, "
                                     "kysymystä, tarjousta eikä seuraavaa askelta)",
         "note.grade.blocker": "ohjeistuksen vastainen lupaus tai väite hylkää harjoituksen pisteistä riippumatta",
+        # the model judge (evaluators.judge)
+        "note.judge.failed": "tekoälyarviointi epäonnistui ({reason}); arvio perustuu pelkkään koodiin",
+        "note.judge.rules": "tekoälyarvioija: {model}; se saa siirtää taidon pisteitä enintään ±{points:.0f}, ja vain "
+                            "kun se on suunnilleen samaa mieltä koodin kanssa ja sanatarkka lainaus tukee muutosta; "
+                            "hylkäykset tulevat vain koodilta",
+        "note.judge.disagreement": "{skill} (tekoäly {judge:.0f}, koodi {code:.0f})",
+        "note.judge.disagree": "tekoälyarvioija ja koodi ovat eri mieltä yli {points:.0f} pisteellä: {skills}; koodin "
+                               "pisteet jäävät voimaan, mutta ihmisen kannattaa katsoa tämä",
+        "note.judge.dropped": "tekoälyarvioija: {n} lainausta ei löytynyt sanatarkasti keskustelusta, joten ne "
+                              "hylättiin",
+        "note.judge.injected": "tekoälyarvioija: keskustelussa on arvioijalle suunnattu ohje, joten tekoälyarvioija "
+                               "saattoi vain laskea pisteitä",
+        "ev.judge": "(tekoäly) tekoälyarvioijan lainaama",
+        # the skills' names, as the trainee reads them
+        "skill.listening": "kuuntelu",
+        "skill.honesty": "rehellisyys",
+        "skill.calm": "rauhallisuus",
+        "skill.empathy": "empatia",
+        "skill.resolution": "ratkaisu",
+        "skill.outcome": "lopputulos",
         # "What now?" (roleplay.hints)
         "hint.unanswered": "Asiakas kysyi ”{question}” eikä ole vielä saanut vastausta.",
         "hint.first_question": "Asiakas kysyi sinulta jotain heti ensimmäisessä viestissään: vastaa siihen ennen "

@@ -265,6 +265,25 @@ PACK = {
         "note.grade.nothing_given": "inte godkänt: ingen replik gav kunden något (inget svar, ingen fråga, inget "
                                     "erbjudande och inget nästa steg)",
         "note.grade.blocker": "ett löfte eller påstående utanför policyn underkänner övningen oavsett poäng",
+        # the model judge (evaluators.judge)
+        "note.judge.failed": "AI-bedömningen misslyckades ({reason}); bedömningen gjordes enbart av koden",
+        "note.judge.rules": "AI-bedömare: {model}; den får flytta en färdighet högst ±{points:.0f} poäng, och bara när "
+                            "den ungefär håller med koden och ett ordagrant citat stöder ändringen; underkännanden "
+                            "kommer bara från koden",
+        "note.judge.disagreement": "{skill} (AI {judge:.0f}, koden {code:.0f})",
+        "note.judge.disagree": "AI-bedömaren och koden skiljer sig åt med mer än {points:.0f} poäng i {skills}: kodens "
+                               "poäng gäller; värt att en människa tittar på det",
+        "note.judge.dropped": "AI-bedömare: {n} citat fanns inte ordagrant i samtalet och ströks",
+        "note.judge.injected": "AI-bedömare: samtalet innehåller en instruktion till bedömaren, så AI-bedömaren kunde "
+                               "bara sänka poängen",
+        "ev.judge": "(AI) citerat av AI-bedömaren",
+        # the skills' names, as the trainee reads them
+        "skill.listening": "lyssnande",
+        "skill.honesty": "ärlighet",
+        "skill.calm": "lugn",
+        "skill.empathy": "empati",
+        "skill.resolution": "lösning",
+        "skill.outcome": "utfall",
         # "What now?" (roleplay.hints)
         "hint.unanswered": "Kunden frågade ”{question}” och har inte fått något svar än.",
         "hint.first_question": "Kunden frågade dig något i sin första replik: svara på det före allt annat.",
