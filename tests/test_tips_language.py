@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from evaluators import grade
+from evaluators import grade, render_text
 from evaluators.skills import ORDER as SKILLS
 from evaluators.calibration import load_set
 from roleplay import guard, hints, languages, spelling
@@ -100,7 +100,7 @@ def test_a_swedish_or_finnish_session_is_graded_in_its_language(code, cards):
     assert len(graded) >= 8  # good, bad, voice, no persona, …
     long_texts = 0
     for name, card in graded:
-        for text in _texts(card):
+        for text in [*_texts(card), render_text(card)]:
             own = _QUOTED.sub(" ", text)
             words = " ".join(re.findall(r"[A-Za-z']+", own)).lower()
             assert not [run for run in english if run in words], (name, text)
