@@ -7,7 +7,8 @@ being heard, hidden needs, how the conversation ended, and voice timing.
 
 `Ledger` is how a skill module scores: a base, then points for what the
 trainee did, each with its evidence (a verbatim quote from one turn) and, for
-what went wrong, a tip; the words come from the session language's pack (`Context.say`).  Points of one kind are capped, so doing one thing many
+what went wrong, a tip; the words come from the session language's pack
+(`Context.say`).  Points of one kind are capped, so doing one thing many
 times cannot carry a score.  Credit fills up to 100 at most; penalties are
 taken off after that, so a strong conversation cannot bank credit to hide a
 mistake.

@@ -79,8 +79,8 @@ def render_text(card: Scorecard, transcript: Transcript | None = None, title: st
             if j.get("error"):
                 out.append(_wrap(say("report.judge_error", error=j["error"]), "  "))
             elif "proposed" in j:
-                out.append(_wrap(say("report.judge_proposed", proposed=j["proposed"], adjustment=j.get("adjustment", 0)),
-                                 "  "))
+                proposed = say("report.judge_proposed", proposed=j["proposed"], adjustment=j.get("adjustment", 0))
+                out.append(_wrap(proposed, "  "))
     if card.notes:
         out.append("")
         for n in card.notes:

@@ -51,7 +51,7 @@ class Pack(BaseModel):
             missing += [f"tips.{k}" for k in reference.tips if k not in self.tips]
             extra = [k for k in self.tips if k not in reference.tips]
             if extra:
-                raise ValueError(f"language pack '{self.code}' has tips English lacks: {', '.join(extra)}")
+                raise ValueError(f"language pack '{self.code}' has tips that English lacks: {', '.join(extra)}")
             wrong = [k for k, text in reference.tips.items()
                      if k in self.tips and placeholders(self.tips[k]) != placeholders(text)]
             if wrong:

@@ -122,11 +122,11 @@ PACK = {
         "ev.left": "asiakas lähtee ilman ratkaisua",
         "ev.resigned": "asiakas lopettaa alistuneena eikä tyytyväisenä",
         # calm
-        "tip.calm.rudeness": "{quote} (vuoro {turn}) on epäkohtelias. Sanoi asiakas mitä tahansa, pysy tosiasioissa "
-                             "ja siinä, mitä voit tehdä.",
+        "tip.calm.rudeness": "{quote} (vuoro {turn}) oli epäkohteliaasti sanottu. Sanoi asiakas mitä tahansa, pysy "
+                             "tosiasioissa ja siinä, mitä voit tehdä.",
         "tip.calm.calm_down": "Älä käske asiakasta rauhoittumaan ({quote}, vuoro {turn}). Sanoita tunne sen sijaan: "
                               "”Kuulen, kuinka vihainen olet, ja sinulla on siihen täysi syy.”",
-        "tip.calm.threat": "{quote} (vuoro {turn}) on uhkaus. Älä koskaan uhkaa lopettaa puhelua tai sulkea tiliä; "
+        "tip.calm.threat": "{quote} (vuoro {turn}) on uhkaus. Älä koskaan uhkaa katkaista puhelua tai sulkea tiliä; "
                            "kerro, mitä teet auttaaksesi.",
         "tip.calm.shouting": "Vältä isoja kirjaimia ja merkkejä ”!!!” ({quote}, vuoro {turn}): kirjoitettuina ne "
                              "näyttävät huutamiselta.",
@@ -154,13 +154,14 @@ PACK = {
         # empathy
         "tip.empathy.formulaic": "{quote} (vuoro {turn}) toistaa valmiin fraasin. Sano jotain juuri *asiakkaan* "
                                  "tilanteesta ja tee sitten asialle jotain.",
-        "tip.empathy.courtesy": "{quote} (vuoro {turn}) jäi tyhjäksi sanaksi. Anteeksipyyntö merkitsee jotain, kun sen "
+        "tip.empathy.courtesy": "{quote} (vuoro {turn}) jäi pelkiksi sanoiksi. Anteeksipyyntö merkitsee jotain, kun sen "
                                 "perään tulee teko: ”Pahoittelen. Palautin yhteyden, ja se toimii taas tunnin "
                                 "sisällä.”",
-        "tip.empathy.ignored_feeling": "Kun asiakas sanoi {said} (vuoro {turn}), huomioi tunne ennen mitään muuta.",
+        "tip.empathy.ignored_feeling": "Kun asiakas sanoi {said} (vuoro {turn}), sinun olisi pitänyt "
+                                       "huomioida tunne ennen mitään muuta.",
         "tip.empathy.never": "Et kertaakaan huomioinut asiakkaan tunteita. Yksi vilpitön lause (”Tuo on varmasti "
                              "ollut todella harmillista”) muuttaa koko keskustelun.",
-        "note.empathy.little": "asiakas ei juuri näyttänyt tunteita, joita huomioida; empatia painaa tässä vähemmän",
+        "note.empathy.little": "asiakas ei juuri näyttänyt tunteita, joten empatia painaa tässä vähemmän",
         "ev.empathy.acknowledge": "huomioi asiakkaan tunteen",
         "ev.empathy.again": "huomioi tunteen uudelleen uusin sanoin ja toimii",
         "ev.empathy.personal": "liittää huomioinnin siihen, mitä juuri tämä asiakas sanoi",
@@ -172,7 +173,8 @@ PACK = {
         "ev.empathy.against": "heikentää empatiaa",
         # honesty
         "tip.honesty.breach": "Vuorossa {turn} sanoit {quote}. Ohjeistus ei salli tätä ({what}); tällainen lupaus "
-                              "hylkää harjoituksen, kuulosti se kuinka kohteliaalta tahansa.{alternatives}",
+                              "johtaa harjoituksen hylkäämiseen, kuulosti se kuinka kohteliaalta tahansa."
+                              "{alternatives}",
         "tip.honesty.may_offer": " Saat tarjota: {items}.",
         "tip.honesty.offer_unlisted": "Vuorossa {turn} tarjosit jotain, mitä ohjeistuksessa ei ole: {what}. Tarjoa "
                                       "vain sitä, mitä ohjeistuksessa mainitaan, tai kerro, että tarkistat asian.",
@@ -268,7 +270,7 @@ PACK = {
         "note.grade.no_turns": "keskustelussa ei ole yhtään vuoroasi: ei arvioitavaa",
         "note.grade.nothing_given": "ei hyväksytty: yksikään vuoro ei antanut asiakkaalle mitään (ei vastausta, "
                                     "kysymystä, tarjousta eikä seuraavaa askelta)",
-        "note.grade.blocker": "ohjeistuksen vastainen lupaus tai väite hylkää harjoituksen pisteistä riippumatta",
+        "note.grade.blocker": "ohjeistuksen vastainen lupaus tai väite johtaa harjoituksen hylkäämiseen pisteistä riippumatta",
         # the model judge (evaluators.judge)
         "note.judge.failed": "tekoälyarviointi epäonnistui ({reason}); arvio perustuu pelkkään koodiin",
         "note.judge.rules": "tekoälyarvioija: {model}; se saa siirtää taidon pisteitä enintään ±{points:.0f}, ja vain "
@@ -307,7 +309,7 @@ PACK = {
         "report.overall": "Yhteensä {overall:.0f}/100 ({band}): {verdict}",
         "report.passed": "HYVÄKSYTTY",
         "report.not_passed": "EI HYVÄKSYTTY",
-        "report.blockers": "HYLKÄYKSET (jokainen hylkää harjoituksen):",
+        "report.blockers": "HYLKÄYKSET (jokainen johtaa harjoituksen hylkäämiseen):",
         "report.evidence": "{effect} vuoro {turn} ({who}): {quote} ({note})",
         "report.customer": "asiakas",
         "report.you": "sinä",

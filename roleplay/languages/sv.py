@@ -155,7 +155,8 @@ PACK = {
         "tip.empathy.courtesy": "{quote} (replik {turn}) kom utan att något gjordes. En ursäkt räknas när den följs "
                                 "av en handling: ”Förlåt för det. Jag har återställt linjen; den fungerar igen inom "
                                 "en timme.”",
-        "tip.empathy.ignored_feeling": "När kunden sa {said} (replik {turn}): bekräfta känslan före allt annat.",
+        "tip.empathy.ignored_feeling": "När kunden sa {said} (replik {turn}) borde du först av allt ha "
+                                       "bekräftat känslan.",
         "tip.empathy.never": "Du bekräftade aldrig hur kunden kände sig. En ärlig mening (”Det måste ha varit "
                              "riktigt tråkigt”) förändrar hela samtalet.",
         "note.empathy.little": "kunden visade inte mycket känslor att bekräfta; empati väger lättare här",
@@ -219,7 +220,7 @@ PACK = {
                                  "något annat eller säg vad du ska ta reda på.",
         "tip.resolution.left": "Samtalet slutade med {quote} (replik {turn}). Innan det går så långt: sammanfatta vad "
                                "du kan göra och stäm av att det fungerar för kunden.",
-        "tip.resolution.resigned": "Kunden avslutade med {quote} (replik {turn}): kunden gick med på det men var inte "
+        "tip.resolution.resigned": "Kunden avslutade med {quote} (replik {turn}): hen gick med på det men var inte "
                                    "nöjd. Stäm av innan du avslutar: ”Fungerar det för dig?”",
         "note.resolution.goals": "{met} av {total} av kundens mål uppfyllda med erbjudanden som policyn tillåter",
         "note.resolution.accepted_breach": "kunden accepterade ett löfte som policyn inte tillåter: det är ingen "
