@@ -116,6 +116,13 @@ def test_english_sessions_keep_their_english_texts(cards):
     assert all(guard.wrong_language(_QUOTED.sub(" ", t), "en") is None for _, card in cards["en"] for t in _texts(card))
 
 
+def test_numbers_take_the_languages_decimal_mark():
+    assert "1.4 s" in say("en", "ev.listening.overlap", secs=1.4)
+    assert "1,4 s" in say("sv", "ev.listening.overlap", secs=1.4)
+    assert "1,4 s" in say("fi", "ev.listening.overlap", secs=1.4)
+    assert "turn 12" in say("en", "tip.calm.argue", quote="“x”", turn=12)  # whole numbers as they are
+
+
 def test_every_skill_has_a_name_in_every_pack():
     for code in PACKS:
         assert all(f"skill.{name}" in pack(code).tips for name in SKILLS), code

@@ -39,6 +39,7 @@ class Pack(BaseModel):
     acts: dict[str, str]  # act -> what the customer does next, first person ({fact} for reveal/answer/objection)
     moods: dict[str, str]
     thinking: str  # the label of a first-person stage direction
+    decimal: str  # the decimal mark in the trainee's texts ("1.4 s", "1,4 s")
     why: dict[str, str]  # roleplay.why's words: a cause per rule, end_<cause>, told, wants, never
     tips: dict[str, str]  # the grader's and the hints' words for the trainee, by id, str.format placeholders
 
@@ -79,6 +80,18 @@ def pack(lang: str) -> Pack:
     return _CACHE[lang]
 
 
+class _Numbers(Formatter):
+    """str.format with the language's decimal mark in formatted fractions."""
+
+    def __init__(self, decimal: str):
+        self.decimal = decimal
+
+    def format_field(self, value, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        return text.replace(".", self.decimal) if isinstance(value, float) else text
+
+
 def say(lang: str, key: str, /, **values) -> str:
     """One of the trainee's texts (`tips`) in `lang`, filled in."""
-    return pack(lang).tips[key].format(**values)
+    p = pack(lang)
+    return _Numbers(p.decimal).format(p.tips[key], **values)

@@ -10,6 +10,7 @@ PACK = {
     "chat": "chat",
     "wants": "What I want: {goal}",
     "knows": "What I can tell them: {facts}",
+    "decimal": ".",
     "thinking": "thinking",
     "acts": {
         "push": "That is not what I asked for. I push for it again and don't let it go.",

@@ -10,6 +10,7 @@ PACK = {
     "chat": "Chat-keskustelu",
     "wants": "Mitä haluan: {goal}",
     "knows": "Mitä voin kertoa: {facts}",
+    "decimal": ",",
     "thinking": "ajattelen",
     "acts": {
         "push": "En pyytänyt tätä. Pidän pääni ja vaadin sitä uudelleen.",
@@ -94,7 +95,7 @@ PACK = {
                                       "{secs:.1f} s ennen kuin hän oli puhunut loppuun). Anna asiakkaan puhua loppuun "
                                       "ja pidä sitten sekunnin tauko.",
         "tip.listening.talk_ratio": "Puhuit {ratio:.0%} ajasta; hyvät asiakaspalvelijat puhuvat selvästi alle puolet "
-                                    "ajasta (parhaat myyjät noin 43 %). Kysy ja anna sitten asiakkaan puhua.",
+                                    "ajasta (parhaat myyjät noin 43%). Kysy ja anna sitten asiakkaan puhua.",
         "tip.listening.monologue": "Pisin yhtäjaksoinen puheenvuorosi kesti {secs:.0f} s (vuoro {turn}). Pysähdy 20–30 "
                                    "sekunnin jälkeen ja varmista: ”Vastaako tämä sitä, mitä tarvitset?”",
         "note.listening.took_up": "asiakkaan vuoroista otit huomioon {engaged}/{opportunities}",

@@ -10,6 +10,7 @@ PACK = {
     "chat": "chattsamtal",
     "wants": "Det här vill jag: {goal}",
     "knows": "Det här kan jag berätta: {facts}",
+    "decimal": ",",
     "thinking": "tänker",
     "acts": {
         "push": "Det var inte det jag bad om. Jag står på mig och kräver det igen.",
@@ -92,7 +93,7 @@ PACK = {
                                       "{secs:.1f} s innan kunden hade pratat klart). Låt kunden tala till punkt och "
                                       "vänta sedan en sekund.",
         "tip.listening.talk_ratio": "Du pratade {ratio:.0%} av tiden; skickliga kundtjänstmedarbetare pratar klart "
-                                    "mindre än halva tiden (de bästa säljarna ungefär 43 %). Fråga, och låt sedan "
+                                    "mindre än halva tiden (de bästa säljarna ungefär 43%). Fråga, och låt sedan "
                                     "kunden prata.",
         "tip.listening.monologue": "Ditt längsta sammanhängande inlägg var {secs:.0f} s (replik {turn}). Stanna efter "
                                    "20–30 s och stäm av: ”Stämmer det med det du behöver?”",
