@@ -25,30 +25,15 @@ from roleplay.analysis import TurnAnalysis, find, signals
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, build, said
+from .context import Context, Ledger, build
 from .scorecard import SkillScore, turn_no
 
 HOSTILE_ONE_CEILING = 55.0
 HOSTILE_MORE_CEILING = 35.0
 
-_NEGATIVE = (
-    # field, points, note, tip (q: the quote, t: the turn number people see)
-    ("rudeness", -25, "rude or mocking", "{q} (turn {t}) is rude. Whatever the customer says, keep to facts and "
-                                         "what you can do."),
-    ("calm_down", -20, "tells the customer to calm down",
-     "Don't tell the customer to calm down ({q}, turn {t}). Name the feeling instead: "
-     "“I can hear how angry you are, and you've every reason to be.”"),
-    ("threat", -25, "threatens the customer", "{q} (turn {t}) is a threat. Never threaten to end the call or close "
-                                              "the account; say what you will do to help."),
-    ("shouting", -15, "shouting (capitals or !!!)", "Avoid capitals and “!!!” ({q}, turn {t}): in writing they read "
-                                                    "as shouting."),
-    ("blame", -15, "blames the customer or a colleague",
-     "{q} (turn {t}) puts the blame on someone else. Take ownership: “That's on us, and I'm going to fix it.”"),
-    ("dismissal", -12, "dismisses the problem",
-     "{q} (turn {t}) closes the door on the customer. Say what you *can* do instead."),
-    ("argue", -10, "argues back or gets defensive",
-     "Don't argue back ({q}, turn {t}). Acknowledge what they said and move to what you can do."),
-)
+# field, points (the words: tip.calm.<field> and ev.calm.<field>)
+_NEGATIVE = (("rudeness", -25), ("calm_down", -20), ("threat", -25), ("shouting", -15), ("blame", -15),
+             ("dismissal", -12), ("argue", -10))
 
 
 def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
@@ -57,14 +42,15 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     tension = bool(ctx.tension)
     L = Ledger(ctx, base=60)
     if not tension:
-        L.note("the customer showed no tension, so there was little to handle")
+        L.note(ctx.say("note.calm.no_tension"))
     hostile_acts = 0
     slips = 0
     for a in ctx.analyses:
-        for field, pts, note, tip in _NEGATIVE:
+        for field, pts in _NEGATIVE:
             for m in getattr(a, field)[:1]:
-                L.add(field, pts, a.index, m.quote, note)
-                L.tip(tip.format(q=said(m.quote), t=turn_no(a.index)), 1 if pts <= -20 else 2)
+                L.add(field, pts, a.index, m.quote, ctx.say(f"ev.calm.{field}"))
+                L.tip(ctx.say(f"tip.calm.{field}", quote=ctx.said(m.quote), turn=turn_no(a.index)),
+                      1 if pts <= -20 else 2)
                 slips += 1
                 if field in ("rudeness", "calm_down", "threat", "shouting"):
                     hostile_acts += 1
@@ -75,35 +61,34 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         felt = any(t < a.index for t in ctx.tension) or (j is not None and len(a.echoed) >= 2)
         if a.empathy and not (a.hostile or a.blame) and felt and not a.stock_only:
             if not acknowledged:
-                L.add("acknowledge", 18, a.index, a.empathy[0].quote, "names and acknowledges the feeling")
+                L.add("acknowledge", 18, a.index, a.empathy[0].quote, ctx.say("ev.calm.acknowledge"))
                 acknowledged = True
             elif a.substantive and "acknowledge2" not in L.points:
-                L.add("acknowledge2", 4, a.index, a.empathy[0].quote, "acknowledges the feeling again, with substance")
+                L.add("acknowledge2", 4, a.index, a.empathy[0].quote, ctx.say("ev.calm.acknowledge2"))
         if a.ownership and not owned and not (a.hostile or a.blame):
-            L.add("ownership", 12, a.index, a.ownership[0].quote, "takes responsibility")
+            L.add("ownership", 12, a.index, a.ownership[0].quote, ctx.say("ev.calm.ownership"))
             owned = True
         steer = a.solution or [o for o in a.offers if not find(signals(ctx.language)["apology"], o.quote)] or a.dont_know
         if steer and not steered:
-            L.add("steer", 10, a.index, steer[0].quote, "steers toward a solution")
+            L.add("steer", 10, a.index, steer[0].quote, ctx.say("ev.calm.steer"))
             steered = True
     apologised = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if not acknowledged and apologised is not None:
-        L.add("apology", 4, apologised.index, apologised.apology[0].quote, "apologises")
+        L.add("apology", 4, apologised.index, apologised.apology[0].quote, ctx.say("ev.apologises"))
     if tension and not acknowledged:
         j = next(iter(ctx.tension))
         L.add("no_ack", -10)
-        L.tip(f"The customer was upset ({said(ctx.text(j), 70)}, turn {turn_no(j)}) and you never acknowledged it. "
-              "Name the feeling before you solve: “That's really frustrating, I'm sorry.”", 3)
+        L.tip(ctx.say("tip.calm.no_ack", said=ctx.said(ctx.text(j), 70), turn=turn_no(j)), 3)
     if ctx.hostile_customer and slips == 0 and acknowledged:
         j = ctx.hostile_customer[0]
         k = ctx.next_trainee(j)
         if k is not None:
             L.add("composure", 10, k, ctx.text(k),
-                  f"stays calm and courteous while the customer is hostile (turn {turn_no(j)})")
+                  ctx.say("ev.calm.composure", turn=turn_no(j)))
         else:
             L.add("composure", 10)
     if not owned and ctx.analyses and tension:
-        L.tip("Take ownership of the problem: “I'm going to sort this out for you.”", 6)
+        L.tip(ctx.say("tip.calm.ownership"), 6)
     if hostile_acts >= 2:
         L.ceiling = HOSTILE_MORE_CEILING
     elif hostile_acts == 1:

@@ -7,7 +7,8 @@ being heard, hidden needs, how the conversation ended, and voice timing.
 
 `Ledger` is how a skill module scores: a base, then points for what the
 trainee did, each with its evidence (a verbatim quote from one turn) and, for
-what went wrong, a tip.  Points of one kind are capped, so doing one thing many
+what went wrong, a tip; the words come from the session language's pack
+(`Context.say`).  Points of one kind are capped, so doing one thing many
 times cannot carry a score.  Credit fills up to 100 at most; penalties are
 taken off after that, so a strong conversation cannot bank credit to hide a
 mistake.
@@ -30,6 +31,7 @@ from roleplay.analysis import (
     shared_words,
     signals,
 )
+from roleplay import languages
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
@@ -68,14 +70,6 @@ def clip(text: str, fragment: str = "", limit: int = MAX_QUOTE) -> str:
     if len(first) <= limit:
         return first
     return text_s[:limit].rsplit(" ", 1)[0]
-
-
-def said(quote: str, limit: int = 90) -> str:
-    """A quote for a tip: short, in quotation marks."""
-    q = " ".join(quote.split())
-    if len(q) > limit:
-        q = q[:limit].rsplit(" ", 1)[0] + " …"
-    return f"“{q}”"
 
 
 @dataclass
@@ -127,6 +121,17 @@ class Context:
                 nxt[j] = j if j in self.by_turn else nxt[j + 1]
             self._next = nxt
         return self._next[i + 1] if i + 1 < len(self._next) else None
+
+    def say(self, key: str, /, **values) -> str:
+        """A text for the trainee in the session's language (roleplay.languages, `tips`)."""
+        return languages.say(self.language, key, **values)
+
+    def said(self, quote: str, limit: int = 90) -> str:
+        """A quote for a tip: short, in the language's quotation marks."""
+        q = " ".join(quote.split())
+        if len(q) > limit:
+            q = q[:limit].rsplit(" ", 1)[0] + " …"
+        return self.say("quote", text=q)
 
     @property
     def first_name(self) -> str:

@@ -30,7 +30,7 @@ from roleplay.analysis import TurnAnalysis, content_words, shared_words
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, best_sentence, build, said
+from .context import Context, Ledger, best_sentence, build
 from .scorecard import SkillScore, turn_no
 
 
@@ -40,7 +40,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     need = bool(ctx.tension)
     L = Ledger(ctx, base=45)
     if not need:
-        L.note("the customer showed little feeling to acknowledge; empathy weighs less here")
+        L.note(ctx.say("note.empathy.little"))
     L.cap("formulaic", -24, 0)
     L.cap("ignored_feeling", -18, 0)
     L.cap("courtesy", -12, 0)
@@ -57,17 +57,17 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         felt = any(t < a.index for t in ctx.tension)
         if a.empathy and first is None and (felt or echoes) and not a.stock_only:
             first = a
-            L.add("acknowledge", 25, a.index, a.empathy[0].quote, "acknowledges the customer's feeling")
+            L.add("acknowledge", 25, a.index, a.empathy[0].quote, ctx.say("ev.empathy.acknowledge"))
         elif a.empathy and a.substantive and not a.stock_only and "again" not in L.points:
-            L.add("again", 6, a.index, a.empathy[0].quote, "acknowledges the feeling again, in new words, and acts")
+            L.add("again", 6, a.index, a.empathy[0].quote, ctx.say("ev.empathy.again"))
         if (a.empathy or a.apology) and not personal and not a.stock_only:
             if echoes:
                 personal = True
                 L.add("personal", 12, a.index, (a.empathy or a.apology)[0].quote,
-                      "ties the acknowledgement to what this customer said")
+                      ctx.say("ev.empathy.personal"))
     apology = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if apology is not None:
-        L.add("apology", 6 if first is None else 4, apology.index, apology.apology[0].quote, "apologises")
+        L.add("apology", 6 if first is None else 4, apology.index, apology.apology[0].quote, ctx.say("ev.apologises"))
 
     # Formulaic: the same or a stock acknowledgement again with nothing behind it.
     for a in ctx.analyses:
@@ -77,16 +77,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                 or (a.empathy and (a.stock_only or not any(t < a.index for t in ctx.tension)))):
             quote = (a.empathy or a.stock_listening or [None])[0]
             q = quote.quote if quote else ctx.text(a.index)
-            L.add("formulaic", -8, a.index, q, "a stock acknowledgement repeated, with nothing behind it")
-            L.tip(f"{said(q)} (turn {turn_no(a.index)}) repeats a stock line. Say something about *their* situation, "
-                  "and then do something about it.", 2)
+            L.add("formulaic", -8, a.index, q, ctx.say("ev.empathy.formulaic"))
+            L.tip(ctx.say("tip.empathy.formulaic", quote=ctx.said(q), turn=turn_no(a.index)), 2)
 
     for a in ctx.analyses:
         m = (a.courtesy or a.apology)[:1]
         if m and not a.acts:
-            L.add("courtesy", -6, a.index, m[0].quote, "stock courtesy with nothing done")
-            L.tip(f"{said(m[0].quote)} (turn {turn_no(a.index)}) came with nothing done. An apology counts when it "
-                  "comes with an action: “Sorry about that. I've reset the line; it will be back within the hour.”", 2)
+            L.add("courtesy", -6, a.index, m[0].quote, ctx.say("ev.empathy.courtesy"))
+            L.tip(ctx.say("tip.empathy.courtesy", quote=ctx.said(m[0].quote), turn=turn_no(a.index)), 2)
 
     # Feelings the customer showed that got no acknowledgement.
     for j, cues in ctx.tension.items():
@@ -96,15 +94,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         a = ctx.by_turn[k]
         strong = len(cues) >= 2 or j in ctx.hostile_customer
         if strong and not (a.empathy or a.apology or a.reflection) and not a.stock_empathy:
-            L.add("ignored_feeling", -6, j, ctx.text(j), "the customer's feeling got no acknowledgement")
-            L.tip(f"When the customer said {said(ctx.text(j), 80)} (turn {turn_no(j)}), acknowledge the feeling before "
-                  "anything else.", 3)
+            L.add("ignored_feeling", -6, j, ctx.text(j), ctx.say("ev.empathy.ignored_feeling"))
+            L.tip(ctx.say("tip.empathy.ignored_feeling", said=ctx.said(ctx.text(j), 80), turn=turn_no(j)), 3)
 
     for h in ctx.hidden:
         if h["taken_up"] is not None:
             k = h["taken_up"]
             words = content_words(ctx.text(h["revealed"]), lang)
-            L.add("hidden", 8, k, best_sentence(ctx.text(k), words, lang), "takes up what really matters to the customer")
+            L.add("hidden", 8, k, best_sentence(ctx.text(k), words, lang), ctx.say("ev.empathy.hidden"))
             break
 
     if persona is not None:
@@ -112,15 +109,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         for a in ctx.analyses:
             hit = next((n for n in names if re.search(rf"\b{re.escape(n)}\b", ctx.text(a.index))), None)
             if hit:
-                L.add("name", 3, a.index, hit, "uses the customer's name")
+                L.add("name", 3, a.index, hit, ctx.say("ev.empathy.name"))
                 break
 
     for a in ctx.analyses:
         for field, pts in (("rudeness", -15), ("calm_down", -15), ("threat", -15), ("blame", -15), ("dismissal", -10)):
             for m in getattr(a, field)[:1]:
-                L.add(field, pts, a.index, m.quote, "works against empathy")
+                L.add(field, pts, a.index, m.quote, ctx.say("ev.empathy.against"))
     if first is None and need:
         L.add("never", -8)
-        L.tip("You never acknowledged how the customer felt. One honest line (“That must have been really disappointing”) "
-              "changes the whole conversation.", 1)
+        L.tip(ctx.say("tip.empathy.never"), 1)
     return L.result()

@@ -14,6 +14,7 @@ A blocker (from code only, never from the model) caps overall at 40.
 from __future__ import annotations
 
 from roleplay.analysis import analyse_transcript, detect_language
+from roleplay.languages import say
 from roleplay.lexicon import SIGNALS
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
@@ -45,9 +46,9 @@ def resolve_language(transcript: Transcript, persona: Persona | None) -> tuple[s
     else:
         lang = detect_language(" ".join(t.text for t in transcript.turns))
         if lang != "en":
-            return lang, f"the transcript gives no language; graded as '{lang}' from its words"
+            return lang, say(lang, "note.grade.guessed", lang=lang)
     if lang not in SIGNALS:
-        return "en", f"language '{lang}' has no word lists yet; graded with the English ones"
+        return "en", say("en", "note.grade.unsupported", lang=lang)
     return lang, None
 
 
@@ -72,7 +73,7 @@ def grade_deterministic(transcript: Transcript, persona: Persona | None = None) 
     if analyses:
         skills = {name: MODULES[name].score(transcript, analyses, persona, ctx=ctx) for name in names}
     else:  # nothing the trainee said: nothing earns credit
-        skills = {name: SkillScore(score=0.0, notes=["no trainee turns to grade"]) for name in names}
+        skills = {name: SkillScore(score=0.0, notes=[say(lang, "note.grade.no_turns_skill")]) for name in names}
     found = honesty.blockers(ctx)
     blockers = [text for text, _ in found]
     overall, passed = combine(skills, blockers)
@@ -80,16 +81,16 @@ def grade_deterministic(transcript: Transcript, persona: Persona | None = None) 
     if lang_note:
         notes.append(lang_note)
     if persona is None:
-        notes.append("graded without a persona: no policy sheet, so no policy checks and no blockers"
-                     + (f" (persona '{transcript.persona}' was not found)" if transcript.persona else ""))
+        notes.append(say(lang, "note.grade.persona_missing", persona=transcript.persona) if transcript.persona
+                     else say(lang, "note.grade.no_persona"))
     if not analyses:
-        notes.append("the transcript has no trainee turns: nothing to grade")
+        notes.append(say(lang, "note.grade.no_turns"))
         passed = False
     elif passed and not any(a.substantive for a in analyses):
         passed = False
-        notes.append("not passed: no turn gave the customer anything (no answer, question, offer or next step)")
+        notes.append(say(lang, "note.grade.nothing_given"))
     if blockers:
-        notes.append("a promise or claim outside the policy fails the session whatever the scores")
+        notes.append(say(lang, "note.grade.blocker"))
     card = Scorecard(
         overall=overall, skills=skills, blockers=blockers, blocker_evidence=[e for _, e in found], passed=passed,
         rubric_version=RUBRIC_VERSION, grader="deterministic", model=None, language=lang,

@@ -26,12 +26,10 @@ from roleplay.analysis import TurnAnalysis, find, signals
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, build, said
+from .context import Context, Ledger, build
 from .scorecard import Evidence, SkillScore, turn_no
 
 BLOCKER_CEILING = 25.0
-NO_POLICY_NOTE = ("No persona, so no policy sheet: claims about products, prices, discounts, delivery and policy were "
-                  "not checked. Graded on pressure tactics, guessing versus checking, guarantees and answering questions.")
 
 
 def blockers(ctx: Context) -> list[tuple[str, Evidence]]:
@@ -39,13 +37,13 @@ def blockers(ctx: Context) -> list[tuple[str, Evidence]]:
     out = []
     for a in ctx.analyses:
         for m in a.breaches:
-            out.append((f"turn {turn_no(a.index)}: {said(m.quote, 120)} is outside the policy ({m.note})",
-                        Evidence(turn=a.index, quote=m.quote, note=f"outside the policy: {m.note}", effect="-")))
+            out.append((ctx.say("blocker.breach", turn=turn_no(a.index), quote=ctx.said(m.quote, 120), what=m.note),
+                        Evidence(turn=a.index, quote=m.quote, note=ctx.say("ev.blocker.breach", what=m.note),
+                                 effect="-")))
         for m in a.unlisted:
             if m.item == "offer":
-                out.append((f"turn {turn_no(a.index)}: offers {m.note}, which is not on the policy sheet "
-                            f"({said(m.quote, 100)})",
-                            Evidence(turn=a.index, quote=m.quote, note=f"offers {m.note}, not on the policy sheet",
+                out.append((ctx.say("blocker.offer", turn=turn_no(a.index), what=m.note, quote=ctx.said(m.quote, 100)),
+                            Evidence(turn=a.index, quote=m.quote, note=ctx.say("ev.blocker.offer", what=m.note),
                                      effect="-")))
     return [(t, e) for t, e in out if e.quote in ctx.text(e.turn)]
 
@@ -65,80 +63,74 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         L.cap(key, lo, hi)
     sig = signals(ctx.language)
     if persona is None:
-        L.note(NO_POLICY_NOTE)
+        L.note(ctx.say("note.honesty.no_policy"))
     else:
-        L.note(f"claims checked against the policy sheet of persona '{persona.id}'")
+        L.note(ctx.say("note.honesty.policy", persona=persona.id))
 
     breach_turns = set()
     for a in ctx.analyses:
         by_quote: dict[str, list[str]] = {}
         for m in a.breaches:
             breach_turns.add(a.index)
-            L.add("breach", -30, a.index, m.quote, f"BLOCKER: outside the policy ({m.note})")
+            L.add("breach", -30, a.index, m.quote, ctx.say("ev.honesty.breach", what=m.note))
             by_quote.setdefault(m.quote, []).append(m.note)
         for quote, notes in by_quote.items():
-            alt = f" What you may offer: {_allowed_list(persona)}." if persona and persona.policy.allowed else ""
-            L.tip(f"In turn {turn_no(a.index)} you said {said(quote)}. The policy does not allow this "
-                  f"({'; '.join(notes)}); a promise like that fails the session however polite it sounds.{alt}", 0)
+            alt = (ctx.say("tip.honesty.may_offer", items=_allowed_list(persona))
+                   if persona and persona.policy.allowed else "")
+            L.tip(ctx.say("tip.honesty.breach", turn=turn_no(a.index), quote=ctx.said(quote), what="; ".join(notes),
+                          alternatives=alt), 0)
         for m in a.unlisted:
             if m.item == "offer":
                 breach_turns.add(a.index)
-                L.add("breach", -30, a.index, m.quote, f"BLOCKER: offers {m.note}, which is not on the policy sheet")
-                L.tip(f"In turn {turn_no(a.index)} you offered {m.note}, which is not on the policy sheet. "
-                      "Offer only what the sheet lists, or say you'll check.", 0)
+                L.add("breach", -30, a.index, m.quote, ctx.say("ev.honesty.offer_unlisted", what=m.note))
+                L.tip(ctx.say("tip.honesty.offer_unlisted", turn=turn_no(a.index), what=m.note), 0)
             else:
-                L.add("unlisted", -10, a.index, m.quote, f"quotes {m.note}, which is not on the policy sheet")
-                L.tip(f"You quoted {m.note} in turn {turn_no(a.index)}; it isn't on the policy sheet. "
-                      "If you're not sure of a figure, say “Let me check that for you.”", 3)
+                L.add("unlisted", -10, a.index, m.quote, ctx.say("ev.honesty.unlisted", what=m.note))
+                L.tip(ctx.say("tip.honesty.unlisted", what=m.note, turn=turn_no(a.index)), 3)
         for m in a.pressure:
-            L.add("pressure", -20, a.index, m.quote, "pressure tactic")
-            L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) is a pressure tactic. Give the customer room: "
-                  "“Take the time you need; I'll send you the details.”", 1)
+            L.add("pressure", -20, a.index, m.quote, ctx.say("ev.honesty.pressure"))
+            L.tip(ctx.say("tip.honesty.pressure", quote=ctx.said(m.quote), turn=turn_no(a.index)), 1)
         if a.index not in breach_turns:
             offers_here = bool(a.offers)
             for m in a.overclaim:
                 if persona is not None and offers_here:
                     continue  # "48 hours is what I can guarantee" about an allowed offer
-                L.add("overclaim", -8, a.index, m.quote, "a guarantee nobody can give")
-                L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) promises more than you can know. "
-                      "Say what you will do, not what will certainly happen.", 4)
+                L.add("overclaim", -8, a.index, m.quote, ctx.say("ev.honesty.overclaim"))
+                L.tip(ctx.say("tip.honesty.overclaim", quote=ctx.said(m.quote), turn=turn_no(a.index)), 4)
         for m in a.refusals:
-            L.add("refusal", 6, a.index, m.quote, f"says plainly what is not possible ({m.note})")
+            L.add("refusal", 6, a.index, m.quote, ctx.say("ev.honesty.refusal", what=m.note))
         for m in a.dont_know[:1]:
-            L.add("check", 8, a.index, m.quote, "checks instead of guessing")
+            L.add("check", 8, a.index, m.quote, ctx.say("ev.honesty.check"))
         broken = {m.quote for m in a.breaches} | {m.quote for m in a.unlisted if m.item == "offer"}
         for m in a.offers:
             if m.quote not in broken:
-                L.add("offer", 3, a.index, m.quote, f"offers what the policy allows ({m.note})")
+                L.add("offer", 3, a.index, m.quote, ctx.say("ev.honesty.offer", what=m.note))
         for m in a.injection:
-            L.add("injection", 0, a.index, m.quote,
-                  "an instruction to the grader inside the conversation: ignored, graded on what was said",
-                  effect="-")
-            L.note("the transcript contains an instruction aimed at the grader; it was ignored")
+            L.add("injection", 0, a.index, m.quote, ctx.say("ev.honesty.injection"), effect="-")
+            L.note(ctx.say("note.honesty.injection"))
 
     # Questions: answered, or rushed past?
     qs = [q for q in ctx.questions if q.reply_turn is not None and not q.complaint]
     for q in qs:
         if q.answered_at is not None:
             continue
-        L.add("unanswered", -10, q.turn, q.text, "question not answered")
+        L.add("unanswered", -10, q.turn, q.text, ctx.say("ev.unanswered"))
         k = q.reply_turn
         a = ctx.by_turn.get(k)
         puff = find(sig["puffery"], ctx.text(k))
         if puff:
-            L.add("deflect", -6, k, puff[0].quote, "answers a direct question with a sales line")
+            L.add("deflect", -6, k, puff[0].quote, ctx.say("ev.honesty.deflect"))
         pushing = a is not None and (a.pressure or find(sig["close"], ctx.text(k)))
         if pushing:
             push = (a.pressure or find(sig["close"], ctx.text(k)))[0].quote
-            L.add("rushed", -8, k, push, "pushes on instead of answering the customer's question")
-            L.tip(f"The customer asked {said(q.text)} (turn {turn_no(q.turn)}) and you answered with {said(push, 60)}. "
-                  "Answer the question first; push later, if at all.", 2)
+            L.add("rushed", -8, k, push, ctx.say("ev.honesty.rushed"))
+            L.tip(ctx.say("tip.honesty.rushed", said=ctx.said(q.text), turn=turn_no(q.turn), push=ctx.said(push, 60)),
+                  2)
         else:
-            L.tip(f"The customer asked {said(q.text)} (turn {turn_no(q.turn)}) and got no answer. "
-                  "If you don't know, say “I don't know, I'll check and get back to you.”", 3)
+            L.tip(ctx.say("tip.honesty.unanswered", said=ctx.said(q.text), turn=turn_no(q.turn)), 3)
     if len(qs) >= 2 and all(q.answered_at is not None for q in qs):
         L.add("answers", 5)
-        L.note(f"answered all {len(qs)} of the customer's questions")
+        L.note(ctx.say("note.honesty.answered_all", n=len(qs)))
 
     if breach_turns:
         L.ceiling = BLOCKER_CEILING

@@ -38,6 +38,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
+from roleplay.languages import say
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
@@ -169,7 +170,7 @@ def parse_answer(raw: str) -> JudgeAnswer:
 
 
 def verified(items: list[JudgeEvidence], transcript: Transcript,
-             code: list[Evidence] | None = None) -> tuple[list[Evidence], int]:
+             code: list[Evidence] | None = None, language: str = "en") -> tuple[list[Evidence], int]:
     """Evidence (`turn` the index) whose quote is word for word in the turn the model names and not contradicted
     by the code's own findings (`code`: the deterministic evidence of the same skill); and how many were dropped."""
     keep, dropped = [], 0
@@ -184,7 +185,7 @@ def verified(items: list[JudgeEvidence], transcript: Transcript,
             ok = not any(c.turn == i and c.effect != e.effect and (c.quote in quote or quote in c.quote)
                          for c in code)
         if ok:
-            keep.append(Evidence(turn=i, quote=quote, note="(judge) cited by the model judge", effect=e.effect))
+            keep.append(Evidence(turn=i, quote=quote, note=say(language, "ev.judge"), effect=e.effect))
         else:
             dropped += 1
     return keep, dropped
@@ -224,7 +225,7 @@ def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None
     except Exception as e:  # ModelError, invalid JSON, wrong shape: fall back to the deterministic card
         reason = str(e) or type(e).__name__
         card.grader = "deterministic"
-        card.notes.append(f"judge failed ({reason}); fell back to the deterministic grade")
+        card.notes.append(ctx.say("note.judge.failed", reason=reason))
         card.judge = {"model": model, "ok": False, "error": reason, "rubric_version": RUBRIC_VERSION}
         return card
 
@@ -234,7 +235,7 @@ def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None
     for name in JUDGE_SKILLS:
         skill = card.skills[name]
         js: JudgeSkill = getattr(answer, name)
-        keep, dropped = verified(js.evidence, transcript, skill.evidence)
+        keep, dropped = verified(js.evidence, transcript, skill.evidence, ctx.language)
         kept_total += len(keep)
         dropped_total += dropped
         ceiling = BLOCKER_CEILING if (name == "honesty" and card.blockers) else 100.0
@@ -243,7 +244,8 @@ def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None
                        "evidence_kept": len(keep), "evidence_dropped": dropped,
                        "agrees": abs(float(js.score) - skill.score) <= AGREEMENT_WINDOW}
         if not skill.judge["agrees"]:
-            disagreements.append(f"{name} (judge {js.score:.0f}, code {skill.score:.0f})")
+            disagreements.append(ctx.say("note.judge.disagreement", skill=ctx.say(f"skill.{name}"), judge=js.score,
+                                         code=skill.score))
         skill.score = final
         seen = {(e.turn, e.quote) for e in skill.evidence}
         skill.evidence.extend(e for e in keep if (e.turn, e.quote) not in seen)
@@ -264,15 +266,12 @@ def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None
     card.grader = "deterministic+judge"
     card.judge = {"model": model, "ok": True, "rubric_version": RUBRIC_VERSION, "evidence_kept": kept_total,
                   "evidence_dropped": dropped_total, "positive_moves_allowed": not injected}
-    card.notes.append(f"judge: {describe}; it may move a skill at most ±{MAX_ADJUST:.0f} points, only when it roughly "
-                      "agrees with the code and a verbatim quote backs the move; blockers come from code only")
+    card.notes.append(ctx.say("note.judge.rules", model=describe, points=MAX_ADJUST))
     if disagreements:
         card.judge["disagrees_on"] = disagreements
-        card.notes.append("judge and code disagree by more than "
-                          f"{AGREEMENT_WINDOW:.0f} points on {', '.join(disagreements)}: the code's score stands; "
-                          "worth a human look")
+        card.notes.append(ctx.say("note.judge.disagree", points=AGREEMENT_WINDOW, skills=", ".join(disagreements)))
     if dropped_total:
-        card.notes.append(f"judge: {dropped_total} quote(s) were not word for word in the transcript and were dropped")
+        card.notes.append(ctx.say("note.judge.dropped", n=dropped_total))
     if injected:
-        card.notes.append("judge: the transcript holds an instruction to the grader, so the judge could only lower scores")
+        card.notes.append(ctx.say("note.judge.injected"))
     return card

@@ -36,7 +36,7 @@ from roleplay.analysis import TurnAnalysis, _has, content_words, customer_questi
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, best_sentence, build, clip, said
+from .context import Context, Ledger, best_sentence, build, clip
 from .scorecard import SkillScore, turn_no
 from .timing import MONOLOGUE_OK_S, TALK_RATIO_OK
 
@@ -104,12 +104,11 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             ignored.append((k, j))
     rate = engaged / opportunities if opportunities else 0.5  # nothing to take up: neither credit nor blame
     L.add("engagement", 35 * rate)
-    L.note(f"took up {engaged} of {opportunities} customer turns")
+    L.note(ctx.say("note.listening.took_up", engaged=engaged, opportunities=opportunities))
     for k, j in ignored[:3]:
-        L.add("ignored", 0, j, ctx.text(j), f"turn {turn_no(k)} replied without taking up anything from this",
-              effect="-")
-        L.tip(f"In turn {turn_no(k)} you replied {said(ctx.text(k), 60)} without taking up what the customer had "
-              f"just said ({said(ctx.text(j), 70)}, turn {turn_no(j)}). Start your reply with their own words.", 3)
+        L.add("ignored", 0, j, ctx.text(j), ctx.say("ev.listening.ignored", turn=turn_no(k)), effect="-")
+        L.tip(ctx.say("tip.listening.ignored", turn=turn_no(k), reply=ctx.said(ctx.text(k), 60),
+                      said=ctx.said(ctx.text(j), 70), said_turn=turn_no(j)), 3)
 
     # Questions: open ones, clarifying ones.
     opens = 0
@@ -119,28 +118,27 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             if any(x in m.quote.lower() for x in asked):
                 continue
             opens += 1
-            L.add("open", {1: 6, 2: 4}.get(opens, 2), a.index, m.quote, "open question: invites the customer to tell more")
+            L.add("open", {1: 6, 2: 4}.get(opens, 2), a.index, m.quote, ctx.say("ev.listening.open"))
         for m in a.closed_questions:
             if any(x in m.quote.lower() for x in asked) or re.search(
                     r"\b(shall i|would you like me|anything else|would that (help|work)|does that work)\b|\b(okay|ok|alright|right|okej|va|eller hur|vai|eikö|okei)\?$",
                     m.quote, re.I):
                 continue
-            L.add("closed", 2, a.index, m.quote, "clarifying question")
+            L.add("closed", 2, a.index, m.quote, ctx.say("ev.listening.closed"))
     if opens == 0 and ctx.analyses:
-        L.tip("You asked no open questions. Try one early, e.g. “Can you tell me what happened?”, before you offer anything.", 6)
+        L.tip(ctx.say("tip.listening.no_open"), 6)
 
     # Reflections and confirmed details.
     for a in ctx.analyses:
         if _said_back(a, sig) and not a.stock_only and not a.pressure and not a.hostile:
-            L.add("reflect", 6, a.index, a.reflection[0].quote, "says back what the customer said")
+            L.add("reflect", 6, a.index, a.reflection[0].quote, ctx.say("ev.listening.reflect"))
         for m in a.confirmed[:1]:
-            L.add("confirm", 2, a.index, m.quote, f"confirms {m.note} the customer gave")
+            L.add("confirm", 2, a.index, m.quote, ctx.say("ev.listening.confirm", what=m.note))
     if not any(a.reflection for a in ctx.analyses) and ctx.analyses:
         j = max(((len(content_words(ctx.text(i), lang)), i) for i, t in enumerate(ctx.turns)
                  if t.speaker == "customer"), default=(0, None))[1]
-        where = f" After turn {turn_no(j)} ({said(ctx.text(j), 60)})," if j is not None else ""
-        L.tip(f"You never said back what you heard.{where} a one-line summary in your own words "
-              "(“So …, have I got that right?”) would show the customer you listened.", 5)
+        L.tip(ctx.say("tip.listening.no_reflection_after", turn=turn_no(j), said=ctx.said(ctx.text(j), 60))
+              if j is not None else ctx.say("tip.listening.no_reflection"), 5)
 
     # Hidden needs.
     for h in ctx.hidden:
@@ -148,15 +146,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             k = h["taken_up"]
             words = content_words(ctx.text(h["revealed"]), ctx.language)
             L.add("hidden", 5, k, best_sentence(ctx.text(k), words, ctx.language),
-                  "picks up what lies behind the request")
+                  ctx.say("ev.listening.hidden"))
         elif h["revealed"] is not None:
             j = h["revealed"]
-            L.add("missed_need", -4, j, ctx.text(j), "the customer let out what really matters; it was not taken up")
-            L.tip(f"In turn {turn_no(j)} the customer told you {said(ctx.text(j), 80)}. "
-                  "That is what really matters to them; take it up in your next reply.", 4)
+            L.add("missed_need", -4, j, ctx.text(j), ctx.say("ev.listening.missed_need"))
+            L.tip(ctx.say("tip.listening.missed_need", turn=turn_no(j), said=ctx.said(ctx.text(j), 80)), 4)
     for a in ctx.analyses:
         if a.unlocked and a.open_questions:
-            L.add("explore", 2, a.index, a.open_questions[0].quote, "question that draws out the need behind the request")
+            L.add("explore", 2, a.index, a.open_questions[0].quote, ctx.say("ev.listening.explore"))
 
     # Asked again for what the customer already gave.
     for a in ctx.analyses:
@@ -164,42 +161,39 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             value = (_VALUE.search(m.note) or [None, ""])[1]
             what = _VALUE.sub("", m.note).strip()
             j = _given_at(ctx, value, a.index) if value else None
-            where = f"in turn {turn_no(j)}" if j is not None else "earlier"
-            if j == 0:
-                where = "in their first message"
-            L.add("asked_again", -12, a.index, m.quote, f"asks again for {what}, already given {where}")
-            L.tip(f"You asked for {what} in turn {turn_no(a.index)}, but the customer gave it {where}"
-                  f"{f' ({value})' if value else ''}. Read back what you have instead of asking again.", 1)
+            where = (ctx.say("where.first") if j == 0 else ctx.say("where.turn", turn=turn_no(j)) if j is not None
+                     else ctx.say("where.earlier"))
+            L.add("asked_again", -12, a.index, m.quote, ctx.say("ev.listening.asked_again", what=what, where=where))
+            L.tip(ctx.say("tip.listening.asked_again", what=what, turn=turn_no(a.index), where=where,
+                          value=f" ({value})" if value else ""), 1)
 
     # Questions the customer asked.
     qs = ctx.questions
     for q in qs:
         if q.answered_at is None and q.reply_turn is not None:
-            L.add("unanswered", -8, q.turn, q.text, "question not answered")
-            L.tip(f"When the customer asked {said(q.text)} (turn {turn_no(q.turn)}) "
-                  "you moved on without answering it.", 2)
+            L.add("unanswered", -8, q.turn, q.text, ctx.say("ev.unanswered"))
+            L.tip(ctx.say("tip.listening.unanswered", said=ctx.said(q.text), turn=turn_no(q.turn)), 2)
             if q.repeated:
                 L.add("unanswered", -2)
     if qs and all(q.answered_at is not None for q in qs if q.reply_turn is not None):
         L.add("answers", 4)
-        L.note(f"answered the customer's {'question' if len(qs) == 1 else f'{len(qs)} questions'}")
+        L.note(ctx.say("note.listening.answered_one") if len(qs) == 1
+               else ctx.say("note.listening.answered_many", n=len(qs)))
     for j, quote in ctx.not_heard:
         k = next((i for i in range(j - 1, -1, -1) if i in ctx.by_turn), None)
         counted = k is not None and bool(ctx.by_turn[k].asked_again)  # already costs points as "asked again"
-        L.add("not_heard", 0 if counted else -5, j, quote, "the customer had to point out they were not heard",
-              effect="-")
+        L.add("not_heard", 0 if counted else -5, j, quote, ctx.say("ev.listening.not_heard"), effect="-")
 
     # Stock phrases with nothing behind them.
     for a in ctx.analyses:
         if a.stock_only:
             m = (a.stock_listening or a.empathy or [None])[0]
             quote = m.quote if m else clip(ctx.text(a.index))
-            L.add("stock", -5, a.index, quote, "a stock phrase with nothing behind it")
-            L.tip(f"{said(quote)} (turn {turn_no(a.index)}) on its own doesn't show listening. "
-                  "Say back what the customer told you, or answer what they asked.", 3)
+            L.add("stock", -5, a.index, quote, ctx.say("ev.listening.stock"))
+            L.tip(ctx.say("tip.listening.stock", quote=ctx.said(quote), turn=turn_no(a.index)), 3)
         if a.cut_off and ctx.transcript.channel != "voice":
             j = ctx.prev_customer(a.index)
-            L.add("cut_off", -6, j, ctx.text(j), "the customer had not finished when the reply came")
+            L.add("cut_off", -6, j, ctx.text(j), ctx.say("ev.listening.cut_off"))
 
     # Voice timing.
     v = ctx.voice
@@ -208,26 +202,23 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         metrics = v.as_dict()
         for k, secs in v.overlaps:
             L.add("overlap", -8, k, clip(ctx.text(k), ctx.text(k)[:60]) if len(ctx.text(k)) > 60 else ctx.text(k),
-                  f"started talking {secs:.1f} s before the customer had finished")
+                  ctx.say("ev.listening.overlap", secs=secs))
         if v.overlaps:
             k, secs = v.overlaps[0]
-            L.tip(f"You talked over the customer {len(v.overlaps)} time{'s' if len(v.overlaps) > 1 else ''} "
-                  f"(first in turn {turn_no(k)}, {secs:.1f} s before they finished). "
-                  "Let them finish, then pause a second.", 2)
+            L.tip(ctx.say("tip.listening.overlap_one" if len(v.overlaps) == 1 else "tip.listening.overlap_many",
+                          n=len(v.overlaps), turn=turn_no(k), secs=secs), 2)
         if v.talk_ratio > TALK_RATIO_OK:
             L.add("talk_ratio", -min(25.0, (v.talk_ratio - TALK_RATIO_OK) * 125))
-            L.note(f"you talked {v.talk_ratio:.0%} of the time")
-            L.tip(f"You talked {v.talk_ratio:.0%} of the time; strong agents talk well under half "
-                  "(top sales performers about 43%). Ask, then let the customer talk.", 3)
+            L.note(ctx.say("note.listening.talk_ratio", ratio=v.talk_ratio))
+            L.tip(ctx.say("tip.listening.talk_ratio", ratio=v.talk_ratio), 3)
         if v.longest_monologue_s > MONOLOGUE_OK_S and v.longest_monologue_turn is not None:
             k = v.longest_monologue_turn
             L.add("monologue", -min(25.0, (v.longest_monologue_s - MONOLOGUE_OK_S) * 0.6), k, ctx.text(k)[:120],
-                  f"a monologue of {v.longest_monologue_s:.0f} s")
-            L.tip(f"Your longest stretch of talk was {v.longest_monologue_s:.0f} s (turn {turn_no(k)}). "
-                  "Stop after 20–30 s and check in: “Does that fit what you need?”", 3)
+                  ctx.say("ev.listening.monologue", secs=v.longest_monologue_s))
+            L.tip(ctx.say("tip.listening.monologue", secs=v.longest_monologue_s, turn=turn_no(k)), 3)
         for k, secs in v.long_gaps:
-            L.add("gaps", -3, k, ctx.text(k)[:80], f"{secs:.0f} s of silence before replying")
+            L.add("gaps", -3, k, ctx.text(k)[:80], ctx.say("ev.listening.gap", secs=secs))
         if not v.overlaps and v.talk_ratio <= 0.5 and v.longest_monologue_s <= MONOLOGUE_OK_S:
             L.add("patient", 4)
-            L.note("patient timing: no talking over the customer, balanced talk time")
+            L.note(ctx.say("note.listening.patient"))
     return L.result(metrics=metrics)

@@ -22,7 +22,7 @@ from roleplay.analysis import Match, TurnAnalysis, customer_questions, find, sig
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, build, clip, said
+from .context import Context, Ledger, build, clip
 from .scorecard import SkillScore, turn_no
 
 
@@ -39,7 +39,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     L = Ledger(ctx, base=50)
     j = _last_reaction(ctx)
     if j is None:
-        L.note("the customer did not react to a reply, so how they ended up is not known")
+        L.note(ctx.say("note.outcome.no_reaction"))
         return L.result()
     text, lang = ctx.text(j), ctx.language
     sv = solving(lang)
@@ -53,23 +53,23 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     settled = max((text.lower().rfind(m.quote.lower()) for m in pleased), default=-1)
     answered = {q.text for q in ctx.questions if q.turn == j and q.answered_at is not None}
     asking = [q for q in customer_questions(text, lang) if text.rfind(q) > settled and q not in answered]
-    tip_when = f"The customer ended with {said(text, 80)} (turn {turn_no(j)})."
+    ended = {"said": ctx.said(text, 80), "turn": turn_no(j)}
     if ctx.ending == "left" and ctx.ending_turn == j:
-        L.add("left", -40, j, ctx.ending_quote or clip(text), "the customer leaves unresolved")
-        L.tip(f"{tip_when} Before it gets there, say what you can do and check it works for them.", 1)
+        L.add("left", -40, j, ctx.ending_quote or clip(text), ctx.say("ev.left"))
+        L.tip(ctx.say("tip.outcome.left", **ended), 1)
     elif resolved:
-        L.add("satisfied", 40, j, resolved[0].quote, "the customer says it is solved")
+        L.add("satisfied", 40, j, resolved[0].quote, ctx.say("ev.outcome.solved"))
     elif complaint:
-        L.add("complaint", -30, j, complaint[0].quote, "the customer ends complaining or not helped")
-        L.tip(f"{tip_when} Their problem was still open: try another step, or say what you will do and when.", 1)
+        L.add("complaint", -30, j, complaint[0].quote, ctx.say("ev.outcome.complaint"))
+        L.tip(ctx.say("tip.outcome.complaint", **ended), 1)
     elif asking:
-        L.add("asking", -20, j, asking[-1], "the customer ends still asking")
-        L.tip(f"{tip_when} Answer what they still need before the conversation ends.", 2)
+        L.add("asking", -20, j, asking[-1], ctx.say("ev.outcome.asking"))
+        L.tip(ctx.say("tip.outcome.asking", **ended), 2)
     elif ctx.ending == "resigned" and ctx.ending_turn == j:
-        L.add("resigned", -15, j, ctx.ending_quote, "the customer ends resigned rather than satisfied")
-        L.tip(f"{tip_when} Check before closing: “Does that work for you?”", 3)
+        L.add("resigned", -15, j, ctx.ending_quote, ctx.say("ev.resigned"))
+        L.tip(ctx.say("tip.outcome.resigned", **ended), 3)
     elif pleased or (ctx.ending == "accepted" and ctx.ending_turn == j):
-        L.add("satisfied", 40, j, pleased[0].quote if pleased else clip(text), "the customer ends satisfied")
+        L.add("satisfied", 40, j, pleased[0].quote if pleased else clip(text), ctx.say("ev.outcome.satisfied"))
     else:
-        L.note("the customer's last words show neither satisfaction nor a problem left open")
+        L.note(ctx.say("note.outcome.neither"))
     return L.result()

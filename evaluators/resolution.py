@@ -26,7 +26,7 @@ from roleplay.analysis import TurnAnalysis
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, build, said
+from .context import Context, Ledger, build
 from .scorecard import SkillScore, turn_no
 
 
@@ -54,12 +54,12 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         for g in met:
             i = next(i for i in g.met_by if i in offered)
             turn, quote = offered[i]
-            L.add("goal_ev", 0, turn, quote, f"meets the customer's goal: {g.text}", effect="+")
+            L.add("goal_ev", 0, turn, quote, ctx.say("ev.resolution.goal", goal=g.text), effect="+")
         for g in goals:
             if g not in met:
                 options = [p.text for p in persona.policy.allowed if p.id in g.met_by]
-                L.tip(f"The customer's need “{g.text}” was not met. The policy lets you offer: {'; '.join(options)}.", 2)
-        L.note(f"{len(met)} of {len(goals)} customer goals met with offers the policy allows")
+                L.tip(ctx.say("tip.resolution.goal", goal=g.text, options="; ".join(options)), 2)
+        L.note(ctx.say("note.resolution.goals", met=len(met), total=len(goals)))
     else:
         steer = next(((a, (a.steps or a.commitment or a.solution or a.offers or a.ownership or a.dont_know)[0])
                       for a in ctx.analyses
@@ -68,62 +68,56 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                      None)
         if steer:
             a, m = steer
-            L.add("solution", 25, a.index, m.quote, "offers a concrete solution or next step")
+            L.add("solution", 25, a.index, m.quote, ctx.say("ev.resolution.solution"))
         else:
-            L.tip("Offer something concrete: a next step, an option, or what you will do and when.", 2)
+            L.tip(ctx.say("tip.resolution.concrete"), 2)
 
     own = next((a for a in ctx.analyses if a.ownership and not a.hostile and not a.breaches), None)
     if own is not None:
-        L.add("ownership", 10, own.index, own.ownership[0].quote, "commits to a next step")
+        L.add("ownership", 10, own.index, own.ownership[0].quote, ctx.say("ev.resolution.ownership"))
     commit = next((a for a in ctx.analyses if a.commitment and not a.hostile and not a.breaches), None)
     if commit is not None:
-        L.add("commitment", 10, commit.index, commit.commitment[0].quote, "commits to what happens and when")
+        L.add("commitment", 10, commit.index, commit.commitment[0].quote, ctx.say("ev.resolution.commitment"))
     fix = next((a for a in ctx.analyses if a.cause and (a.steps or a.solution or a.offers or a.commitment)), None)
     if fix is not None:
-        L.add("cause", 10, fix.index, fix.cause[0].quote, "explains the cause alongside the fix")
+        L.add("cause", 10, fix.index, fix.cause[0].quote, ctx.say("ev.resolution.cause"))
     asked = [q for q in ctx.questions if q.reply_turn is not None and not q.complaint]
     if asked and all(q.answered_at is not None for q in asked):
         q = asked[-1]
-        L.add("answered", 10, q.answered_at, ctx.text(q.answered_at), "answers what the customer asked")
+        L.add("answered", 10, q.answered_at, ctx.text(q.answered_at), ctx.say("ev.resolution.answered"))
     check = next((a for a in ctx.analyses if a.dont_know), None)
     if check is not None:
-        L.add("check", 5, check.index, check.dont_know[0].quote, "will find out and come back")
+        L.add("check", 5, check.index, check.dont_know[0].quote, ctx.say("ev.resolution.check"))
 
     for a in ctx.analyses:
         for m in a.dismissal[:1]:
             if not (a.solution or a.offers):
-                L.add("dismissal", -12, a.index, m.quote, "closes the door without an alternative")
-                L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) leaves the customer with nothing. "
-                      "Follow a “no” with what you can do.", 1)
+                L.add("dismissal", -12, a.index, m.quote, ctx.say("ev.resolution.dismissal"))
+                L.tip(ctx.say("tip.resolution.dismissal", quote=ctx.said(m.quote), turn=turn_no(a.index)), 1)
         for m in a.breaches[:1]:
-            L.add("breach", -10, a.index, m.quote, "a promise outside the policy cannot be kept")
+            L.add("breach", -10, a.index, m.quote, ctx.say("ev.resolution.breach"))
         for m in a.deferral[:1]:
-            L.add("deferral", -10, a.index, m.quote, "passes it on with no what and no when")
-            L.tip(f"{said(m.quote)} (turn {turn_no(a.index)}) leaves the customer waiting for nothing in particular. "
-                  "Say what will happen and when: “A technician will call you before 6 pm today.”", 2)
+            L.add("deferral", -10, a.index, m.quote, ctx.say("ev.resolution.deferral"))
+            L.tip(ctx.say("tip.resolution.deferral", quote=ctx.said(m.quote), turn=turn_no(a.index)), 2)
         for m in a.details_request[:1]:
             if not a.acts:
-                L.add("details", -6, a.index, m.quote, "asks for personal details before giving anything")
-                L.tip(f"In turn {turn_no(a.index)} you asked for details ({said(m.quote, 60)}) and gave nothing yet. "
-                      "Help with what you can first, then ask only for what you need.", 3)
+                L.add("details", -6, a.index, m.quote, ctx.say("ev.resolution.details"))
+                L.tip(ctx.say("tip.resolution.details", turn=turn_no(a.index), quote=ctx.said(m.quote, 60)), 3)
         if a.repeats is not None:
-            L.add("repeat", -10, a.index, ctx.text(a.index), f"the same reply as turn {turn_no(a.repeats)}")
-            L.tip(f"Turn {turn_no(a.index)} repeats turn {turn_no(a.repeats)}. If the first answer did not help, "
-                  "try something else or say what you will find out.", 1)
+            L.add("repeat", -10, a.index, ctx.text(a.index), ctx.say("ev.resolution.repeat", first=turn_no(a.repeats)))
+            L.tip(ctx.say("tip.resolution.repeat", turn=turn_no(a.index), first=turn_no(a.repeats)), 1)
 
     if ctx.ending == "accepted":
         if breached:
-            L.note("the customer accepted a promise the policy does not allow: that is not a resolution")
+            L.note(ctx.say("note.resolution.accepted_breach"))
         else:
-            L.add("accepted", 15, ctx.ending_turn, ctx.ending_quote, "the customer accepts the outcome")
+            L.add("accepted", 15, ctx.ending_turn, ctx.ending_quote, ctx.say("ev.resolution.accepted"))
     elif ctx.ending == "left":
-        L.add("left", -15, ctx.ending_turn, ctx.ending_quote, "the customer leaves unresolved")
-        L.tip(f"The conversation ended with {said(ctx.ending_quote)} (turn {turn_no(ctx.ending_turn)}). "
-              "Before it gets there, summarise what you can do and check it works for them.", 1)
+        L.add("left", -15, ctx.ending_turn, ctx.ending_quote, ctx.say("ev.left"))
+        L.tip(ctx.say("tip.resolution.left", quote=ctx.said(ctx.ending_quote), turn=turn_no(ctx.ending_turn)), 1)
     elif ctx.ending == "resigned":
-        L.add("resigned", -5, ctx.ending_turn, ctx.ending_quote, "the customer ends resigned rather than satisfied")
-        L.tip(f"The customer ended with {said(ctx.ending_quote)} (turn {turn_no(ctx.ending_turn)}): "
-              "they went along with it but weren't satisfied. Check before closing: “Does that work for you?”", 3)
+        L.add("resigned", -5, ctx.ending_turn, ctx.ending_quote, ctx.say("ev.resigned"))
+        L.tip(ctx.say("tip.resolution.resigned", quote=ctx.said(ctx.ending_quote), turn=turn_no(ctx.ending_turn)), 3)
     elif ctx.ending == "undecided":
-        L.note("the customer has not decided yet")
+        L.note(ctx.say("note.resolution.undecided"))
     return L.result()

@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - then every pattern simply runs on ever
 from pydantic import BaseModel, Field
 
 from .lexicon import GENERIC_FACTS, LANGUAGE_HINTS, SIGNALS, SOLVING, STOPWORDS
-from .persona import Persona
+from .persona import Fact, Persona
 from .transcript import Turn
 
 
@@ -665,6 +665,13 @@ def _values_in(low: str, values: tuple[str, ...]) -> frozenset[int]:
     return frozenset(i for i, v in enumerate(values) if v and v.lower() in low)
 
 
+def fact_label(fact: Fact, language: str) -> str:
+    """What a known fact is called in the trainee's tips: the persona's label, the generic detail of that id
+    in this language ("kundnumret"), else its id in (English) words."""
+    generic = {fid: what for fid, what, _, _ in _generic_facts(language)}
+    return fact.label or generic.get(fact.id) or "the " + fact.id.replace("_", " ")
+
+
 def _given_values(before: list[Turn], persona: Persona | None, language: str) -> dict[str, tuple[str, str, list[str]]]:
     """fact id → (what, value, ask patterns) for details the customer has already given.
 
@@ -678,7 +685,7 @@ def _given_values(before: list[Turn], persona: Persona | None, language: str) ->
             hit |= _values_in(text.lower(), values)
         for i in sorted(hit):
             f = persona.knows[i]
-            out[f.id] = ("the " + f.id.replace("_", " "), f.value, f.ask)
+            out[f.id] = (fact_label(f, language), f.value, f.ask)
     generic = {fid: (what, asks) for fid, what, asks, _ in _generic_facts(language)}
     for text in customer:
         for fid, value in _generic_in(text, language):

@@ -67,6 +67,8 @@ class Fact(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     text: str = Field(min_length=1, description="the fact in the customer's own words (first person)")
+    label: str | None = Field(None, description="what it is called in the trainee's tips, in the persona's language "
+                                               "('routermodellen'); default: the generic detail of that id, else the id")
     value: str | None = Field(None, description="literal value; once it appears in the conversation it counts as given")
     ask: list[Pattern] = Field(default_factory=list, description="patterns of the trainee asking for it")
 

@@ -18,6 +18,7 @@ from evaluators import WEIGHTS, grade, render_text
 from evaluators.bench import grade_throughput
 from evaluators.calibration import ORDER_MARGIN, PAIR_MARGIN, checks, evaluate, load_set
 from evaluators.skills import ORDER as SKILL_ORDER
+from roleplay.languages import pack, say
 from roleplay.library import Library
 from roleplay.transcript import Transcript
 
@@ -209,10 +210,13 @@ def test_every_evidence_quote_is_verbatim(graded, holdout):
 
 def test_missed_things_quote_the_customer_and_acts_quote_the_trainee(graded):
     for name, (t, _, card) in graded.items():
+        # the notes' words in the card's language, up to their first placeholder
+        acts = tuple(pack(card.language).tips[k].split("{")[0]
+                     for k in ("ev.listening.asked_again", "ev.listening.open", "ev.listening.reflect"))
         for e in card.skills["listening"].evidence:
-            if e.note in ("question not answered",):
+            if e.note == say(card.language, "ev.unanswered"):
                 assert t.turns[e.turn].speaker == "customer", (name, e)
-            if e.note.startswith(("asks again", "open question", "says back")):
+            if e.note.startswith(acts):
                 assert t.turns[e.turn].speaker == "trainee", (name, e)
 
 
@@ -397,7 +401,7 @@ def test_no_persona_grades_everything_without_a_policy_sheet(graded):
         t, _, card = graded[name]
         assert t.persona is None and card.persona is None
         assert not card.blockers
-        assert any("policy sheet" in n for n in card.skills["honesty"].notes)
+        assert say(card.language, "note.honesty.no_policy") in card.skills["honesty"].notes  # in its language
         assert set(card.skills) == set(SKILL_ORDER)
     assert graded["np-sales-bad"][2].skills["honesty"].score < 40  # pressure tactics need no policy sheet
     assert graded["np-receipt-good"][2].overall - graded["np-sales-bad"][2].overall >= 40
@@ -410,7 +414,7 @@ def test_language_is_detected_when_the_transcript_does_not_say():
     ]})
     card = grade(t)
     assert card.language == "sv"
-    assert any("graded as 'sv'" in n for n in card.notes)
+    assert say("sv", "note.grade.guessed", lang="sv") in card.notes
 
 
 def test_a_transcript_with_an_unknown_persona_id_is_graded_without_one(graded):

@@ -2,14 +2,18 @@
 
 A pack holds what the prompt says to the model (the scene, mood words, what each act
 asks for) in the persona's language, written in the customer's first person so that
-the model continues the customer's own voice.  `pack(lang)` loads one, checked.
+the model continues the customer's own voice, and what the trainee is told about it
+(`why`, and the grader's tips, notes and hints in `tips`).  `pack(lang)` loads one, checked:
+the English pack is the reference for `tips`, so every pack has each of its ids with the
+same placeholders.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from string import Formatter
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 # Everything a customer line can be asked to do: the persona's authored acts plus the ends.
 DIRECTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
@@ -35,21 +39,59 @@ class Pack(BaseModel):
     acts: dict[str, str]  # act -> what the customer does next, first person ({fact} for reveal/answer/objection)
     moods: dict[str, str]
     thinking: str  # the label of a first-person stage direction
+    decimal: str  # the decimal mark in the trainee's texts ("1.4 s", "1,4 s")
     why: dict[str, str]  # roleplay.why's words: a cause per rule, end_<cause>, told, wants, never
+    tips: dict[str, str]  # the grader's and the hints' words for the trainee, by id, str.format placeholders
 
     @model_validator(mode="after")
-    def _complete(self) -> "Pack":
+    def _complete(self, info: ValidationInfo) -> "Pack":
         missing = ([a for a in DIRECTED if a not in self.acts] + [m for m in MOODS if m not in self.moods]
                    + [f"why.{w}" for w in WHY if w not in self.why])
+        reference = (info.context or {}).get("reference")
+        if reference is not None:
+            missing += [f"tips.{k}" for k in reference.tips if k not in self.tips]
+            extra = [k for k in self.tips if k not in reference.tips]
+            if extra:
+                raise ValueError(f"language pack '{self.code}' has tips that English lacks: {', '.join(extra)}")
+            wrong = [k for k, text in reference.tips.items()
+                     if k in self.tips and placeholders(self.tips[k]) != placeholders(text)]
+            if wrong:
+                raise ValueError(f"language pack '{self.code}' has other placeholders than English in: "
+                                 f"{', '.join(wrong)}")
         if missing:
             raise ValueError(f"language pack '{self.code}' lacks: {', '.join(missing)}")
         return self
 
 
+def placeholders(text: str) -> set[str]:
+    """The str.format fields a text fills in ("{turn}", "{ratio:.0%}" -> turn, ratio)."""
+    return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
+
+
+REFERENCE = "en"  # the pack whose tips every other pack translates
 _CACHE: dict[str, Pack] = {}
 
 
 def pack(lang: str) -> Pack:
     if lang not in _CACHE:
-        _CACHE[lang] = Pack.model_validate(import_module(f"{__name__}.{lang}").PACK)
+        reference = None if lang == REFERENCE else pack(REFERENCE)
+        _CACHE[lang] = Pack.model_validate(import_module(f"{__name__}.{lang}").PACK,
+                                           context={"reference": reference})
     return _CACHE[lang]
+
+
+class _Numbers(Formatter):
+    """str.format with the language's decimal mark in formatted fractions."""
+
+    def __init__(self, decimal: str):
+        self.decimal = decimal
+
+    def format_field(self, value, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        return text.replace(".", self.decimal) if isinstance(value, float) else text
+
+
+def say(lang: str, key: str, /, **values) -> str:
+    """One of the trainee's texts (`tips`) in `lang`, filled in."""
+    p = pack(lang)
+    return _Numbers(p.decimal).format(p.tips[key], **values)
