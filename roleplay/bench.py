@@ -366,9 +366,10 @@ def main(args) -> int:
     if args.customer:
         from . import customer_bench
 
-        results = customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions,
-                                     compare=args.compare)
-        print(json.dumps(results, ensure_ascii=False) if args.json else customer_bench.table(results))
+        if not args.json:
+            print(customer_bench.HEAD, flush=True)
+        for r in customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions, compare=args.compare):
+            print(json.dumps(r, ensure_ascii=False) if args.json else customer_bench.row(r), flush=True)
         return 0
     report = run(quick=args.quick)
     print(json.dumps(report) if args.json else table(report))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .customer import lines_mode, review_line
@@ -68,23 +69,34 @@ def play(client: ModelClient, language: str, sessions: int, mode: str, library: 
             "failures": failures, "sample": random.Random(language).sample(sorted(set(shown)), min(5, len(set(shown))))}
 
 
-def run(client: ModelClient, sessions: int = 20, compare: int = 5) -> list[dict]:
+def run(client: ModelClient, sessions: int = 20, compare: int = 5, library: Library | None = None) -> Iterator[dict]:
     """Each language as it plays on this model (on the embedded one: English mixed, Swedish and
     Finnish authored), `sessions` times; then `compare` sessions of each where every line is the
-    model's, the way they would play on a model that writes them well (slow here: many are asked again)."""
+    model's, the way they would play on a model that writes them well (slow here: many are asked again).
+
+    Yields each language's figures as they are done (a run takes half an hour on two busy cores);
+    the personas are read once, so files edited meanwhile do not change the run halfway.
+    """
+    library = library or Library()
     modes = {lang: lines_mode(client, lang) for lang in ("en", "sv", "fi")}
-    out = [play(client, lang, sessions, mode) for lang, mode in modes.items()]
-    return out + [play(client, lang, compare, "model") for lang, mode in modes.items() if compare and mode != "model"]
+    for lang, mode in modes.items():
+        yield play(client, lang, sessions, mode, library)
+    for lang, mode in modes.items():
+        if compare and mode != "model":
+            yield play(client, lang, compare, "model", library)
+
+
+HEAD = f"{'language':8} {'lines from':10} {'sessions':>8} {'lines':>6} {'pass':>7} {'authored':>9}"
+
+
+def row(r: dict) -> str:
+    """One language's figures, its five random lines and its first failures."""
+    rate = f"{100 * r['pass_rate']:.1f}%" if r["pass_rate"] is not None else "-"
+    rows = [f"{r['language']:8} {r['mode']:10} {r['sessions']:>8} {r['lines']:>6} {rate:>7} {r['authored']:>9}",
+            "  five random lines:", *(f"  - {line}" for line in r["sample"])]
+    rows += [f"  failed ({', '.join(f['problems'])}): {f['line']}" for f in r["failures"][:5]]
+    return "\n".join(rows)
 
 
 def table(results: list[dict]) -> str:
-    rows = [f"{'language':8} {'lines from':10} {'sessions':>8} {'lines':>6} {'pass':>7} {'authored':>9}"]
-    for r in results:
-        rate = f"{100 * r['pass_rate']:.1f}%" if r["pass_rate"] is not None else "-"
-        rows.append(f"{r['language']:8} {r['mode']:10} {r['sessions']:>8} {r['lines']:>6} {rate:>7} {r['authored']:>9}")
-    for r in results:
-        rows.append(f"\n{r['language']} ({r['mode']}), five random lines:")
-        rows += [f"  - {line}" for line in r["sample"]]
-        for f in r["failures"][:5]:
-            rows.append(f"  failed ({', '.join(f['problems'])}): {f['line']}")
-    return "\n".join(rows)
+    return "\n".join([HEAD, *(row(r) for r in results)])
