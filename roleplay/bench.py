@@ -205,7 +205,10 @@ def bench_grading(client: ModelClient | None, judge_n: int) -> dict:
     from evaluators import grade
     from evaluators.calibration import load_set
 
-    out = {"grade_per_s": round(ebench.grade_throughput(500), 1)}
+    from evaluators.batch import jobs_default
+
+    out = {"grade_per_s": round(ebench.grade_throughput(500), 1),
+           "grade_per_s_all_cores": round(ebench.grade_throughput(1000, jobs=jobs_default()), 1)}
     if client is not None and judge_n:
         lib = Library()
         seconds = []
@@ -352,6 +355,7 @@ def table(r: dict) -> str:
     if "judge_s_per_transcript" in r:
         row("judge_s_per_transcript", r["judge_s_per_transcript"])
     rows.append(f"{'grade_per_s':38} {r.get('grade_per_s')!s:>9}")
+    rows.append(f"{'grade_per_s_all_cores':38} {r.get('grade_per_s_all_cores')!s:>9}")
     for n, d in r.get("load", {}).items():
         rows.append(f"{'load ' + n + ' trainees: overhead_s':38} {d['overhead_s']['p50']!s:>9} "
                     f"{d['overhead_s']['p95']!s:>9} {d['turns']:>5} errors {d['errors']}, lost {d['turns_lost']}, "

@@ -189,12 +189,14 @@ def cmd_simulate(args) -> int:
 
 def cmd_grade(args) -> int:
     from evaluators import grade, render_text
+    from evaluators.batch import grade_many
     from .transcript import TranscriptError, load
 
     lib = _library(args)
     judge = _client(args) if args.judge else None
     status = 0
     ai: dict[str, dict[str, float]] = {}  # file name and stem -> the AI's score per skill (for --compare)
+    loaded = []
     for path in args.paths:
         try:
             t = load(path)
@@ -205,7 +207,11 @@ def cmd_grade(args) -> int:
         if t.persona and persona is None:
             print(f"roleplay: {path}: persona '{t.persona}' is not in the library; grading without a policy sheet",
                   file=sys.stderr)
-        card = grade(t, persona, judge=judge)
+        loaded.append((path, t, persona))
+    # Without a judge, many files are graded on every core; the judge's model server sets its own pace.
+    cards = ((grade(t, p, judge=judge) for _, t, p in loaded) if judge
+             else grade_many([(t, p) for _, t, p in loaded], jobs=args.jobs))
+    for (path, t, persona), card in zip(loaded, cards):
         if args.compare:
             scores = {k: float(v["score"]) for k, v in card.to_json().get("skills", {}).items()}
             ai[Path(path).name] = ai[Path(path).stem] = scores
@@ -332,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("paths", nargs="+")
     x.add_argument("--json", action="store_true", help="one scorecard per line")
     x.add_argument("--judge", action="store_true", help="add the configured model as a judge")
+    x.add_argument("--jobs", type=int, help="worker processes for many files (default: every core)")
     x.add_argument("--compare", metavar="HUMAN_CSV",
                    help="instead of scorecards, how human grades (a 'session' column naming each transcript "
                         "file, then one column per skill) agree with these: per skill, as CSV")
