@@ -1,7 +1,7 @@
 """`roleplay bench`: how fast the practice loop is, measured on the embedded defaults.
 
 Every figure is a distribution (p50 and p95) over repeated real work: the real
-persona engine, the real model, real faster-whisper and real espeak-ng.  The
+persona engine, the real model, real faster-whisper and the real voices (Piper, espeak-ng).  The
 load test drives the same session code path against a stand-in model server
 that answers after a fixed 200 ms, so it measures the app, not the model.
 """
@@ -63,7 +63,7 @@ def machine(config: ModelConfig) -> dict:
     return {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
             "llm": config.model, "llm_threads": config.threads,
             "stt": "whisper-base int8 (faster-whisper)", "stt_threads": int(os.environ.get("ROLEPLAY_STT_THREADS") or 2),
-            "tts": "espeak-ng via pyttsx3"}
+            "tts": os.environ.get("ROLEPLAY_TTS") or "piper (Joe, English men), espeak-ng for the rest"}
 
 
 def _sessions(store: Store, client: ModelClient, persona_id: str, turns: int, on_line) -> None:
@@ -306,7 +306,7 @@ def run(quick: bool = False, config: ModelConfig | None = None) -> dict:
     client = ModelClient(config)
     from .speech import stt, tts
 
-    stt.load_model()
+    stt.warm()
     with tempfile.TemporaryDirectory() as tmp:
         tts.synthesize("Warm up.", Path(tmp) / "warm.wav")
         report["load_models_s"] = round(time.perf_counter() - t, 2)

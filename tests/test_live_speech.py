@@ -23,7 +23,7 @@ CHUNK_S = 0.25
 
 @pytest.fixture(scope="module")
 def speech(tmp_path_factory):
-    stt.load_model()
+    stt.warm()
     path = tts.synthesize(SAID, tmp_path_factory.mktemp("live") / "said.wav", language="en")
     return stt.to_samples(str(path))
 

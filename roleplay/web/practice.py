@@ -10,7 +10,6 @@ import logging
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import gradio as gr
 
@@ -20,7 +19,6 @@ from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
 from . import lessons, render
-from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
 from .events import CardClick
@@ -410,13 +408,17 @@ class PracticeTab:
         reply), Spoken (voice: a sentence's wav), CustomerLine (the stored reply).  With speak_here the UI
         speaks the deltas itself (a retried reply in a voice session).
         """
-        from ..voice import Heard, Spoken
+        from ..voice import Heard, Spoken, speak_reply
 
         s = live.session
         busy = {self.msg: gr.update(value="", interactive=False), self.send_btn: gr.update(interactive=False),
                 self.err: "", self.retry_btn: gr.update(visible=False)}
         yield self._view(live, "", busy, pending_user=said)  # an earlier error (and its Retry) goes away
-        speaker = _Speaker(self.ctx, live) if speak_here else None
+        if speak_here:  # the same sentence-by-sentence speech as a spoken turn (voice.speak_reply)
+            core, at = events_fn, live.clock()
+
+            def events_fn():
+                return speak_reply(s, core(), self.ctx.audio_dir(s.id), at=at, t0=time.perf_counter())
         urls: list[str] = []
         partial = ""
         line = None
@@ -429,10 +431,7 @@ class PracticeTab:
                 stored = True
                 if isinstance(ev, Delta):
                     partial += ev.text
-                    extra = {}
-                    if speaker and speaker.feed(ev.text):
-                        extra[self.speech] = speaker.html()
-                    yield self._view(live, partial, extra)
+                    yield self._view(live, partial)
                 elif isinstance(ev, Spoken):
                     url = public_url(ev.path)
                     if url:
@@ -460,10 +459,7 @@ class PracticeTab:
         if line is not None:  # the last reaction explained (not in exam mode); a hint was for the turn before
             out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona)
             out[self.hint_text] = ""
-        if line is not None and speaker is not None:
-            speaker.finish(line.index)
-            out[self.speech] = speaker.html(done=True)
-        elif line is not None and s.channel == "voice":
+        if line is not None and s.channel == "voice":
             out[self.speech] = render.speech_queue(urls, line.index, done=True)
         if s.ended:
             out.update(self._result(live))
@@ -506,61 +502,3 @@ class PracticeTab:
             self.result_status: gr.update(value=render.status(problem, "err"), visible=bool(problem)),
             self.retry_btn: gr.update(visible=False),
         }
-
-
-class _Speaker:
-    """Speaks a streaming reply sentence by sentence; keeps the turn's audio with the session."""
-
-    def __init__(self, ctx: Context, live: Live):
-        from ..speech import tts
-
-        self.tts = tts
-        self.ctx = ctx
-        self.live = live
-        self.buffer = tts.SentenceBuffer()
-        self.parts: list[Path] = []
-        self.urls: list[str] = []
-        self.started: float | None = None
-        self.seconds = 0.0
-        self.n = len(live.session.turns)  # the customer turn's index once stored
-
-    def _say(self, sentence: str) -> None:
-        s = self.live.session
-        path = self.ctx.audio_dir(s.id) / f"{self.n:03d}-customer-part{len(self.parts)}.wav"
-        try:
-            self.tts.synthesize(sentence, path, language=s.persona.language, sex=s.persona.sex)
-        except Exception:
-            log.exception("speech failed for a sentence")
-            return
-        if self.started is None:
-            self.started = self.live.clock()
-        self.seconds += self.tts.wav_duration(path)
-        self.parts.append(path)
-        url = public_url(path)
-        if url:
-            self.urls.append(url)
-
-    def feed(self, delta: str) -> bool:
-        done = self.buffer.feed(delta)
-        for sentence in done:
-            self._say(sentence)
-        return bool(done)
-
-    def finish(self, index: int) -> None:
-        rest = self.buffer.flush()
-        if rest:
-            self._say(rest)
-        s = self.live.session
-        out = self.ctx.audio_dir(s.id) / f"{index:03d}-customer.wav"
-        joined = join_wavs(self.parts, out)
-        for p in self.parts:
-            if p != out:
-                p.unlink(missing_ok=True)
-        if joined is not None:
-            prev = max((t.start for t in s.turns[:-1] if t.start is not None), default=0.0)
-            start = max(self.started or self.live.clock(), prev)
-            end = round(start + self.seconds, 2)
-            self.ctx.set_turn_media(s.id, index, str(joined), start, end)
-
-    def html(self, done: bool = False) -> str:
-        return render.speech_queue(self.urls, self.n, done)
