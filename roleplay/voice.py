@@ -132,17 +132,11 @@ def speak_reply(session: PracticeSession, events: Iterator[Delta | CustomerLine]
             # The sentence files stay: a browser may still be fetching them.
             whole = join_wavs(parts, folder / f"{event.index:03d}-customer.wav")
             if whole is not None:
-                _store_audio(session, event.index, whole, None if at is None else at + (first_audio or 0.0))
+                # Turns stay in time order: a reply cannot start before the turn it answers.
+                previous = max((t.start for t in session.turns[:event.index] if t.start is not None), default=0.0)
+                start = None if at is None else round(max(at + (first_audio or 0.0), previous), 2)
+                end = None if start is None else round(start + tts.wav_duration(whole), 2)
+                session.set_audio(event.index, str(whole), start, end)
             yield event
         else:
             yield event
-
-
-def _store_audio(session: PracticeSession, index: int, audio: Path, start: float | None) -> None:
-    """The turn's audio and when it played, in the store and in the running session."""
-    previous = max((t.start for t in session.turns[:index] if t.start is not None), default=0.0)
-    start = None if start is None else round(max(start, previous), 2)  # turns stay in time order
-    end = None if start is None else round(start + tts.wav_duration(audio), 2)
-    session.store.set_audio(session.id, index, str(audio), start, end)
-    if start is not None and index < len(session.turns):
-        session.turns[index].start, session.turns[index].end = start, end

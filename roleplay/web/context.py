@@ -341,13 +341,3 @@ class Context:
         d = self.data / "audio" / session_id
         d.mkdir(parents=True, exist_ok=True)
         return d
-
-    def set_turn_media(self, session_id: str, idx: int, audio: str, start: float | None = None,
-                       end: float | None = None) -> None:
-        """Attach audio (and when it played) to a stored turn, in the store and in a running session."""
-        self.store.set_audio(session_id, idx, audio, start, end)
-        with self._lock:
-            live = self._live.get(session_id)
-        if live is not None and start is not None and idx < len(live.session.turns):
-            turn = live.session.turns[idx]
-            turn.start, turn.end = start, end

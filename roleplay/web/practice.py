@@ -21,12 +21,15 @@ from ..speech.live import CHUNK_S, LiveTranscript
 from . import lessons, render
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
-from .events import CardClick
+from .events import CardClick, SpeechCut
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
 
-NEW_RECORDING_JS = "() => Date.now().toString(36) + Math.random().toString(36).slice(2)"
+# A recording's name, made in the browser; its start and stop also switch barge-in on and off (render.SPEECH_JS).
+NEW_RECORDING_JS = ("() => { window.rpSpeech && window.rpSpeech.listen(); "
+                    "return Date.now().toString(36) + Math.random().toString(36).slice(2); }")
+STOP_RECORDING_JS = "(...inputs) => { window.rpSpeech && window.rpSpeech.deaf(); return inputs; }"
 
 def silence_limits() -> dict[str, float]:
     """Seconds of silence before the customer asks if anyone is there (ROLEPLAY_SILENCE_S=voice:12,chat:90)."""
@@ -179,7 +182,9 @@ class PracticeTab:
             self.listen, [self.rec, self.sid], None, api_visibility="private")
         self.mic.stream(self.hear, [self.mic, self.rec, self.sid], None, stream_every=CHUNK_S, time_limit=180,
                         api_visibility="private")
-        self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, api_visibility="private")
+        self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, js=STOP_RECORDING_JS,
+                                api_visibility="private")
+        self.speech.click(self.spoken_over, self.sid, None, api_visibility="private")  # barge-in
         self.upload.upload(self.voice, [self.upload, self.sid], conv_out, api_visibility="private")
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
@@ -266,7 +271,7 @@ class PracticeTab:
             path = self.ctx.audio_dir(s.id) / "000-customer.wav"
             tts.synthesize(s.turns[0].text, path, language=s.persona.language, sex=s.persona.sex)
             end = round(tts.wav_duration(path), 2)
-            self.ctx.set_turn_media(s.id, 0, str(path), 0.0, end)
+            s.set_audio(0, str(path), 0.0, end)
             url = public_url(path)
             return [url] if url else []
         except Exception:
@@ -372,6 +377,12 @@ class PracticeTab:
             yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
             return
         yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening))
+
+    def spoken_over(self, sid, evt: SpeechCut, request: gr.Request) -> None:
+        """The trainee spoke over the customer: the browser stopped the line; mark what they never heard."""
+        live = self._own(sid, request)
+        if live is not None and evt.cut is not None:
+            live.session.cut_off(evt.cut)
 
     def warm_typed(self, text, sid, request: gr.Request) -> None:
         """While the trainee types, let the model read the turn so far (see PracticeSession.warm)."""

@@ -1,0 +1,78 @@
+"""The trainee speaking over the customer: the words they missed are marked, stored, exported and shown to the model."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from roleplay import prompting
+from roleplay.customer import Delta
+from roleplay.interruption import Cut, as_heard, split_heard
+from roleplay.library import Library
+from roleplay.session import CustomerLine, PracticeSession
+from roleplay.store import Store
+from tests.fakes import ScriptedClient
+
+LINE = "Mr. Jensen promised me a full refund. Where is it?"
+
+
+@pytest.fixture
+def session(tmp_path):
+    return PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("late-delivery"),
+                                 ScriptedClient([LINE]), seed=1)
+
+
+def cut(**kw) -> Cut:
+    return Cut(**{"turn": 2, "part": 1, "at_s": 0.0, "part_s": 1.0, "heard_s": 3.3, **kw})
+
+
+@pytest.mark.parametrize("part, at_s, heard, unheard", [
+    (0, 0.3, "Mr. Jensen", "promised me a full refund. Where is it?"),
+    (1, 0.0, "Mr. Jensen promised me a full refund.", "Where is it?"),
+    (1, 0.99, LINE, ""),
+    (5, 0.2, LINE, ""),  # a sentence the line does not have (a stale page): nothing marked
+])
+def test_the_sentence_playing_is_split_by_time(part, at_s, heard, unheard):
+    assert split_heard(LINE, cut(part=part, at_s=at_s)) == (heard, unheard)
+
+
+def test_a_report_that_is_not_a_cut_is_refused():
+    for bad in ({"turn": -1}, {"part_s": 0}, {"extra": 1}, {"at_s": "soon"}):
+        with pytest.raises(ValidationError):
+            cut(**bad)
+
+
+def reply(session: PracticeSession) -> CustomerLine:
+    events = list(session.say("I'm sorry, let me look into it."))
+    assert isinstance(events[0], Delta)
+    return events[-1]
+
+
+def test_a_cut_line_is_marked_stored_exported_and_shown_cut_to_the_model(session):
+    line = reply(session)
+    session.set_audio(line.index, "reply.wav", 10.0, 16.0)
+    session.cut_off(cut(turn=line.index))
+    row = session.store.get(session.id).turns[line.index]
+    assert row.meta["unheard"] == "Where is it?" and row.end == 13.3
+    exported = session.store.transcript(session.id).turns[line.index]
+    assert exported.text == LINE and exported.model_extra["unheard"] == row.meta["unheard"]
+    assert as_heard(exported) == "Mr. Jensen promised me a full refund. —"
+    resumed = PracticeSession.resume(session.store, session.id, session.persona, ScriptedClient([]))
+    assert as_heard(resumed.turns[line.index]) == as_heard(exported)  # kept across a restart
+    prompt = prompting.completion_prompt(session.persona, session.turns, session.state, "voice")
+    assert "Mr. Jensen promised me a full refund. —" in prompt and "Where is it?" not in prompt
+
+
+def test_a_cut_reported_while_the_reply_streams_applies_once_its_audio_is_timed(session):
+    session.cut_off(cut(turn=2))  # the browser stopped sentence two before the line was stored
+    line = reply(session)
+    assert "unheard" not in (session.store.get(session.id).turns[line.index].meta or {})
+    session.set_audio(line.index, "reply.wav", 10.0, 16.0)
+    assert session.store.get(session.id).turns[line.index].meta["unheard"] == "Where is it?"
+
+
+def test_a_report_about_a_trainee_turn_changes_nothing(session):
+    reply(session)
+    session.cut_off(cut(turn=1))
+    assert "unheard" not in (session.store.get(session.id).turns[1].meta or {})
+    assert not session.turns[1].model_extra.get("unheard")
