@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from roleplay.interruption import MONOLOGUE_OK_S  # one length: graded here, and a calm customer cuts in there
 from roleplay.transcript import Transcript
 
 TOP_PERFORMER_TALK_RATIO = 0.43
 TALK_RATIO_OK = 0.60  # above this, listening loses points (service calls explain more than sales discovery)
 TALK_RATIO_BAD = 0.75
-MONOLOGUE_OK_S = 40.0
 MONOLOGUE_BAD_S = 90.0
 OVERLAP_TOLERANCE_S = 0.25
 LONG_GAP_S = 5.0

@@ -1,4 +1,6 @@
-"""The trainee spoke over the customer: which of the customer's words they never heard.
+"""Interruptions both ways: the trainee speaking over the customer, the customer cutting in on a monologue.
+
+The trainee spoke over the customer: which of the customer's words they never heard.
 
 The browser stops the customer's audio the moment the trainee's voice is heard and reports where
 (which sentence of the line, how far into it).  The words after that point are kept with the turn
@@ -10,7 +12,14 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .persona import Persona
 from .sentences import split_sentences
+
+# A stretch of talk longer than this costs the trainee in the grade (evaluators.timing); a calm customer
+# lets it run that long, an angry one cuts in sooner, at CUT_IN_ANGRY_S once three quarters of the way to
+# walking out.
+MONOLOGUE_OK_S = 40.0
+CUT_IN_ANGRY_S = 20.0
 
 
 class Cut(BaseModel):
@@ -44,3 +53,9 @@ def as_heard(turn) -> str:
         return turn.text
     words = turn.text.split()
     return " ".join(words[:max(len(words) - len(unheard.split()), 0)]) + " —"
+
+
+def cut_in_after_s(persona: Persona, frustration: int) -> float:
+    """Seconds of the trainee talking before this customer, this upset, cuts in."""
+    angry = min(1.0, frustration / (0.75 * persona.temperament.leave_at))
+    return round(MONOLOGUE_OK_S - (MONOLOGUE_OK_S - CUT_IN_ANGRY_S) * angry, 1)

@@ -160,10 +160,11 @@ class PracticeSession:
         return bool(self.turns) and self.turns[-1].speaker == "trainee" and not self.ended
 
     def say(self, text: str, *, start: float | None = None, end: float | None = None,
-            audio: str | None = None, meta: dict | None = None) -> Iterator[Delta | CustomerLine]:
+            audio: str | None = None, meta: dict | None = None, cut_in: bool = False) -> Iterator[Delta | CustomerLine]:
         """The trainee says something; yields the customer's reply as checked deltas, then a CustomerLine.
 
         `meta` is kept with the stored turn beside its analysis (voice: how it was transcribed).
+        `cut_in`: the customer stopped a long monologue here, and their line says so.
         """
         if self.ended:
             raise SessionEnded("this conversation has ended; start a new session")
@@ -174,11 +175,14 @@ class PracticeSession:
             raise ReplyOwed("the customer has not answered your last turn yet; retry it first")
         turn = Turn(speaker="trainee", text=text, start=start, end=end)
         turns, analysis, state = self._after(turn)
+        if cut_in:
+            state = st.cut_in(state)
         # Stored first: if the store fails, the session in memory is still the one in the store.
         self.store.add_turn(self.id, turn, audio=audio,
                             meta={**(meta or {}), "analysis": analysis.model_dump(exclude_defaults=True)},
                             state=state.model_dump())
-        ahead = self._take_anticipation(text)  # before the turn count moves on
+        # Before the turn count moves on; a reply started at a pause answered the turn as if not cut in.
+        ahead = self._take_anticipation(None if state.act == "cut_in" else text)
         self.turns, self.state = turns, state
         self.analyses.append(analysis)
         yield from self._reply(ahead)

@@ -79,7 +79,7 @@ def join_wavs(parts: list[Path], out: Path) -> Path | None:
 
 
 def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None, data: Path | None = None,
-               heard: stt.Transcription | None = None, ended: float | None = None,
+               heard: stt.Transcription | None = None, ended: float | None = None, cut_in_s: float | None = None,
                clock=time.perf_counter) -> Iterator[Heard | Delta | Spoken | CustomerLine]:
     """One spoken trainee turn and the customer's spoken answer.
 
@@ -88,6 +88,7 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
     (default: ROLEPLAY_DATA or ~/.local/share/roleplay).  `heard` is the recording's
     transcription when it was made while recording (speech.live); `ended` is the
     `clock()` time the recording ended, which Spoken.ready_s counts from (default: now).
+    `cut_in_s`: the customer cut in after this many seconds of the trainee talking.
     """
     t0 = clock() if ended is None else ended
     live = heard is not None
@@ -101,8 +102,9 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
     previous = max((t.start for t in session.turns if t.start is not None), default=0.0)
     start = None if at is None else max(previous, at - heard.duration_s)
     # How long transcribing took once the recording had ended, and whether it ran while the trainee spoke.
-    events = session.say(heard.text, start=start, end=at, audio=str(kept),
-                         meta={"heard": {"after_end_s": heard.elapsed_s, "while_speaking": live}})
+    meta = {"heard": {"after_end_s": heard.elapsed_s, "while_speaking": live},
+            **({"cut_in_s": cut_in_s} if cut_in_s is not None else {})}
+    events = session.say(heard.text, start=start, end=at, audio=str(kept), meta=meta, cut_in=cut_in_s is not None)
     yield Heard(text=heard.text, transcription=heard, audio=str(kept))
     yield from speak_reply(session, events, folder, at=at, t0=t0, clock=clock)
 

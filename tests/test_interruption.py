@@ -6,8 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 from roleplay import prompting
+from roleplay import state as st
 from roleplay.customer import Delta
-from roleplay.interruption import Cut, as_heard, split_heard
+from roleplay.interruption import Cut, as_heard, cut_in_after_s, split_heard
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
 from roleplay.store import Store
@@ -76,3 +77,33 @@ def test_a_report_about_a_trainee_turn_changes_nothing(session):
     session.cut_off(cut(turn=1))
     assert "unheard" not in (session.store.get(session.id).turns[1].meta or {})
     assert not session.turns[1].model_extra.get("unheard")
+
+
+# --- the customer cutting in ----------------------------------------------------------------------
+
+
+def test_an_angry_customer_cuts_in_sooner_than_a_calm_one_and_never_later_than_the_grade_allows():
+    from evaluators.timing import MONOLOGUE_OK_S
+
+    angry = Library().get("angry-caller")  # leaves at 95
+    assert cut_in_after_s(angry, 75) == 20.0  # three quarters of the way to walking out, or more
+    assert cut_in_after_s(angry, 0) == MONOLOGUE_OK_S == 40.0  # calm: as long as the grade lets a monologue run
+    assert 20.0 < cut_in_after_s(angry, 40) < 40.0
+
+
+def test_a_cut_in_reply_says_so_unless_it_has_something_more_pressing_to_say(session):
+    list(session.say("Let me explain our whole returns process from the start, step by step.", cut_in=True))
+    assert session.state.act == "cut_in"
+    prompt = prompting.completion_prompt(session.persona, session.turns[:-1], session.state, "voice")
+    assert "I can't get a word in. I cut in" in prompt  # the stage direction the line is written to
+    assert st.cut_in(session.state.model_copy(update={"act": "insulted"})).act == "insulted"
+
+
+def test_a_reply_started_at_a_pause_is_called_off_when_the_customer_cuts_in(tmp_path):
+    client = ScriptedClient(["Stop there. What will you do?"] * 2)
+    s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("angry-caller"), client, seed=1)
+    said = "Well, the thing about our returns process is that it has several steps."
+    s.anticipate(said)
+    ahead = s._anticipation
+    list(s.say(said, cut_in=True))
+    assert ahead._stop.is_set() and s.state.act == "cut_in"  # called off, not taken over

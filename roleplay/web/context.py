@@ -67,6 +67,7 @@ class Live:
     lock: threading.Lock = field(default_factory=threading.Lock)
     recordings: Recordings = field(init=False)  # the trainee's microphone recordings (voice)
     quiet_since: float = field(default_factory=time.monotonic)  # since when nobody has said or done anything
+    cut_ins: dict[str, float] = field(default_factory=dict)  # recording id -> seconds when the customer cut in
 
     def __post_init__(self) -> None:
         # The transcript hands each pause's words to the session of the moment (a catch-up replaces it).

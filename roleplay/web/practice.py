@@ -15,6 +15,7 @@ import gradio as gr
 
 from ..customer import Delta
 from ..fork import CannotFork
+from ..interruption import cut_in_after_s
 from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
@@ -30,6 +31,15 @@ log = logging.getLogger("roleplay.web")
 NEW_RECORDING_JS = ("() => { window.rpSpeech && window.rpSpeech.listen(); "
                     "return Date.now().toString(36) + Math.random().toString(36).slice(2); }")
 STOP_RECORDING_JS = "(...inputs) => { window.rpSpeech && window.rpSpeech.deaf(); return inputs; }"
+# The customer cuts in on a long monologue: the server names the recording, the page stops it as the
+# trainee's Stop button would (the turn is then taken as usual, with what was said so far).
+CUT_IN_JS = """
+watch('value', () => {
+  if (!element.querySelector('[data-cut-in]')) return;
+  const stop = [...document.querySelectorAll('#rp-mic button')].find(b => /stop/i.test(b.textContent));
+  if (stop) stop.click();
+});
+"""
 
 def silence_limits() -> dict[str, float]:
     """Seconds of silence before the customer asks if anyone is there (ROLEPLAY_SILENCE_S=voice:12,chat:90)."""
@@ -125,6 +135,7 @@ class PracticeTab:
                             self.upload = gr.Audio(sources=["upload"], type="filepath", elem_id="rp-upload",
                                                    show_label=False)
                     self.speech = gr.HTML(render.speech_queue([]), js_on_load=render.SPEECH_JS, elem_id="rp-speech")
+                    self.cut_in = gr.HTML("", js_on_load=CUT_IN_JS, elem_id="rp-cut-in")
                     self.err = gr.HTML(elem_id="rp-error")
                     self.retry_btn = gr.Button("Retry the customer's reply", visible=False, elem_id="rp-retry")
                 with gr.Column(scale=1, min_width=300):
@@ -180,7 +191,8 @@ class PracticeTab:
         # The browser names each recording first; the chunks and the stop then carry that name.
         self.mic.start_recording(None, None, self.rec, js=NEW_RECORDING_JS, api_visibility="private").then(
             self.listen, [self.rec, self.sid], None, api_visibility="private")
-        self.mic.stream(self.hear, [self.mic, self.rec, self.sid], None, stream_every=CHUNK_S, time_limit=180,
+        self.mic.stream(self.hear, [self.mic, self.rec, self.sid], self.cut_in, stream_every=CHUNK_S, time_limit=180,
+                        show_progress="hidden",
                         api_visibility="private")
         self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, js=STOP_RECORDING_JS,
                                 api_visibility="private")
@@ -365,10 +377,18 @@ class PracticeTab:
         if live is not None:
             live.recordings.start(rec)
 
-    def hear(self, chunk, rec, sid, request: gr.Request) -> None:
+    def hear(self, chunk, rec, sid, request: gr.Request):
+        """A chunk of the recording; past the customer's patience for a monologue, they cut in (roleplay.interruption)."""
         live = self._own(sid, request)
-        if live is not None and chunk is not None:
-            live.recordings.chunk(rec, chunk)
+        if live is None or chunk is None:
+            return gr.skip()
+        seconds = live.recordings.chunk(rec, chunk)
+        s = live.session
+        if (rec in live.cut_ins or s.ended or s.awaiting_reply
+                or seconds < cut_in_after_s(s.persona, s.state.frustration)):
+            return gr.skip()
+        live.cut_ins[rec] = round(seconds, 1)
+        return f'<span data-cut-in="{render.esc(rec)}"></span>'  # the page stops the recording
 
     def voice_live(self, last_chunk, rec, sid, request: gr.Request) -> Iterator[dict]:
         live = self._own(sid, request)
@@ -376,7 +396,8 @@ class PracticeTab:
         if listening is None:
             yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
             return
-        yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening))
+        cut_in_s = live.cut_ins.pop(rec, None)
+        yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening, cut_in_s))
 
     def spoken_over(self, sid, evt: SpeechCut, request: gr.Request) -> None:
         """The trainee spoke over the customer: the browser stopped the line; mark what they never heard."""
@@ -390,7 +411,7 @@ class PracticeTab:
         if live is not None and len((text or "").strip()) >= 12 and not live.lock.locked():
             live.session.warm(text)
 
-    def _voice_turn(self, live: Live, audio: str | LiveTranscript) -> Iterator[dict]:
+    def _voice_turn(self, live: Live, audio: str | LiveTranscript, cut_in_s: float | None = None) -> Iterator[dict]:
         from ..voice import voice_turn
 
         s = live.session
@@ -406,7 +427,7 @@ class PracticeTab:
         def events():
             if isinstance(audio, LiveTranscript):
                 heard = audio.finish()
-                yield from voice_turn(s, audio.samples(), heard=heard, at=arrived, data=self.ctx.data)
+                yield from voice_turn(s, audio.samples(), heard=heard, at=arrived, data=self.ctx.data, cut_in_s=cut_in_s)
             else:
                 yield from voice_turn(s, audio, at=arrived, data=self.ctx.data)
 
