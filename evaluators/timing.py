@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from roleplay.interruption import MONOLOGUE_OK_S  # one length: graded here, and a calm customer cuts in there
 from roleplay.transcript import Transcript
 
 TOP_PERFORMER_TALK_RATIO = 0.43

@@ -83,11 +83,11 @@ def test_a_report_about_a_trainee_turn_changes_nothing(session):
 
 
 def test_an_angry_customer_cuts_in_sooner_than_a_calm_one_and_never_later_than_the_grade_allows():
-    from evaluators.timing import MONOLOGUE_OK_S
+    from evaluators import listening
 
     angry = Library().get("angry-caller")  # leaves at 95
     assert cut_in_after_s(angry, 75) == 20.0  # three quarters of the way to walking out, or more
-    assert cut_in_after_s(angry, 0) == MONOLOGUE_OK_S == 40.0  # calm: as long as the grade lets a monologue run
+    assert cut_in_after_s(angry, 0) == listening.MONOLOGUE_OK_S == 40.0  # calm: as long as the grade lets one run
     assert 20.0 < cut_in_after_s(angry, 40) < 40.0
 
 
