@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import jsonschema
 import pytest
 from pydantic import ValidationError
 
@@ -12,8 +16,10 @@ from roleplay.interruption import Cut, as_heard, cut_in_after_s, split_heard
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
 from roleplay.store import Store
+from roleplay.web import exports
 from tests.fakes import ScriptedClient
 
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "transcript.schema.json"
 LINE = "Mr. Jensen promised me a full refund. Where is it?"
 
 
@@ -57,6 +63,10 @@ def test_a_cut_line_is_marked_stored_exported_and_shown_cut_to_the_model(session
     assert row.meta["unheard"] == "Where is it?" and row.end == 13.3
     exported = session.store.transcript(session.id).turns[line.index]
     assert exported.text == LINE and exported.model_extra["unheard"] == row.meta["unheard"]
+    data = json.loads(exports.session_json(session.store.get(session.id)))  # what Review exports
+    assert data["turns"][line.index]["unheard"] == "Where is it?" and data["turns"][line.index]["text"] == LINE
+    if CONTRACT.exists():  # still the interchange transcript: extra keys are allowed
+        jsonschema.validate(data, json.loads(CONTRACT.read_text()))
     assert as_heard(exported) == "Mr. Jensen promised me a full refund. —"
     resumed = PracticeSession.resume(session.store, session.id, session.persona, ScriptedClient([]))
     assert as_heard(resumed.turns[line.index]) == as_heard(exported)  # kept across a restart
