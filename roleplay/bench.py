@@ -186,12 +186,17 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
 
 
 def _slow_turn(persona: str, line: str, turn_s: float, transcription_s: float, reply: CustomerLine) -> dict:
-    """A slow voice turn and its cause: the part that took longest (guard retries named as such)."""
+    """A slow voice turn and its cause: the part that took longest (guard retries named as such).
+
+    The model's part is its first checked sentence counted from when the reply was asked for; a
+    reply started at the pause and taken over has none to report, and what it still took falls
+    under "the rest" with speaking the sentence.
+    """
     first_sentence = reply.first_sentence_s or 0.0
-    parts = {"transcription after the recording ended": transcription_s,
-             "the customer's first sentence (model)" + (f", {reply.attempts} tries (guard)" if reply.attempts > 1 else ""):
-                 first_sentence,
-             "speaking the first sentence": max(0.0, turn_s - transcription_s - first_sentence)}
+    model = "the customer's first sentence (model)" + (f", {reply.attempts} tries (guard)" if reply.attempts > 1 else "")
+    parts = {"transcription after the recording ended": transcription_s, model: first_sentence,
+             "the rest (a reply started at the pause, speaking the sentence)":
+                 max(0.0, turn_s - transcription_s - first_sentence)}
     return {"persona": persona, "line_words": len(line.split()), "turn_s": round(turn_s, 2),
             "cause": max(parts, key=parts.get), "parts_s": {k: round(v, 2) for k, v in parts.items()}}
 
