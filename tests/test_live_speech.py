@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -72,7 +73,13 @@ def test_a_pause_in_steady_noise_is_still_a_pause(speech):
     passes = live.passes
     heard = live.finish()
     assert passes >= 1 and live.passes == passes
-    assert "train set" in heard.text.lower()
+    assert_whole(heard.text)
+
+
+def assert_whole(text: str) -> None:
+    """The whole question was heard, first word to last (under noise Whisper may mishear one in between)."""
+    said = re.findall(r"\w+", text.lower())
+    assert said[0] == "when" and said[-1] == "set" and len(said) >= len(SAID.split()) - 1, text
 
 
 def test_one_loud_knock_does_not_turn_the_speech_into_a_pause(speech):
@@ -83,7 +90,7 @@ def test_one_loud_knock_does_not_turn_the_speech_into_a_pause(speech):
     live = LiveTranscript("en")
     _speak(live, np.concatenate([knock, speech / np.abs(speech).max() * 0.05]), pause_s=1.5)
     heard = live.finish()
-    assert "train set" in heard.text.lower()
+    assert_whole(heard.text)
     assert live.passes <= 2  # at the pause (and perhaps once more at the end), not at every chunk
 
 

@@ -1,4 +1,4 @@
-"""Speech in and out with the real parts: Piper and espeak-ng, faster-whisper with the real weights.
+"""Speech in and out with the real parts: espeak-ng speaks, faster-whisper (the real weights) listens.
 
 Audio fixtures are made at test time under tmp_path; none are committed.
 """
@@ -27,8 +27,12 @@ ENGLISH = "Hello, I would like to return my order, number four five six."
 
 @pytest.fixture(scope="module", autouse=True)
 def model():
-    """Load Whisper once for the whole module; every transcription below reuses it."""
-    stt.warm()
+    """Load Whisper once for the whole module; every transcription below reuses it.  The voice is
+    espeak-ng's: the same audio every run (Piper's varies a little), and Piper has its own tests."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROLEPLAY_TTS", "espeak")
+        stt.warm()
+        yield
 
 
 @pytest.fixture(scope="module")
