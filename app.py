@@ -87,10 +87,9 @@ def warm_up(client, speech: bool = True) -> None:
 
     def whisper():
         try:
-            from roleplay.speech import servers, stt
+            from roleplay.speech import stt
 
-            if servers.stt_server() is None:  # a speech-to-text server listens instead: no Whisper here
-                stt.load_model()
+            stt.warm()  # Whisper's model when it listens here; nothing when a server listens
         except Exception as e:
             log.warning("Whisper warm-up failed (voice practice will not work): %s", e)
 

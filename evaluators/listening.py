@@ -33,12 +33,13 @@ from __future__ import annotations
 import re
 
 from roleplay.analysis import TurnAnalysis, _has, content_words, customer_questions, find, signals
+from roleplay.interruption import MONOLOGUE_OK_S  # one length: graded here, and a calm customer cuts in there
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
 from .context import Context, Ledger, best_sentence, build, clip
 from .scorecard import SkillScore, turn_no
-from .timing import MONOLOGUE_OK_S, TALK_RATIO_OK
+from .timing import TALK_RATIO_OK
 
 _VALUE = re.compile(r"\((.*)\)$")
 

@@ -20,7 +20,6 @@ from roleplay.transcript import Transcript
 TOP_PERFORMER_TALK_RATIO = 0.43
 TALK_RATIO_OK = 0.60  # above this, listening loses points (service calls explain more than sales discovery)
 TALK_RATIO_BAD = 0.75
-MONOLOGUE_OK_S = 40.0
 MONOLOGUE_BAD_S = 90.0
 OVERLAP_TOLERANCE_S = 0.25
 LONG_GAP_S = 5.0

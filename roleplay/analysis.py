@@ -26,6 +26,8 @@ from pydantic import BaseModel, Field
 
 from .lexicon import GENERIC_FACTS, LANGUAGE_HINTS, SIGNALS, SOLVING, STOPWORDS
 from .persona import Fact, Persona
+from .sentences import sentence_at, sentence_spans
+from .sentences import split_sentences as sentences
 from .transcript import Turn
 
 
@@ -355,43 +357,9 @@ def _has(patterns: list[str], text: str) -> bool:
     return any(_rx(p).search(text) for p in _candidates(patterns, text.lower()))
 
 
-# A sentence ends at . ! ? followed by space or the end, so "$6.90" and "e.g.x" stay whole.
-_SENTENCE = re.compile(r".+?(?:[.!?…]+(?=\s|$)|\n|$)", re.UNICODE | re.DOTALL)
-
-
-@lru_cache(maxsize=8192)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    out = []
-    for m in _SENTENCE.finditer(text):
-        a, b = m.start(), m.end()
-        seg = text[a:b]
-        if not seg.strip():
-            continue
-        # trim the whitespace so a span is exactly the sentence
-        a += len(seg) - len(seg.lstrip())
-        b -= len(seg) - len(seg.rstrip())
-        out.append((a, b))
-    return tuple(out)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    return list(_spans(text))
-
-
-def sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in _spans(text)]
-
-
-def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    for a, b in _spans(text):
-        if pos < b:
-            return a, b
-    return 0, len(text)
-
-
 def sentence_of(text: str, pos: int) -> str:
     """The sentence (verbatim) that holds character `pos`."""
-    a, b = _sentence_at(text, pos)
+    a, b = sentence_at(text, pos)
     return text[a:b]
 
 
@@ -403,7 +371,7 @@ _NOT_NEGATION = re.compile(r"\b(not only|no problem|no worries|no doubt|no rush|
 
 def _negated(text: str, start: int, language: str) -> bool:
     """Is the match at `start` negated within its clause ("I can't give you a gift card")?"""
-    a, _ = _sentence_at(text, start)
+    a, _ = sentence_at(text, start)
     clause = _CLAUSE.split(text[a:start])[-1]
     before = " ".join(clause.split()[-8:])
     # "not only … but", "no problem" are not refusals.
@@ -416,7 +384,7 @@ _ASKING = re.compile(r"\b(whether|asking if|wondering if|want to know if|undrar 
 
 def _hypothetical(text: str, start: int) -> bool:
     """"So you're asking whether I can refund the shipping": the customer's request said back, not an offer."""
-    a, _ = _sentence_at(text, start)
+    a, _ = sentence_at(text, start)
     return bool(_ASKING.search(text[a:start]))
 
 
@@ -450,7 +418,7 @@ def find_policy(items, text: str, language: str) -> list[Match]:
 
 def _clause_quote(text: str, m: re.Match) -> str:
     """The sentence around a match, so evidence reads as the trainee's words, not a fragment."""
-    a, b = _sentence_at(text, m.start())
+    a, b = sentence_at(text, m.start())
     return text[a:b].strip()
 
 
@@ -524,7 +492,7 @@ def detect_language(text: str) -> str:
 def _proper_nouns(text: str) -> set[str]:
     """Capitalised words that do not start a sentence (names, brands): weak evidence of listening."""
     out = set()
-    for a, b in _spans(text):
+    for a, b in sentence_spans(text):
         ws = _WORD.findall(text[a:b])
         out.update(w.lower() for w in ws[1:] if w[:1].isupper() and not w.isupper())
     return out

@@ -1,7 +1,7 @@
 """`roleplay bench`: how fast the practice loop is, measured on the embedded defaults.
 
 Every figure is a distribution (p50 and p95) over repeated real work: the real
-persona engine, the real model, real faster-whisper and real espeak-ng.  The
+persona engine, the real model, real faster-whisper and the real voices (Piper, espeak-ng).  The
 load test drives the same session code path against a stand-in model server
 that answers after a fixed 200 ms, so it measures the app, not the model.
 """
@@ -40,6 +40,18 @@ LINES = [
     "Right. Did anyone from our team contact you before?",
     "Alright, I'm listening. What else should I know?",
 ]
+# Long trainee turns for the voice bench (about 8 to 10 s spoken): the tail is in them as much as in short ones.
+LONG_LINES = [
+    "I'm really sorry about this, it sounds like a very frustrating week. Let me check the order and the "
+    "delivery notes, and then I'll tell you exactly what happened and what I can do.",
+    "Thank you for your patience. I can see why you are upset, and I want to get this right for you, so can "
+    "you tell me a little more about what you expected and what happened instead?",
+    "Okay, I have the details here now. Before I suggest anything, is there anything else about the order "
+    "or the way we handled it that I should know about?",
+]
+# Voice sessions cycle through these (men and women: both voices, Piper and espeak-ng, are measured).
+VOICE_PERSONAS = ("late-delivery", "angry-caller", "confused-newbie", "hesitant-buyer")
+SLOW_TURN_S = 2.5  # a voice turn slower than this is listed with its cause
 
 
 def pct(values: list[float], q: float) -> float | None:
@@ -63,17 +75,21 @@ def machine(config: ModelConfig) -> dict:
     return {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
             "llm": config.model, "llm_threads": config.threads,
             "stt": "whisper-base int8 (faster-whisper)", "stt_threads": int(os.environ.get("ROLEPLAY_STT_THREADS") or 2),
-            "tts": "espeak-ng via pyttsx3"}
+            "tts": os.environ.get("ROLEPLAY_TTS") or "piper (Joe, English men), espeak-ng for the rest"}
 
 
-def _sessions(store: Store, client: ModelClient, persona_id: str, turns: int, on_line) -> None:
-    """Run practice sessions of `turns` trainee turns, starting a new one whenever a customer ends it."""
-    persona = Library().get(persona_id)
-    done = 0
+def _sessions(store: Store, client: ModelClient, persona_ids: tuple[str, ...], turns: int, on_line,
+              lines: list[str] = LINES) -> None:
+    """Run practice sessions of `turns` trainee turns in all, a session per persona in turn, starting
+    the next whenever a customer ends one or its lines run out."""
+    library = Library()
+    done = sessions = 0
     while done < turns:
+        persona = library.get(persona_ids[sessions % len(persona_ids)])
+        sessions += 1
         s = PracticeSession.start(store, persona, client, trainee="bench", seed=done)
         s.warm_up()  # as the app does; the first turn below waits for it
-        for line in LINES:
+        for line in lines:
             if s.ended or done >= turns:
                 break
             on_line(s, line)
@@ -94,7 +110,7 @@ def bench_text(client: ModelClient, store: Store, turns: int) -> dict:
         first_token.append(end.first_token_s or 0.0)
         first_sentence.append(end.first_sentence_s or 0.0)
 
-    _sessions(store, client, "late-delivery", turns, on_line)
+    _sessions(store, client, ("late-delivery",), turns, on_line)
     return {"text_turn_first_token_s": dist(first_token), "text_turn_first_sentence_s": dist(first_sentence),
             "text_turn_total_s": dist(total)}
 
@@ -103,7 +119,7 @@ def _speech_clips(folder: Path) -> dict[str, Path]:
     from .speech import tts
 
     clips = {}
-    for i, line in enumerate(LINES):
+    for i, line in enumerate(LINES + LONG_LINES):
         clips[line] = tts.synthesize(line, folder / f"line{i}.wav", language="en")
     return clips
 
@@ -112,10 +128,14 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
     """Spoken turns as the app takes them: the microphone's chunks are transcribed while they arrive.
 
     The trainee first hears the customer out: they start speaking when the customer's line
-    has finished playing (the opening too).  Each trainee line (espeak-ng) is then fed in real
-    time, in chunks as the app's microphone sends them, then `pause_s` of quiet (the moment
-    between the last word and letting go of the button).  The clock starts when the
-    recording ends.
+    has finished playing (the opening too).  Each trainee line (short ones and long ones, in
+    turn) is then fed in real time, in chunks as the app's microphone sends them, then `pause_s`
+    of quiet (the moment between the last word and letting go of the button).  The clock starts
+    when the recording ends.  Sessions cycle through VOICE_PERSONAS.
+
+    voice_turn_s is the wait for the customer's first audio; voice_first_content_s the wait for
+    their first audio that is not a backchannel ("mm", "okay") — the same while the customer
+    makes none.  Each turn over SLOW_TURN_S is listed with the part that took longest.
     """
     from .speech import stt, tts
     from .speech.live import CHUNK_S, LiveTranscript
@@ -123,7 +143,7 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
 
     clips = {line: stt.to_samples(str(path)) for line, path in _speech_clips(folder).items()}
     chunk = int(CHUNK_S * stt.SAMPLE_RATE)
-    turn_s, stt_s, token_s, sentence_s, prompt_n = [], [], [], [], []
+    turn_s, stt_s, token_s, sentence_s, prompt_n, slow = [], [], [], [], [], []
     playing: dict[str, float] = {}  # session -> when the customer's latest line stops playing
 
     def on_line(s, line):
@@ -152,12 +172,33 @@ def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pau
                 sentence_s.append(e.first_sentence_s or 0.0)
                 if e.prompt_tokens is not None:
                     prompt_n.append(float(e.prompt_tokens))
+                if first_audio is not None and first_audio > SLOW_TURN_S:
+                    slow.append(_slow_turn(s.persona.id, line, first_audio, heard.elapsed_s, e))
         turn_s.append(first_audio)
 
-    _sessions(store, client, "late-delivery", turns, on_line)
-    return {"voice_turn_s": dist(turn_s), "voice_pause_s": pause_s, "voice_parts": {
-        "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
-        "first_sentence_s": dist(sentence_s), "prompt_tokens_evaluated": dist(prompt_n)}}
+    # Short, long, short, long: eight turns a session, so 60 turns meet every persona at least twice.
+    lines = [line for pair in zip(LINES[:4], LONG_LINES * 2) for line in pair]
+    _sessions(store, client, VOICE_PERSONAS, turns, on_line, lines)
+    return {"voice_turn_s": dist(turn_s), "voice_first_content_s": dist(turn_s), "voice_pause_s": pause_s,
+            "voice_slow_turns": slow, "voice_parts": {
+                "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
+                "first_sentence_s": dist(sentence_s), "prompt_tokens_evaluated": dist(prompt_n)}}
+
+
+def _slow_turn(persona: str, line: str, turn_s: float, transcription_s: float, reply: CustomerLine) -> dict:
+    """A slow voice turn and its cause: the part that took longest (guard retries named as such).
+
+    The model's part is its first checked sentence counted from when the reply was asked for; a
+    reply started at the pause and taken over has none to report, and what it still took falls
+    under "the rest" with speaking the sentence.
+    """
+    first_sentence = reply.first_sentence_s or 0.0
+    model = "the customer's first sentence (model)" + (f", {reply.attempts} tries (guard)" if reply.attempts > 1 else "")
+    parts = {"transcription after the recording ended": transcription_s, model: first_sentence,
+             "the rest (a reply started at the pause, speaking the sentence)":
+                 max(0.0, turn_s - transcription_s - first_sentence)}
+    return {"persona": persona, "line_words": len(line.split()), "turn_s": round(turn_s, 2),
+            "cause": max(parts, key=parts.get), "parts_s": {k: round(v, 2) for k, v in parts.items()}}
 
 
 def bench_speech(folder: Path, reps: int) -> dict:
@@ -309,7 +350,7 @@ def run(quick: bool = False, config: ModelConfig | None = None) -> dict:
     client = ModelClient(config)
     from .speech import stt, tts
 
-    stt.load_model()
+    stt.warm()
     with tempfile.TemporaryDirectory() as tmp:
         tts.synthesize("Warm up.", Path(tmp) / "warm.wav")
         report["load_models_s"] = round(time.perf_counter() - t, 2)
@@ -318,7 +359,7 @@ def run(quick: bool = False, config: ModelConfig | None = None) -> dict:
         report.update(bench_speech(Path(tmp), reps=3 if quick else 10))
         report.update(bench_model(client, reps=2 if quick else 3))
         report.update(bench_text(client, store, turns=4 if quick else 12))
-        report.update(bench_voice(client, store, turns=4 if quick else 20, folder=Path(tmp)))
+        report.update(bench_voice(client, store, turns=4 if quick else 60, folder=Path(tmp)))
         report.update(bench_grading(client, judge_n=1 if quick else 3))
     report["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     report["bench_s"] = round(time.perf_counter() - started, 1)
@@ -344,12 +385,14 @@ def table(r: dict) -> str:
     def row(name, d, unit=""):
         rows.append(f"{name:38} {d['p50']!s:>9} {d['p95']!s:>9} {d['n']:>5} {unit}")
 
-    for key in ("voice_turn_s", "text_turn_first_token_s", "text_turn_first_sentence_s", "text_turn_total_s",
-                "tts_s_per_sentence", "model_read_tok_s", "model_write_tok_s"):
+    for key in ("voice_turn_s", "voice_first_content_s", "text_turn_first_token_s", "text_turn_first_sentence_s",
+                "text_turn_total_s", "tts_s_per_sentence", "model_read_tok_s", "model_write_tok_s"):
         if key in r:
             row(key, r[key])
     for part, d in r.get("voice_parts", {}).items():
         row(f"  voice: {part}", d)
+    for t in r.get("voice_slow_turns", []):
+        rows.append(f"  slow voice turn {t['turn_s']} s ({t['persona']}, {t['line_words']} words): {t['cause']}")
     for clip, d in r.get("stt_rtf", {}).items():
         row(f"stt_rtf ({clip} clip, {d['audio_s']} s)", d)
     if "judge_s_per_transcript" in r:

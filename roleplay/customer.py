@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting, spelling
-from .analysis import sentences
 from .llm import ModelClient, ModelError
 from .persona import Persona
+from .sentences import SentenceBuffer
+from .sentences import split_sentences as sentences
 from .state import CustomerState
 from .transcript import Turn
 
@@ -70,19 +71,6 @@ class Final:
     first_sentence_s: float | None = None  # the first checked sentence released
     direction: str | None = None  # the stage direction the line answered (kept in later prompts)
     prompt_tokens: int | None = None  # prompt tokens the server read, over all attempts (when it says)
-
-
-# A sentence ends at . ! ? … followed by whitespace; "$6.90" stays whole.
-_END = re.compile(r"[.!?…]+[\"'”)]?(?=\s)")
-
-
-def _split_complete(buffer: str) -> tuple[list[str], str]:
-    """Complete sentences in the buffer, and the unfinished rest."""
-    out, pos = [], 0
-    for m in _END.finditer(buffer):
-        out.append(buffer[pos:m.end()].strip())
-        pos = m.end()
-    return [s for s in out if s], buffer[pos:]
 
 
 def _clean(text: str) -> str:
@@ -214,7 +202,7 @@ class Customer:
         generate = self._generates(turns, state)
         for attempt in range(ATTEMPTS if generate else 0):
             released: list[str] = []
-            buffer = ""
+            buffer = SentenceBuffer()
             first_token = None
             stream = self._raw_stream(turns, state, attempt, earlier,
                                       lambda t, a=attempt: read.__setitem__(a, int(t.get("prompt_n", 0))))
@@ -223,9 +211,7 @@ class Customer:
                     if cancelled and cancelled():
                         return  # the finally below closes the stream: the server stops writing
                     first_token = first_token or time.perf_counter() - t0
-                    buffer += delta
-                    done, buffer = _split_complete(buffer)
-                    for sentence in done:
+                    for sentence in buffer.feed(delta):
                         sentence = _clean(sentence)
                         verdict = self._check(sentence, turns, released, state)
                         if not verdict.ok:
@@ -236,7 +222,7 @@ class Customer:
                         yield Delta(sentence if len(released) == 1 else " " + sentence)
                         if len(released) >= MAX_SENTENCES:
                             raise _Stop
-                tail = _clean(buffer)
+                tail = _clean(buffer.flush() or "")
                 if tail and len(released) < MAX_SENTENCES:
                     verdict = self._check(tail, turns, released, state)
                     if verdict.ok:

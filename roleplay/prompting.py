@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .interruption import as_heard
 from .languages import pack
 from .persona import Persona
 from .state import CustomerState, mood_of
@@ -81,7 +82,7 @@ def completion_prompt(persona: Persona, turns: list[Turn], state: CustomerState,
             out.append(_thought(persona, earlier[i]))
         if t.speaker == "customer":
             mood = mood_label(persona, t.frustration if t.frustration is not None else state.frustration)
-            out.append(f"{name} ({mood}): {t.text}")
+            out.append(f"{name} ({mood}): {as_heard(t)}")  # the model knows what the trainee missed
         else:
             out.append(f"{AGENT}: {t.text}")
     out.append(_thought(persona, direction(persona, state)))
@@ -109,7 +110,7 @@ def chat_messages(persona: Persona, turns: list[Turn], state: CustomerState, cha
     for i, t in enumerate(turns):
         if t.speaker == "customer" and earlier and i in earlier:
             messages.append(_now(persona, earlier[i], t.frustration if t.frustration is not None else state.frustration))
-        messages.append({"role": "assistant" if t.speaker == "customer" else "user", "content": t.text})
+        messages.append({"role": "assistant" if t.speaker == "customer" else "user", "content": as_heard(t)})
     messages.append(_now(persona, direction(persona, state), state.frustration))
     return messages
 

@@ -20,9 +20,10 @@ from . import state as st
 from .analysis import TurnAnalysis, analyse_turn
 from .anticipation import Anticipation
 from .customer import Customer, Delta, Final
+from .interruption import Cut, split_heard
 from .llm import ModelClient
 from .persona import Persona
-from .store import Store
+from .store import Store, to_turn
 from .transcript import Transcript, Turn
 
 MAX_TURN_CHARS = 4000  # a chat message; longer text is cut (and the trainee told) rather than refused
@@ -77,6 +78,8 @@ class PracticeSession:
         # landing, while it runs, on another of the server's slots whose cache holds nothing of ours.
         self._warming = threading.Lock()
         self._anticipation: Anticipation | None = None  # a reply started while the trainee still speaks
+        self._cut: Cut | None = None  # the trainee spoke over a customer line not stored (or timed) yet
+        self._cut_lock = threading.Lock()  # reported from the browser's thread while the reply streams
 
     @classmethod
     def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
@@ -101,8 +104,7 @@ class PracticeSession:
         row = store.get(session_id)
         if row is None:
             raise KeyError(f"no session {session_id}")
-        turns = [Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, frustration=t.frustration)
-                 for t in row.turns]
+        turns = [to_turn(t) for t in row.turns]
         state = st.CustomerState.model_validate(row.state) if row.state else st.initial(persona)
         s = cls(store, session_id, persona, client, row.channel, turns, state, state.seed)
         # Each turn as it was analysed live (stored with it); one stored before, or in an older
@@ -117,6 +119,37 @@ class PracticeSession:
         s.directions = {t.idx: t.meta["direction"] for t in row.turns if (t.meta or {}).get("direction")}
         return s
 
+    def set_audio(self, index: int, audio: str, start: float | None, end: float | None) -> None:
+        """A turn's audio and when it played, in the store and here; a cut reported early applies now."""
+        self.store.set_audio(self.id, index, audio, start, end)
+        if start is not None and index < len(self.turns):
+            self.turns[index].start, self.turns[index].end = start, end
+        self.cut_off(None)
+
+    def cut_off(self, cut: Cut | None) -> None:
+        """The trainee spoke over a customer line: mark the words they never heard (None: a cut kept for later).
+
+        A cut can arrive before the line is stored or its audio timed (the reply is still streaming):
+        it is kept and applied by set_audio.
+        """
+        with self._cut_lock:
+            cut = cut or self._cut
+            self._cut = None
+            if cut is None:
+                return
+            turn = self.turns[cut.turn] if cut.turn < len(self.turns) else None
+            if turn is not None and turn.speaker != "customer":
+                return  # a stale report: that turn is not the customer's
+            if turn is None or turn.start is None:
+                self._cut = cut
+                return
+            _, unheard = split_heard(turn.text, cut)
+            if not unheard:
+                return
+            turn.unheard = unheard
+            turn.end = round(turn.start + cut.heard_s, 2)
+            self.store.mark_unheard(self.id, cut.turn, unheard, turn.end)
+
     @property
     def ended(self) -> bool:
         return self.state.ended
@@ -127,10 +160,11 @@ class PracticeSession:
         return bool(self.turns) and self.turns[-1].speaker == "trainee" and not self.ended
 
     def say(self, text: str, *, start: float | None = None, end: float | None = None,
-            audio: str | None = None, meta: dict | None = None) -> Iterator[Delta | CustomerLine]:
+            audio: str | None = None, meta: dict | None = None, cut_in: bool = False) -> Iterator[Delta | CustomerLine]:
         """The trainee says something; yields the customer's reply as checked deltas, then a CustomerLine.
 
         `meta` is kept with the stored turn beside its analysis (voice: how it was transcribed).
+        `cut_in`: the customer stopped a long monologue here, and their line says so.
         """
         if self.ended:
             raise SessionEnded("this conversation has ended; start a new session")
@@ -141,11 +175,14 @@ class PracticeSession:
             raise ReplyOwed("the customer has not answered your last turn yet; retry it first")
         turn = Turn(speaker="trainee", text=text, start=start, end=end)
         turns, analysis, state = self._after(turn)
+        if cut_in:
+            state = st.cut_in(state)
         # Stored first: if the store fails, the session in memory is still the one in the store.
         self.store.add_turn(self.id, turn, audio=audio,
                             meta={**(meta or {}), "analysis": analysis.model_dump(exclude_defaults=True)},
                             state=state.model_dump())
-        ahead = self._take_anticipation(text)  # before the turn count moves on
+        # Before the turn count moves on; a reply started at a pause answered the turn as if not cut in.
+        ahead = self._take_anticipation(None if state.act == "cut_in" else text)
         self.turns, self.state = turns, state
         self.analyses.append(analysis)
         yield from self._reply(ahead)

@@ -181,7 +181,7 @@ class StandIn:
                 "text": heard.text, "segments": segments}
 
     def _speak(self, request: dict) -> bytes:
-        """Voices are espeak's by language, optionally with a sex: "en", "sv-female", "fi-male"."""
+        """Voices are the embedded ones (Piper, else espeak-ng) by language and maybe sex: "en", "sv-female"."""
         from roleplay.speech import tts
 
         language, _, sex = str(request.get("voice", "")).rpartition("-")

@@ -286,3 +286,15 @@ def silence(state: CustomerState) -> CustomerState:
     else:
         s.act = "still_there"
     return s
+
+
+# Acts that only carry the mood: a customer who cuts in says that instead.  Anything more
+# pressing (an offence taken, a fact, the ask pushed, leaving) is still said, cut in or not.
+_GENERIC_ACTS = ("upset", "calmer", "impatient")
+
+
+def cut_in(state: CustomerState) -> CustomerState:
+    """The customer cut in on the trainee's long monologue (roleplay.interruption): the next line says so."""
+    if state.ended or state.act not in _GENERIC_ACTS:
+        return state
+    return state.model_copy(update={"act": "cut_in"})

@@ -148,6 +148,16 @@ class Store:
             if start is not None:
                 row.start, row.end = start, end
 
+    def mark_unheard(self, session_id: str, idx: int, unheard: str, end: float | None) -> None:
+        """The trainee spoke over this customer turn: the words they missed, and when its audio stopped."""
+        with self._writes.begin() as db:
+            row = db.scalar(select(TurnRow).where(TurnRow.session_id == session_id, TurnRow.idx == idx))
+            if row is None:
+                raise KeyError(f"no turn {idx} in session {session_id}")
+            row.meta = {**(row.meta or {}), "unheard": unheard}
+            if end is not None:
+                row.end = end
+
     def finish(self, session_id: str, end_reason: str, state: dict | None = None) -> None:
         with self._writes.begin() as db:
             row = _existing(db, session_id)
@@ -231,9 +241,15 @@ def _existing(db, session_id: str, **kw) -> SessionRow:
     return row
 
 
+def to_turn(t: TurnRow) -> Turn:
+    """A stored turn in the interchange shape; a customer line the trainee spoke over keeps what they missed."""
+    unheard = (t.meta or {}).get("unheard")
+    return Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, frustration=t.frustration,
+                **({"unheard": unheard} if unheard else {}))
+
+
 def to_transcript(row: SessionRow) -> Transcript:
-    turns = [Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, frustration=t.frustration)
-             for t in row.turns]
+    turns = [to_turn(t) for t in row.turns]
     data = {"persona": row.persona_id, "channel": row.channel, "language": row.language, "turns": turns,
             "ended": row.ended, "end_reason": row.end_reason if row.ended else None}
     if not turns:

@@ -16,11 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from .customer import Delta
 from .session import CustomerLine, PracticeSession
 from .speech import stt, tts
+from .speech.base import pcm16_wav
 
 
 @dataclass
@@ -54,17 +53,12 @@ def _keep_recording(audio: stt.Audio, dest: Path) -> Path:
         dest = dest.with_suffix(Path(audio).suffix or ".wav")
         shutil.copyfile(audio, dest)
         return dest
-    samples = stt.to_samples(audio)  # mono float32 at 16 kHz, whatever came in
-    with wave.open(str(dest), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(stt.SAMPLE_RATE)
-        w.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    dest.write_bytes(pcm16_wav(stt.to_samples(audio)))  # mono 16 kHz, whatever came in
     return dest
 
 
 def join_wavs(parts: list[Path], out: Path) -> Path | None:
-    """Concatenate wavs of one format (espeak's sentences) into one file for the turn."""
+    """Concatenate wavs of one format (one voice's sentences) into one file for the turn."""
     parts = [p for p in parts if p.exists()]
     if not parts:
         return None
@@ -85,7 +79,7 @@ def join_wavs(parts: list[Path], out: Path) -> Path | None:
 
 
 def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None = None, data: Path | None = None,
-               heard: stt.Transcription | None = None, ended: float | None = None,
+               heard: stt.Transcription | None = None, ended: float | None = None, cut_in_s: float | None = None,
                clock=time.perf_counter) -> Iterator[Heard | Delta | Spoken | CustomerLine]:
     """One spoken trainee turn and the customer's spoken answer.
 
@@ -94,6 +88,7 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
     (default: ROLEPLAY_DATA or ~/.local/share/roleplay).  `heard` is the recording's
     transcription when it was made while recording (speech.live); `ended` is the
     `clock()` time the recording ended, which Spoken.ready_s counts from (default: now).
+    `cut_in_s`: the customer cut in after this many seconds of the trainee talking.
     """
     t0 = clock() if ended is None else ended
     live = heard is not None
@@ -107,15 +102,29 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
     previous = max((t.start for t in session.turns if t.start is not None), default=0.0)
     start = None if at is None else max(previous, at - heard.duration_s)
     # How long transcribing took once the recording had ended, and whether it ran while the trainee spoke.
-    events = session.say(heard.text, start=start, end=at, audio=str(kept),
-                         meta={"heard": {"after_end_s": heard.elapsed_s, "while_speaking": live}})
+    meta = {"heard": {"after_end_s": heard.elapsed_s, "while_speaking": live},
+            **({"cut_in_s": cut_in_s} if cut_in_s is not None else {})}
+    events = session.say(heard.text, start=start, end=at, audio=str(kept), meta=meta, cut_in=cut_in_s is not None)
     yield Heard(text=heard.text, transcription=heard, audio=str(kept))
+    yield from speak_reply(session, events, folder, at=at, t0=t0, clock=clock)
+
+
+def speak_reply(session: PracticeSession, events: Iterator[Delta | CustomerLine], folder: Path, *,
+                at: float | None, t0: float, clock=time.perf_counter) -> Iterator[Delta | Spoken | CustomerLine]:
+    """Pass the core's reply events on, each sentence (Delta) followed by its speech (Spoken).
+
+    The customer's turn gets the sentences joined into one wav, and when it played: from `at`
+    (seconds since the session started; None: no timings) plus the wait for the first sentence's
+    audio, counted on `clock` from `t0`.  A voice that fails raises: the reply is then not
+    stored, and Retry asks for it again.
+    """
     parts: list[Path] = []
     first_audio = None
     for event in events:
         if isinstance(event, Delta):
             yield event
-            path = tts.synthesize(event.text, folder / f"{index + 1:03d}-customer-{len(parts)}.wav",
+            index = len(session.turns)  # the customer turn's, once stored
+            path = tts.synthesize(event.text, folder / f"{index:03d}-customer-{len(parts)}.wav",
                                   language=session.persona.language, sex=session.persona.sex)
             parts.append(path)
             ready = clock() - t0
@@ -124,7 +133,12 @@ def voice_turn(session: PracticeSession, audio: stt.Audio, *, at: float | None =
         elif isinstance(event, CustomerLine):
             # The sentence files stay: a browser may still be fetching them.
             whole = join_wavs(parts, folder / f"{event.index:03d}-customer.wav")
-            c_start = None if at is None else at + (first_audio or 0.0)
-            c_end = None if c_start is None else c_start + tts.wav_duration(whole)
-            session.store.set_audio(session.id, event.index, str(whole), c_start, c_end)
+            if whole is not None:
+                # Turns stay in time order: a reply cannot start before the turn it answers.
+                previous = max((t.start for t in session.turns[:event.index] if t.start is not None), default=0.0)
+                start = None if at is None else round(max(at + (first_audio or 0.0), previous), 2)
+                end = None if start is None else round(start + tts.wav_duration(whole), 2)
+                session.set_audio(event.index, str(whole), start, end)
+            yield event
+        else:
             yield event

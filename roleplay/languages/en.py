@@ -34,6 +34,7 @@ PACK = {
         "leave": "I've had enough. I say so and end the conversation.",
         "upset": "I'm still upset and I say what bothers me.",
         "calmer": "I go on, a bit calmer.",
+        "cut_in": "They have been talking for a long time and I can't get a word in. I cut in and say what I need.",
     },
     "moods": {"calm": "calm", "uneasy": "uneasy", "annoyed": "annoyed", "angry": "angry", "furious": "very angry"},
     # Why the customer reacted, for the trainee (roleplay.why): causes by rule, endings, labels.

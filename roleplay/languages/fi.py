@@ -34,6 +34,7 @@ PACK = {
         "leave": "Nyt riittää. Sanon sen ja lopetan keskustelun.",
         "upset": "Olen yhä harmissani ja sanon, mikä minua vaivaa.",
         "calmer": "Jatkan vähän rauhallisempana.",
+        "cut_in": "He ovat puhuneet pitkään, enkä saa suunvuoroa. Keskeytän ja sanon, mitä tarvitsen.",
     },
     "moods": {"calm": "rauhallinen", "uneasy": "levoton", "annoyed": "ärtynyt", "angry": "vihainen",
               "furious": "raivoissaan"},

@@ -34,6 +34,7 @@ PACK = {
         "leave": "Nu har jag fått nog. Jag säger det och avslutar samtalet.",
         "upset": "Jag är fortfarande upprörd och säger vad som stör mig.",
         "calmer": "Jag fortsätter, lite lugnare.",
+        "cut_in": "De har pratat länge och jag får inte en syl i vädret. Jag avbryter och säger vad jag behöver.",
     },
     "moods": {"calm": "lugn", "uneasy": "orolig", "annoyed": "irriterad", "angry": "arg", "furious": "rasande"},
     # Why the customer reacted, for the trainee (roleplay.why): causes by rule, endings, labels.

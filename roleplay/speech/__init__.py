@@ -1,4 +1,4 @@
-"""Speech in and out: faster-whisper for listening, espeak-ng (via pyttsx3) for speaking.
+"""Speech in and out: stt.py listens, tts.py speaks, each through a backend chosen in backends.py.
 
 The submodules load heavy libraries, so import what you need from them directly:
 ``from roleplay.speech.stt import transcribe`` / ``from roleplay.speech.tts import synthesize``.

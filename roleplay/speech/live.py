@@ -1,7 +1,8 @@
 """Transcribe a recording while it is still being made, so little is left to do when it ends.
 
 The microphone's chunks are fed in as they arrive.  Whenever the trainee pauses
-(end-pointing: the newest audio is quiet after speech), the recording so far is
+(end-pointing: Silero VAD, which ships with faster-whisper, hears no speech in the
+newest audio after it heard some), the recording so far is
 transcribed in the background.  (Not on a timer as well: on two cores a pass
 still running when the trainee stops only delays the one that counts.)  When the
 recording ends, a pass that already covers every word is the answer at once;
@@ -17,20 +18,51 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+from faster_whisper.vad import get_vad_model
 
 from . import stt
 
-WINDOW_S = 0.05  # loudness is judged over 50 ms windows
 CHUNK_S = 0.5  # how often the browser hands over the microphone's audio (the bench feeds it the same way)
+# Silero VAD judges 32 ms windows.  Speech starts at a probability of 0.5 and ends below 0.35, its own
+# defaults: a model, unlike loudness against the recording's peak, is not fooled by a fan, a hiss or
+# one loud knock on the microphone.
+WINDOW = 512
+_CONTEXT = 64  # samples of the window before that the model reads with each window
+SPEECH = 0.5
+SILENCE = 0.35
 
 
-def _loudness(samples: np.ndarray) -> np.ndarray:
-    """RMS of each window."""
-    n = int(WINDOW_S * stt.SAMPLE_RATE)
-    usable = len(samples) // n * n
-    if not usable:
-        return np.zeros(0, dtype=np.float32)
-    return np.sqrt(np.mean(samples[:usable].reshape(-1, n) ** 2, axis=1))
+class _Voiced:
+    """Per-window speech probabilities of a recording fed piece by piece.
+
+    Silero reads windows as a sequence (an LSTM, its state carried from window to window, and each
+    window with the last 64 samples of the one before), as faster_whisper.vad.SileroVADModel feeds
+    it; here state and context are kept between pieces, so the probabilities are exactly those of
+    the recording read whole, at the cost of the new windows only.
+    """
+
+    def __init__(self) -> None:
+        self._pending = np.zeros(0, dtype=np.float32)  # the samples of a window not yet complete
+        self._context = np.zeros(_CONTEXT, dtype=np.float32)
+        self._state = (np.zeros((1, 1, 128), dtype=np.float32), np.zeros((1, 1, 128), dtype=np.float32))
+        self.probs = np.zeros(0, dtype=np.float32)
+
+    def feed(self, samples: np.ndarray) -> None:
+        audio = np.concatenate([self._pending, samples.astype(np.float32)])
+        whole = len(audio) // WINDOW * WINDOW
+        self._pending = audio[whole:]
+        if not whole:
+            return
+        windows = audio[:whole].reshape(-1, WINDOW)
+        context = np.concatenate([self._context[None, :], windows[:-1, -_CONTEXT:]])
+        found, h, c = get_vad_model().session.run(
+            None, {"input": np.concatenate([context, windows], axis=1), "h": self._state[0], "c": self._state[1]})
+        self._state, self._context = (h, c), windows[-1, -_CONTEXT:]
+        self.probs = np.concatenate([self.probs, found.reshape(-1)])
+
+    def speech_after(self, sample: int) -> bool:
+        """Whether any window from this sample on holds speech."""
+        return bool((self.probs[sample // WINDOW:] >= SPEECH).any())
 
 
 def _key(chunk) -> int | None:
@@ -51,8 +83,7 @@ class LiveTranscript:
         self.pause_s = pause_s  # this much quiet after speech is a pause worth transcribing at
         self._chunks: list[np.ndarray] = []
         self._length = 0
-        self._loud: list[np.ndarray] = []  # per-window loudness of what was fed
-        self._peak = 0.0
+        self._voiced = _Voiced()
         self._lock = threading.Lock()
         self._fed = threading.Condition(self._lock)  # signalled whenever a chunk is fed
         self._worker: threading.Thread | None = None
@@ -110,20 +141,13 @@ class LiveTranscript:
             return
         self._chunks.append(samples)
         self._length += len(samples)
-        loud = _loudness(samples)
-        self._loud.append(loud)
-        if len(loud):
-            self._peak = max(self._peak, float(loud.max()))
-
-    def _quiet(self, loudness: np.ndarray) -> np.ndarray:
-        # Relative to this recording's loudest moment: microphones differ, room noise differs.
-        return loudness < max(0.005, 0.1 * self._peak)
+        self._voiced.feed(samples)
 
     def _paused(self) -> bool:
-        """The newest pause_s of audio is quiet, and there was speech before it."""
-        loud = np.concatenate(self._loud) if self._loud else np.zeros(0)
-        tail = int(self.pause_s / WINDOW_S)
-        return len(loud) > tail and bool(self._quiet(loud[-tail:]).all()) and not self._quiet(loud[:-tail]).all()
+        """The newest pause_s of audio holds no speech, and there was speech before it."""
+        probs = self._voiced.probs
+        tail = int(np.ceil(self.pause_s * stt.SAMPLE_RATE / WINDOW))
+        return len(probs) > tail and bool((probs[-tail:] < SILENCE).all()) and bool((probs[:-tail] >= SPEECH).any())
 
     def _start_pass(self) -> None:
         audio = self.samples()
@@ -145,11 +169,8 @@ class LiveTranscript:
             self.on_text(heard.text)
 
     def _covered(self) -> bool:
-        """Every word is in the latest pass: what came after it is quiet."""
-        if self._heard is None:
-            return False
-        after = self.samples()[self._heard[0]:]
-        return not len(after) or bool(self._quiet(_loudness(after)).all())
+        """Every word is in the latest pass: no speech came after it."""
+        return self._heard is not None and not self._voiced.speech_after(self._heard[0])
 
     def finish(self) -> stt.Transcription:
         """What was said in the whole recording; `elapsed_s` is the time spent here, after it ended."""

@@ -1,9 +1,9 @@
-"""Which speech servers to use: OpenAI-compatible ones named in the environment, else the embedded engines.
+"""The speech servers' settings: OpenAI-compatible endpoints named in the environment.
 
 ROLEPLAY_STT_BASE_URL sends recordings to a server's /v1/audio/transcriptions; ROLEPLAY_TTS_BASE_URL
-asks a server's /v1/audio/speech for the customer's voice.  Either may be set alone.  Unset (the
-default), faster-whisper and espeak-ng run in this process.  stt and tts read these settings on every
-call, so this module stays light (no openai import); remote.py does the talking.
+asks a server's /v1/audio/speech for the customer's voice.  Either may be set alone; set, it is the
+default backend for its side (backends.py).  This module stays light (no openai import); the
+backends remote_stt.py and remote_tts.py do the talking.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def tts_server(env: Mapping[str, str] = os.environ) -> VoiceServer | None:
         return None
     return VoiceServer(kind="TTS", base_url=base, model=env.get("ROLEPLAY_TTS_MODEL") or DEFAULT_TTS_MODEL,
                        voice=env.get("ROLEPLAY_TTS_VOICE") or DEFAULT_VOICE,
-                       voices=_voices(env.get("ROLEPLAY_TTS_VOICES", "")), **_access(env, base))
+                       voices=parse_voices(env.get("ROLEPLAY_TTS_VOICES", ""), "ROLEPLAY_TTS_VOICES"),
+                       **_access(env, base))
 
 
 def _base_url(env: Mapping[str, str], name: str) -> str | None:
@@ -101,12 +102,12 @@ def _host(url: str) -> str | None:
     return urlsplit(url).hostname
 
 
-def _voices(spec: str) -> dict[str, str]:
-    """Parse ROLEPLAY_TTS_VOICES: comma-separated key=voice pairs, e.g. "en-female=af_heart,sv=sv_nst"."""
+def parse_voices(spec: str, setting: str) -> dict[str, str]:
+    """Parse a voices setting: comma-separated key=voice pairs, e.g. "en-female=af_heart,sv=sv_nst"."""
     voices = {}
     for item in filter(None, (part.strip() for part in spec.split(","))):
         key, sep, voice = item.partition("=")
         if not (sep and key.strip() and voice.strip()):
-            raise ValueError(f"ROLEPLAY_TTS_VOICES: {item!r} is not key=voice (like en-female=af_heart)")
+            raise ValueError(f"{setting}: {item!r} is not key=voice (like en-female=af_heart)")
         voices[key.strip().lower()] = voice.strip()
     return voices

@@ -1,46 +1,28 @@
-"""Speech to text with faster-whisper (Whisper base, int8 on the CPU), from files or arrays.
+"""Speech to text from files or arrays: read and check the audio here, transcribe with the chosen listener.
 
-Or on an OpenAI-compatible server when ROLEPLAY_STT_BASE_URL names one (servers.py, remote.py).
+The listener is faster-whisper in this process, or an OpenAI-compatible server (backends.py).
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-import os
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import av
 import numpy as np
-from faster_whisper import WhisperModel
 from pydantic import BaseModel, Field
 
-from roleplay import weights
-from roleplay.speech import servers
+from . import backends
+from .base import SAMPLE_RATE, AudioError, Segment
 
-SAMPLE_RATE = 16000  # what Whisper was trained on
+__all__ = ["SAMPLE_RATE", "AudioError", "Segment", "Transcription", "transcribe", "to_samples", "read_file", "warm"]
+
 MIN_SECONDS = 0.3  # shorter than this is a slip of the button, not an answer
 MAX_SECONDS = 120.0
-# Beam 5 over greedy (beam 1), measured on 2 cores: the same CPU for a 3 s clip (the
-# encoder dominates), about a third more for an 11 s one (1.6 -> 2.2 CPU-seconds), and it
-# fixes words greedy decoding gets wrong, most of all in Swedish and Finnish.
-# ROLEPLAY_STT_BEAM overrides it.
-DEFAULT_BEAM = 5
 
 Audio = str | Path | np.ndarray | tuple[int, np.ndarray]  # tuple: Gradio's (sample_rate, array)
-
-
-class AudioError(ValueError):
-    """The audio cannot be used; the message says what is wrong and what to do."""
-
-
-class Segment(BaseModel):
-    start: float
-    end: float
-    text: str
 
 
 class Transcription(BaseModel):
@@ -52,24 +34,9 @@ class Transcription(BaseModel):
     truncated: bool = Field(False, description="the audio was longer than max_seconds and was cut")
 
 
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
-
-_load_lock = threading.Lock()
-
-
-def load_model() -> WhisperModel:
-    """The Whisper model, loaded once per process; the lock keeps two first callers from loading it twice."""
-    with _load_lock:
-        return _cached_model(_env_int("ROLEPLAY_STT_THREADS", 2))
-
-
-@functools.lru_cache(maxsize=1)
-def _cached_model(cpu_threads: int) -> WhisperModel:
-    path = weights.ensure("whisper-base")  # local, hash-checked; never downloads
-    return WhisperModel(str(path), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
+def warm() -> None:
+    """Load the listener now (Whisper's model, when it listens here), so the first turn does not wait."""
+    backends.listener().warm()
 
 
 def transcribe(
@@ -85,11 +52,11 @@ def transcribe(
 
     Raises AudioError for audio that cannot be read or is shorter than MIN_SECONDS.
     Audio longer than max_seconds is cut there (truncated=True) rather than refused.
-    With ROLEPLAY_STT_BASE_URL set the server transcribes (beam_size is then its own), unless
-    embedded=True; a server that fails raises AudioError too.
+    embedded=True transcribes here whatever the settings say (beam_size is a server's own).
+    A server that fails raises AudioError too.
     """
-    server = None if embedded else servers.stt_server()
-    model = None if server else load_model()  # before the clock starts: elapsed_s is the cost of this audio alone
+    listener = backends.listener(embedded=embedded)
+    listener.warm()  # before the clock starts: elapsed_s is the cost of this audio alone
     started = time.perf_counter()
     if isinstance(audio, (str, Path)):  # an upload: decoded no further than the cap
         samples, duration = read_file(Path(audio), max_seconds)
@@ -102,22 +69,8 @@ def transcribe(
         )
     limit = int(max_seconds * SAMPLE_RATE)
     truncated = len(samples) > limit
-    code = language.strip().lower().replace("_", "-").split("-")[0]  # Whisper knows "sv", not "sv-SE"
-    if server:
-        from . import remote  # imported here: it builds on this module, and embedded use never needs it
-
-        found = remote.transcribe(server, samples[:limit], code)
-    else:
-        segments, _ = model.transcribe(
-            samples[:limit],
-            language=code,  # always given: detection on short clips guesses wrong and costs a pass
-            beam_size=beam_size or _env_int("ROLEPLAY_STT_BEAM", DEFAULT_BEAM),
-            vad_filter=True,  # skips silence fast and stops Whisper inventing words in it
-            # Unsure decodes are retried at rising temperature; six retries cost up to 12 s on unclear
-            # Swedish/Finnish audio. Three keep the rescue (0.0 alone loops on "1, 2, 1, 2…") and cap the wait.
-            temperature=(0.0, 0.4, 0.8),
-        )
-        found = [Segment(start=s.start, end=s.end, text=s.text.strip()) for s in segments]  # decoding happens here
+    code = backends.language_code(language)  # Whisper knows "sv", not "sv-SE"
+    found = listener.transcribe(samples[:limit], code, beam_size)
     return Transcription(
         text=" ".join(s.text for s in found if s.text).strip(),
         language=code,
@@ -208,7 +161,10 @@ def _resample(samples: np.ndarray, sample_rate: int) -> np.ndarray:
         raise AudioError(f"sample rate must be positive, not {sample_rate}")
     if sample_rate == SAMPLE_RATE or len(samples) == 0:
         return samples
-    # Linear interpolation: plenty for speech going into Whisper's 16 kHz log-mel front end.
-    count = int(round(len(samples) * SAMPLE_RATE / sample_rate))
-    positions = np.arange(count) * (sample_rate / SAMPLE_RATE)
-    return np.interp(positions, np.arange(len(samples)), samples).astype(np.float32)
+    # FFmpeg's resampler filters before it decimates, so a 48 kHz microphone's highs do not fold
+    # back into the speech band as linear interpolation lets them.
+    frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="flt", layout="mono")
+    frame.sample_rate = sample_rate
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+    out = [f.to_ndarray().reshape(-1) for f in [*resampler.resample(frame), *resampler.resample(None)]]
+    return np.concatenate(out).astype(np.float32) if out else np.zeros(0, np.float32)

@@ -67,6 +67,7 @@ class Live:
     lock: threading.Lock = field(default_factory=threading.Lock)
     recordings: Recordings = field(init=False)  # the trainee's microphone recordings (voice)
     quiet_since: float = field(default_factory=time.monotonic)  # since when nobody has said or done anything
+    cut_ins: dict[str, float] = field(default_factory=dict)  # recording id -> seconds when the customer cut in
 
     def __post_init__(self) -> None:
         # The transcript hands each pause's words to the session of the moment (a catch-up replaces it).
@@ -341,13 +342,3 @@ class Context:
         d = self.data / "audio" / session_id
         d.mkdir(parents=True, exist_ok=True)
         return d
-
-    def set_turn_media(self, session_id: str, idx: int, audio: str, start: float | None = None,
-                       end: float | None = None) -> None:
-        """Attach audio (and when it played) to a stored turn, in the store and in a running session."""
-        self.store.set_audio(session_id, idx, audio, start, end)
-        with self._lock:
-            live = self._live.get(session_id)
-        if live is not None and start is not None and idx < len(live.session.turns):
-            turn = live.session.turns[idx]
-            turn.start, turn.end = start, end

@@ -10,25 +10,36 @@ import logging
 import os
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import gradio as gr
 
 from ..customer import Delta
 from ..fork import CannotFork
+from ..interruption import cut_in_after_s
 from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
 from . import lessons, render
-from ..voice import join_wavs
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
-from .events import CardClick
+from .events import CardClick, SpeechCut
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
 
-NEW_RECORDING_JS = "() => Date.now().toString(36) + Math.random().toString(36).slice(2)"
+# A recording's name, made in the browser; its start and stop also switch barge-in on and off (render.SPEECH_JS).
+NEW_RECORDING_JS = ("() => { window.rpSpeech && window.rpSpeech.listen(); "
+                    "return Date.now().toString(36) + Math.random().toString(36).slice(2); }")
+STOP_RECORDING_JS = "(...inputs) => { window.rpSpeech && window.rpSpeech.deaf(); return inputs; }"
+# The customer cuts in on a long monologue: the server names the recording, the page stops it as the
+# trainee's Stop button would (the turn is then taken as usual, with what was said so far).
+CUT_IN_JS = """
+watch('value', () => {
+  if (!element.querySelector('[data-cut-in]')) return;
+  const stop = [...document.querySelectorAll('#rp-mic button')].find(b => /stop/i.test(b.textContent));
+  if (stop) stop.click();
+});
+"""
 
 def silence_limits() -> dict[str, float]:
     """Seconds of silence before the customer asks if anyone is there (ROLEPLAY_SILENCE_S=voice:12,chat:90)."""
@@ -124,6 +135,7 @@ class PracticeTab:
                             self.upload = gr.Audio(sources=["upload"], type="filepath", elem_id="rp-upload",
                                                    show_label=False)
                     self.speech = gr.HTML(render.speech_queue([]), js_on_load=render.SPEECH_JS, elem_id="rp-speech")
+                    self.cut_in = gr.HTML("", js_on_load=CUT_IN_JS, elem_id="rp-cut-in")
                     self.err = gr.HTML(elem_id="rp-error")
                     self.retry_btn = gr.Button("Retry the customer's reply", visible=False, elem_id="rp-retry")
                 with gr.Column(scale=1, min_width=300):
@@ -179,9 +191,12 @@ class PracticeTab:
         # The browser names each recording first; the chunks and the stop then carry that name.
         self.mic.start_recording(None, None, self.rec, js=NEW_RECORDING_JS, api_visibility="private").then(
             self.listen, [self.rec, self.sid], None, api_visibility="private")
-        self.mic.stream(self.hear, [self.mic, self.rec, self.sid], None, stream_every=CHUNK_S, time_limit=180,
+        self.mic.stream(self.hear, [self.mic, self.rec, self.sid], self.cut_in, stream_every=CHUNK_S, time_limit=180,
+                        show_progress="hidden",
                         api_visibility="private")
-        self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, api_visibility="private")
+        self.mic.stop_recording(self.voice_live, [self.mic, self.rec, self.sid], conv_out, js=STOP_RECORDING_JS,
+                                api_visibility="private")
+        self.speech.click(self.spoken_over, self.sid, None, api_visibility="private")  # barge-in
         self.upload.upload(self.voice, [self.upload, self.sid], conv_out, api_visibility="private")
         self.msg.input(self.warm_typed, [self.msg, self.sid], None, trigger_mode="always_last",
                        api_visibility="private", queue=False)
@@ -268,7 +283,7 @@ class PracticeTab:
             path = self.ctx.audio_dir(s.id) / "000-customer.wav"
             tts.synthesize(s.turns[0].text, path, language=s.persona.language, sex=s.persona.sex)
             end = round(tts.wav_duration(path), 2)
-            self.ctx.set_turn_media(s.id, 0, str(path), 0.0, end)
+            s.set_audio(0, str(path), 0.0, end)
             url = public_url(path)
             return [url] if url else []
         except Exception:
@@ -362,10 +377,18 @@ class PracticeTab:
         if live is not None:
             live.recordings.start(rec)
 
-    def hear(self, chunk, rec, sid, request: gr.Request) -> None:
+    def hear(self, chunk, rec, sid, request: gr.Request):
+        """A chunk of the recording; past the customer's patience for a monologue, they cut in (roleplay.interruption)."""
         live = self._own(sid, request)
-        if live is not None and chunk is not None:
-            live.recordings.chunk(rec, chunk)
+        if live is None or chunk is None:
+            return gr.skip()
+        seconds = live.recordings.chunk(rec, chunk)
+        s = live.session
+        if (rec in live.cut_ins or s.ended or s.awaiting_reply
+                or seconds < cut_in_after_s(s.persona, s.state.frustration)):
+            return gr.skip()
+        live.cut_ins[rec] = round(seconds, 1)
+        return f'<span data-cut-in="{render.esc(rec)}"></span>'  # the page stops the recording
 
     def voice_live(self, last_chunk, rec, sid, request: gr.Request) -> Iterator[dict]:
         live = self._own(sid, request)
@@ -373,7 +396,14 @@ class PracticeTab:
         if listening is None:
             yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
             return
-        yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening))
+        cut_in_s = live.cut_ins.pop(rec, None)
+        yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening, cut_in_s))
+
+    def spoken_over(self, sid, evt: SpeechCut, request: gr.Request) -> None:
+        """The trainee spoke over the customer: the browser stopped the line; mark what they never heard."""
+        live = self._own(sid, request)
+        if live is not None and evt.cut is not None:
+            live.session.cut_off(evt.cut)
 
     def warm_typed(self, text, sid, request: gr.Request) -> None:
         """While the trainee types, let the model read the turn so far (see PracticeSession.warm)."""
@@ -381,7 +411,7 @@ class PracticeTab:
         if live is not None and len((text or "").strip()) >= 12 and not live.lock.locked():
             live.session.warm(text)
 
-    def _voice_turn(self, live: Live, audio: str | LiveTranscript) -> Iterator[dict]:
+    def _voice_turn(self, live: Live, audio: str | LiveTranscript, cut_in_s: float | None = None) -> Iterator[dict]:
         from ..voice import voice_turn
 
         s = live.session
@@ -397,7 +427,7 @@ class PracticeTab:
         def events():
             if isinstance(audio, LiveTranscript):
                 heard = audio.finish()
-                yield from voice_turn(s, audio.samples(), heard=heard, at=arrived, data=self.ctx.data)
+                yield from voice_turn(s, audio.samples(), heard=heard, at=arrived, data=self.ctx.data, cut_in_s=cut_in_s)
             else:
                 yield from voice_turn(s, audio, at=arrived, data=self.ctx.data)
 
@@ -410,13 +440,17 @@ class PracticeTab:
         reply), Spoken (voice: a sentence's wav), CustomerLine (the stored reply).  With speak_here the UI
         speaks the deltas itself (a retried reply in a voice session).
         """
-        from ..voice import Heard, Spoken
+        from ..voice import Heard, Spoken, speak_reply
 
         s = live.session
         busy = {self.msg: gr.update(value="", interactive=False), self.send_btn: gr.update(interactive=False),
                 self.err: "", self.retry_btn: gr.update(visible=False)}
         yield self._view(live, "", busy, pending_user=said)  # an earlier error (and its Retry) goes away
-        speaker = _Speaker(self.ctx, live) if speak_here else None
+        if speak_here:  # the same sentence-by-sentence speech as a spoken turn (voice.speak_reply)
+            core, at = events_fn, live.clock()
+
+            def events_fn():
+                return speak_reply(s, core(), self.ctx.audio_dir(s.id), at=at, t0=time.perf_counter())
         urls: list[str] = []
         partial = ""
         line = None
@@ -429,10 +463,7 @@ class PracticeTab:
                 stored = True
                 if isinstance(ev, Delta):
                     partial += ev.text
-                    extra = {}
-                    if speaker and speaker.feed(ev.text):
-                        extra[self.speech] = speaker.html()
-                    yield self._view(live, partial, extra)
+                    yield self._view(live, partial)
                 elif isinstance(ev, Spoken):
                     url = public_url(ev.path)
                     if url:
@@ -460,10 +491,7 @@ class PracticeTab:
         if line is not None:  # the last reaction explained (not in exam mode); a hint was for the turn before
             out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona)
             out[self.hint_text] = ""
-        if line is not None and speaker is not None:
-            speaker.finish(line.index)
-            out[self.speech] = speaker.html(done=True)
-        elif line is not None and s.channel == "voice":
+        if line is not None and s.channel == "voice":
             out[self.speech] = render.speech_queue(urls, line.index, done=True)
         if s.ended:
             out.update(self._result(live))
@@ -506,61 +534,3 @@ class PracticeTab:
             self.result_status: gr.update(value=render.status(problem, "err"), visible=bool(problem)),
             self.retry_btn: gr.update(visible=False),
         }
-
-
-class _Speaker:
-    """Speaks a streaming reply sentence by sentence; keeps the turn's audio with the session."""
-
-    def __init__(self, ctx: Context, live: Live):
-        from ..speech import tts
-
-        self.tts = tts
-        self.ctx = ctx
-        self.live = live
-        self.buffer = tts.SentenceBuffer()
-        self.parts: list[Path] = []
-        self.urls: list[str] = []
-        self.started: float | None = None
-        self.seconds = 0.0
-        self.n = len(live.session.turns)  # the customer turn's index once stored
-
-    def _say(self, sentence: str) -> None:
-        s = self.live.session
-        path = self.ctx.audio_dir(s.id) / f"{self.n:03d}-customer-part{len(self.parts)}.wav"
-        try:
-            self.tts.synthesize(sentence, path, language=s.persona.language, sex=s.persona.sex)
-        except Exception:
-            log.exception("speech failed for a sentence")
-            return
-        if self.started is None:
-            self.started = self.live.clock()
-        self.seconds += self.tts.wav_duration(path)
-        self.parts.append(path)
-        url = public_url(path)
-        if url:
-            self.urls.append(url)
-
-    def feed(self, delta: str) -> bool:
-        done = self.buffer.feed(delta)
-        for sentence in done:
-            self._say(sentence)
-        return bool(done)
-
-    def finish(self, index: int) -> None:
-        rest = self.buffer.flush()
-        if rest:
-            self._say(rest)
-        s = self.live.session
-        out = self.ctx.audio_dir(s.id) / f"{index:03d}-customer.wav"
-        joined = join_wavs(self.parts, out)
-        for p in self.parts:
-            if p != out:
-                p.unlink(missing_ok=True)
-        if joined is not None:
-            prev = max((t.start for t in s.turns[:-1] if t.start is not None), default=0.0)
-            start = max(self.started or self.live.clock(), prev)
-            end = round(start + self.seconds, 2)
-            self.ctx.set_turn_media(s.id, index, str(joined), start, end)
-
-    def html(self, done: bool = False) -> str:
-        return render.speech_queue(self.urls, self.n, done)

@@ -40,12 +40,14 @@ class Recordings:
             with self._lock:
                 self._get(rid)
 
-    def chunk(self, rid: str, chunk) -> None:
+    def chunk(self, rid: str, chunk) -> float:
+        """Feed a chunk of recording `rid`; the seconds recorded so far (0 without an id)."""
         if not rid:
-            return
+            return 0.0
         with self._lock:
             live = self._get(rid)
         live.feed(chunk)  # outside the lock: a feed may start a transcription pass; ignored once closed
+        return live.seconds
 
     @property
     def recording(self) -> bool:
