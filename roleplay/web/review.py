@@ -220,7 +220,7 @@ class ReviewTab:
                   names.get(r.persona_id, r.persona_id or ""), r.channel, counts.get(r.id, 0),
                   "" if r.overall is None else f"{r.overall:.0f}", result_label(r), r.id] for r in rows]
         note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
-        csv = self._write(f"scores-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", exports.scores_csv(rows))
+        csv = self.write(f"scores-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", exports.scores_csv(rows))
         return table, note, gr.update(value=str(csv), visible=bool(rows))
 
     def _folder(self) -> Path:
@@ -231,7 +231,7 @@ class ReviewTab:
             shutil.rmtree(old, ignore_errors=True)
         return folder
 
-    def _write(self, name: str, text: str) -> Path:
+    def write(self, name: str, text: str) -> Path:
         folder = self._folder()
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -338,7 +338,7 @@ class ReviewTab:
         rows = self.ctx.agreement(user)
         table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
                   f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
-        csv = self._write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
+        csv = self.write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
         note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
                          visible=not rows)
         return table, note, gr.update(value=str(csv), visible=bool(rows))
