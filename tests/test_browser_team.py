@@ -5,11 +5,14 @@ opens the session behind a cell."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from roleplay import assignments
+from roleplay import assignments, xapi
 from tests.test_app_api import PASSWORD, copy_library, launch
 from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_reply  # noqa: F401
+from tests.test_xapi import StandInLrs
 
 pytestmark = [pytest.mark.browser]
 
@@ -113,4 +116,26 @@ def test_a_trainer_assigns_a_trainee_practises_and_the_overview_shows_it(browser
     assert "ann," in open(dl.value.path(), encoding="utf-8").read()
     pg.locator("#rp-cell-sessions [role=gridcell]", has_text=sid).click()  # the session, one click away
     pg.wait_for_selector(f"#rp-replay-head [data-session='{sid}']")
+    with pg.expect_download() as dl:  # the session's xAPI statements, from Review
+        pg.click("#rp-dl-xapi")
+    statements = json.loads(open(dl.value.path(), encoding="utf-8").read())
+    assert [s["verb"]["display"]["en-US"] for s in statements] == ["attempted", "completed",
+                                                                    "passed" if passed else "failed"]
+    for s in statements:
+        xapi.validate(s)
+
+    stand_in = StandInLrs()  # and sent to an LRS from the Team tab's settings
+    try:
+        pg.get_by_role("tab", name="Team", exact=True).click()
+        pg.get_by_role("tab", name="LMS", exact=True).click()
+        pg.fill("#rp-lrs-endpoint input, #rp-lrs-endpoint textarea", stand_in.url)
+        pg.fill("#rp-lrs-user input, #rp-lrs-user textarea", "key")
+        pg.fill("#rp-lrs-password input", "s3cret-pass")
+        pg.click("#rp-lrs-save")
+        pg.wait_for_function("() => document.querySelector('#rp-lrs-status')?.innerText.includes('Saved')")
+        pg.click("#rp-lrs-send")
+        pg.wait_for_function("() => document.querySelector('#rp-lrs-status')?.innerText.includes('Sent 3')")
+        assert [s["id"] for s in stand_in.received] == [s["id"] for s in statements]
+    finally:
+        stand_in.close()
     ctx.close()

@@ -25,7 +25,8 @@ from ..overview import Filters, Overview, overview
 from ..passmark import Standing
 from ..persona import Persona
 from .. import agreement as agree
-from .. import annotations, assignments, hints, snapshot
+from .. import annotations, assignments, hints, lrs, snapshot, xapi
+from ..lrs import LrsSettings
 from ..agreement import SkillAgreement
 from ..attempts import Comparison, compare
 from ..fork import fork
@@ -237,6 +238,14 @@ class Context:
             for name in set(assignments.assignees(a, groups)) & set(trainees):
                 standings.setdefault(name, []).append(assignments.standing_of(a, name, tries.get(a.id, [])))
         return overview(sessions, trainees, list(ORDER), filters, standings)
+
+    def lrs_settings(self) -> LrsSettings:
+        return lrs.settings(self.accounts)
+
+    def xapi_statements(self, rows: list[SessionRow]) -> list[dict]:
+        """xAPI statements for sessions the caller has already checked the user may see."""
+        homepage = self.lrs_settings().homepage or xapi.DEFAULT_HOMEPAGE
+        return xapi.for_sessions(self.store, rows, homepage, {p.id: p.name for p in self.personas()})
 
     def _run(self, session: PracticeSession, user: User) -> Live:
         """A new session of the user's, running here."""

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import gradio as gr
 from pydantic import ValidationError
 
-from .. import assignments, overview
+from .. import assignments, lrs, overview
 from ..accounts import AccountError, User
 from . import render, team_view
 from .context import Context, Forbidden
@@ -91,6 +91,24 @@ class TeamTab:
                     self.g_status = gr.HTML(elem_id="rp-gr-status")
                     self.g_table = gr.Dataframe(headers=["Group", "Members"], value=[], interactive=False,
                                                 elem_id="rp-gr-table")
+                with gr.Tab("LMS", id="lms"):
+                    gr.HTML('<p class="rp-sub">Send xAPI statements (attempted, completed, passed or failed, with '
+                            'every skill) to a Learning Record Store.</p>')
+                    with gr.Row(equal_height=False):
+                        self.l_endpoint = gr.Textbox(label="LRS endpoint", placeholder="https://lrs.example.com/xapi/",
+                                                     elem_id="rp-lrs-endpoint", scale=3)
+                        self.l_user = gr.Textbox(label="Key (user name)", elem_id="rp-lrs-user", scale=2)
+                        self.l_password = gr.Textbox(label="Secret (password)", type="password",
+                                                     elem_id="rp-lrs-password", scale=2,
+                                                     placeholder="left empty: keep the saved one")
+                        self.l_home = gr.Textbox(label="Accounts' home page", elem_id="rp-lrs-home", scale=2,
+                                                 placeholder="https://training.example.com")
+                    self.l_save = gr.Button("Save", elem_id="rp-lrs-save")
+                    with gr.Row():
+                        self.l_since = gr.Textbox(label="Send the sessions since", placeholder="YYYY-MM-DD",
+                                                  elem_id="rp-lrs-since")
+                        self.l_send = gr.Button("Send to the LRS", variant="primary", elem_id="rp-lrs-send")
+                    self.l_status = gr.HTML(elem_id="rp-lrs-status")
 
     # events ------------------------------------------------------------------------------------
 
@@ -103,13 +121,17 @@ class TeamTab:
                                        self.a_skills, self.a_attempts, self.a_due],
                          [self.a_status, self.a_table], api_visibility="private")
         self.a_remove.click(self.remove, self.a_remove_id, [self.a_status, self.a_table], api_visibility="private")
+        self.l_save.click(self.save_lrs, [self.l_endpoint, self.l_user, self.l_password, self.l_home],
+                          [self.l_status, self.l_password], api_visibility="private")
+        self.l_send.click(self.send_lrs, self.l_since, self.l_status, api_visibility="private")
         group_out = [self.g_status, self.g_table, self.g_name, self.a_groups, self.o_group]
         self.g_add.click(self.join, [self.g_user, self.g_name], group_out, api_visibility="private")
         self.g_leave.click(self.leave, [self.g_user, self.g_name], group_out, api_visibility="private")
 
     def outputs(self) -> list:
         """What the app's load event fills in (see on_load)."""
-        return [self.locked, self.body, self.a_persona, self.a_trainees, self.g_user, self.a_table, *self._groups_out()]
+        return [self.locked, self.body, self.a_persona, self.a_trainees, self.g_user, self.a_table, self.l_endpoint,
+                self.l_user, self.l_home, *self._groups_out()]
 
     def _groups_out(self) -> list:
         return [self.g_table, self.g_name, self.a_groups, self.o_group]
@@ -119,8 +141,10 @@ class TeamTab:
             return [gr.update(visible=True), gr.update(visible=False), *[gr.skip()] * (len(self.outputs()) - 2)]
         trainees = self.ctx.trainees(user)
         personas = [(p.name, p.id) for p in self.ctx.personas()]
+        saved = self.ctx.lrs_settings()
         return [gr.update(visible=False), gr.update(visible=True), gr.update(choices=personas),
-                gr.update(choices=trainees), gr.update(choices=trainees), self._assignment_rows(), *self._group_views()]
+                gr.update(choices=trainees), gr.update(choices=trainees), self._assignment_rows(), saved.endpoint,
+                saved.username, saved.homepage, *self._group_views()]
 
     def _trainer(self, request) -> User:
         user = self.ctx.user(request)
@@ -235,3 +259,27 @@ class TeamTab:
                 raise AccountError(f"{user} is not in {group}")
 
         return self._change_group(change, f"{user} left {group}.", request)
+
+    # LMS ---------------------------------------------------------------------------------------
+
+    def save_lrs(self, endpoint, username, password, homepage, request: gr.Request):
+        """Save the LRS settings (the secret is never shown again; empty keeps the saved one)."""
+        try:
+            self._trainer(request)
+            if self.ctx.accounts is None:
+                raise Forbidden("settings need accounts (not single-user mode)")
+            new = lrs.LrsSettings(endpoint=endpoint or "", username=username or "",
+                                  password=password or self.ctx.lrs_settings().password, homepage=homepage or "")
+        except (Forbidden, ValidationError) as e:
+            return render.status(_message(e), "err"), ""
+        lrs.save(self.ctx.accounts, new)
+        return render.status("Saved.", "ok"), ""
+
+    def send_lrs(self, since, request: gr.Request):
+        try:
+            user = self._trainer(request)
+            rows = self.ctx.sessions_for(user, since=parse_since(since))
+            sent = lrs.send(self.ctx.xapi_statements(rows), self.ctx.lrs_settings())
+        except (Forbidden, ValueError, lrs.LrsError) as e:
+            return render.status(_message(e), "err")
+        return render.status(f"Sent {sent} statements from {len(rows)} sessions.", "ok")
