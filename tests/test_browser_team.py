@@ -10,8 +10,11 @@ import json
 import pytest
 
 from roleplay import assignments, xapi
+from roleplay.llm import ModelClient, ModelConfig
+from roleplay.standin import StandIn
 from tests.test_app_api import PASSWORD, copy_library, launch
 from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_reply  # noqa: F401
+from tests.test_drafting import BRIEF, FLAWED
 from tests.test_xapi import StandInLrs
 
 pytestmark = [pytest.mark.browser]
@@ -139,3 +142,33 @@ def test_a_trainer_assigns_a_trainee_practises_and_the_overview_shows_it(browser
     finally:
         stand_in.close()
     ctx.close()
+
+
+def test_a_persona_drafted_from_a_description_opens_in_the_editor_unsaved(browser, tmp_path):  # noqa: F811
+    """The plumbing, through the real model client to a stand-in server answering a fixed, flawed draft."""
+    server = StandIn(delay_s=0, line=json.dumps(FLAWED))
+    library = copy_library(tmp_path / "personas")
+    demo, url = launch(tmp_path, client=ModelClient(ModelConfig(base_url=server.start(), model="stand-in")),
+                       single_user=True, library=library)
+    ctx = browser.new_context(viewport={"width": 1360, "height": 900})
+    try:
+        pg = ctx.new_page()
+        pg.set_default_timeout(60_000)
+        pg.goto(url)
+        pg.wait_for_selector("#rp-cards .rp-card")
+        pg.get_by_role("tab", name="Personas", exact=True).click()
+        pg.click("#rp-draft-box")
+        pg.fill("#rp-draft-text textarea", "short")
+        pg.click("#rp-draft")
+        pg.wait_for_function("() => document.querySelector('#rp-draft-status')?.innerText.includes('describe')")
+        pg.fill("#rp-draft-text textarea", BRIEF)
+        pg.click("#rp-draft")
+        pg.wait_for_function("() => document.querySelector('#rp-draft-status')?.innerText.includes('Not saved')")
+        pg.wait_for_function("() => document.querySelector('#rp-problems')?.innerText.includes('Valid persona')")
+        assert "Nora Berg" in pg.inner_text("#rp-problems")
+        assert "id: cafe-owner" in pg.inner_text("#rp-yaml")
+        assert "cafe-owner" not in library.files and not (tmp_path / "personas" / "cafe-owner.yaml").exists()
+    finally:
+        ctx.close()
+        demo.close()
+        server.stop()
