@@ -21,39 +21,43 @@ from .library import PersonaError, Problem, parse
 from .patterns import catastrophic
 from .persona import json_schema
 
-MAX_TOKENS = 1500
+MAX_TOKENS = 1200
 SHORT, LONG = 160, 400  # characters a drafted string may take (a small model otherwise rambles on)
 MAX_ITEMS = 2
 
-# What a draft fills in, per object of the persona schema (by its title); everything else keeps its default.
+# What the model writes, per object of the persona schema (by its title), in this order (what matters most
+# first: a draft cut short by the token limit keeps it).  Ids, links between items and the rest come
+# from the code or keep their defaults: every token costs seconds on a small CPU model.
 KEEP = {
-    "Persona": ["id", "name", "language", "channel", "difficulty", "sex", "kind", "situation", "brief", "background",
-                "goal", "opening_line", "ask", "knows", "hidden_facts", "policy", "goals", "temperament", "lines"],
-    "Ask": ["text", "item"],
-    "Fact": ["id", "text", "value", "ask"],
-    "HiddenFact": ["id", "text", "topics", "unlock"],
+    "Persona": ["name", "language", "situation", "brief", "background", "goal", "opening_line", "policy", "ask",
+                "goals", "lines", "temperament"],
+    "Ask": ["text"],
     "Policy": ["summary", "allowed", "forbidden"],
-    "PolicyItem": ["id", "text", "patterns"],
-    "Goal": ["id", "text", "met_by"],
-    "Temperament": ["start_frustration", "leave_at", "satisfied_at", "resistance"],
-    "Lines": ["upset", "calmer", "leaving", "satisfied", "push", "heard", "bare_policy"],
+    "PolicyItem": ["text", "patterns"],
+    "Goal": ["text"],
+    "Temperament": ["start_frustration"],
+    "Lines": ["upset", "calmer", "leaving", "satisfied", "push"],
 }
+# What repair takes from a draft (a stronger model may give more than it was asked for).
+FIELDS = ["id", "name", "language", "channel", "difficulty", "sex", "kind", "situation", "brief", "background", "goal",
+          "opening_line", "ask", "knows", "hidden_facts", "policy", "goals", "temperament", "lines"]
+LINE_ACTS = ["upset", "calmer", "leaving", "satisfied", "push", "heard", "bare_policy"]
 LONG_FIELDS = {"brief", "background", "summary"}
 
 PROMPT = """You write customer personas for a practice tool where customer-service trainees talk to a simulated \
 customer. From the trainer's description, write one complete persona as JSON.
 
-- background, goal, ask.text, knows.text, hidden_facts.text and all lines are in the customer's own words \
+- background, goal, ask.text and all lines are in the customer's own words \
 (first person: "I ordered…"), in the persona's language.
 - situation is one line for a card; brief tells the trainee who calls and why; opening_line is the customer's \
 first words.
 - policy.summary is the policy sheet as short bullet lines. policy.allowed are offers the trainee may make, \
-policy.forbidden are promises outside the policy. Each item has a snake_case id, plain text and 1-3 patterns: \
-short lowercase regular expressions of how a trainee would say it (e.g. "refund.{0,20}shipping").
-- ask is what the customer asks for beyond the policy; ask.item is the id of the forbidden item that would grant it.
-- goals are what the customer would settle for; met_by lists allowed item ids.
-- temperament: start_frustration below leave_at (often 90), satisfied_at about 30.
-- lines: 2 short variants each, in the customer's voice.
+policy.forbidden are promises outside the policy. Each item has plain text and 1-2 patterns: short lowercase \
+regular expressions of how a trainee would say it (e.g. "refund.{0,20}shipping").
+- ask is what the customer asks for beyond the policy (the first forbidden item would grant it).
+- goals are what the customer would settle for (the first allowed offer meets them).
+- temperament.start_frustration: 0 calm to 100 furious; they leave at 90.
+- lines: 1-2 short variants each, in the customer's voice.
 
 The trainer's description:
 """
@@ -93,7 +97,7 @@ def _trim(node: dict, name: str = "") -> dict:
     node = {k: v for k, v in node.items() if k not in ("default", "examples")}
     if node.get("type") == "object" and "properties" in node:
         keep = KEEP.get(node.get("title", ""), list(node["properties"]))
-        node["properties"] = {k: _trim(v, k) for k, v in node["properties"].items() if k in keep}
+        node["properties"] = {k: _trim(node["properties"][k], k) for k in keep}
         node["required"] = list(node["properties"])
         node["additionalProperties"] = False
     elif node.get("type") == "array":
@@ -176,7 +180,7 @@ def _int(value, default: int, lo: int, hi: int) -> int:
 def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
     """The draft made into a persona the parser accepts, and what was changed (for the trainer)."""
     fixes: list[str] = []
-    d = {k: data[k] for k in KEEP["Persona"] if k in data and data[k] not in (None, "", [])}
+    d = {k: data[k] for k in FIELDS if k in data and data[k] not in (None, "", [])}
     d["id"] = _unique(_slug(str(d.get("id") or d.get("name") or ""), "-") or "drafted-customer", set(taken_ids), "-")
     if d["id"] != data.get("id"):
         fixes.append(f"id: {d['id']} (unique in the library, letters, digits and -)")
@@ -215,7 +219,10 @@ def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
     allowed_ids = [i["id"] for i in allowed]
     goals = []
     for g in _items(d.get("goals"), set(), fixes, "goals"):
-        met = [m for m in (g.get("met_by") or []) if m in allowed_ids] or allowed_ids[:1]
+        met = [m for m in (g.get("met_by") or []) if m in allowed_ids]
+        if not met and allowed_ids:
+            met = allowed_ids[:1]
+            fixes.append(f"goals.{g['id']}: met by {met[0]}, the first allowed offer; check it")
         if not met:
             fixes.append(f"goals.{g['id']}: dropped (no allowed offer to meet it)")
             continue
@@ -227,6 +234,9 @@ def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
         item = ask.get("item") if ask.get("item") in {i["id"] for i in forbidden} else None
         if ask.get("item") and item is None:
             fixes.append(f"ask.item: {ask['item']!r} is no forbidden item; removed")
+        elif not ask.get("item") and forbidden:
+            item = forbidden[0]["id"]
+            fixes.append(f"ask.item: {item}, the first forbidden item; check it is what grants the ask")
         d["ask"] = {"text": ask["text"], **({"item": item} if item else {})}
     else:
         d.pop("ask", None)
@@ -243,7 +253,7 @@ def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
 
     lines = d.get("lines") if isinstance(d.get("lines"), dict) else {}
     kept = {k: [str(x) for x in v if str(x).strip()] for k, v in lines.items()
-            if k in KEEP["Lines"] and isinstance(v, list)}
+            if k in LINE_ACTS and isinstance(v, list)}
     for mood, default in DEFAULT_LINES.items():
         if not kept.get(mood):
             kept[mood] = default
@@ -259,7 +269,52 @@ def to_yaml(d: dict, model: str, fixes: list[str]) -> str:
     return "\n".join(head) + "\n" + yaml.safe_dump(d, sort_keys=False, allow_unicode=True, width=100)
 
 
-def draft(client, description: str, taken_ids=()) -> tuple[str, list[Problem]]:
+def _closers(text: str) -> str | None:
+    """What closes `text` as JSON (its open string, arrays and objects), or None where it cannot end."""
+    stack, in_string, escaped = [], False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]":
+            stack.pop()
+    if in_string:
+        return None
+    return "".join(reversed(stack))
+
+
+def complete(text: str) -> tuple[dict | None, bool]:
+    """The JSON object, and whether it was whole; one cut short by the token limit has its last incomplete
+    member dropped and is closed."""
+    try:
+        data = json.loads(text)
+        return (data if isinstance(data, dict) else None), True
+    except json.JSONDecodeError:
+        pass
+    cuts = [i for i, ch in enumerate(text) if ch == ","]
+    for end in reversed(cuts[-400:]):  # the latest comma where what comes before can be closed
+        head = text[:end]
+        closers = _closers(head)
+        if closers is None:
+            continue
+        try:
+            data = json.loads(head + closers)
+        except json.JSONDecodeError:
+            continue
+        return (data if isinstance(data, dict) else None), False
+    return None, False
+
+
+def draft(client, description: str, taken_ids=(), max_tokens: int = MAX_TOKENS) -> tuple[str, list[Problem]]:
     """(YAML for the editor, problems the parser still finds: none for a draft that repair could fix)."""
     description = (description or "").strip()
     if len(description) < 20:
@@ -267,15 +322,14 @@ def draft(client, description: str, taken_ids=()) -> tuple[str, list[Problem]]:
                          "what they want, and what the policy allows")
     messages = [{"role": "system", "content": "You answer with JSON only."},
                 {"role": "user", "content": PROMPT + description[:4000]}]
-    text = client.json(messages, draft_schema(), name="persona", max_tokens=MAX_TOKENS)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        raise DraftError(f"the model's draft was not complete JSON ({len(text)} characters); try again, "
-                         "shorten the description, or use a stronger model server") from None
-    if not isinstance(data, dict):
-        raise DraftError("the model's draft was not a persona; try again")
+    text = client.json(messages, draft_schema(), name="persona", max_tokens=max_tokens)
+    data, whole = complete(text)
+    if not data:
+        raise DraftError(f"the model's draft was not a persona ({len(text)} characters of it); try again, "
+                         "shorten the description, or use a stronger model server")
     d, fixes = repair(data, taken_ids)
+    if not whole:
+        fixes.insert(0, "the model stopped before the end: what it had not written is a placeholder or a default")
     yaml_text = to_yaml(d, getattr(client, "model", "the model"), fixes)
     try:
         parse(yaml_text, "<draft>")
