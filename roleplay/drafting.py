@@ -158,7 +158,7 @@ def _items(raw, sep_taken: set[str], fixes: list[str], where: str, need_patterns
         if not isinstance(item, dict) or not str(item.get("text") or "").strip():
             continue
         item = dict(item)
-        slug = _slug(str(item.get("id") or ""), "_") or _slug(item["text"], "_")[:24] or f"item_{n + 1}"
+        slug = _slug(str(item.get("id") or ""), "_") or _slug(item["text"][:30], "_") or f"item_{n + 1}"
         item["id"] = _unique(slug, sep_taken, "_")
         if need_patterns:
             pats = _patterns(item.get(need_patterns), item["text"], fixes, f"{where}.{item['id']}")
@@ -266,6 +266,7 @@ def to_yaml(d: dict, model: str, fixes: list[str]) -> str:
     head = [f"# Drafted by {model} from a description. Nothing is saved yet: read every field,",
             "# make the patterns match how your trainees talk, add expect: cases, then Save."]
     head += [f"# repaired: {f}" for f in fixes]
+    d = {k: d[k] for k in FIELDS if k in d and d[k] != []}  # the usual order; no empty lists
     return "\n".join(head) + "\n" + yaml.safe_dump(d, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -164,8 +164,8 @@ def test_a_persona_drafted_from_a_description_opens_in_the_editor_unsaved(browse
         pg.fill("#rp-draft-text textarea", BRIEF)
         pg.click("#rp-draft")
         pg.wait_for_function("() => document.querySelector('#rp-draft-status')?.innerText.includes('Not saved')")
-        pg.wait_for_function("() => document.querySelector('#rp-problems')?.innerText.includes('Valid persona')")
-        assert "Nora Berg" in pg.inner_text("#rp-problems")
+        pg.wait_for_function("() => document.querySelector('#rp-problems')?.innerText.includes('Nora Berg')")
+        assert "Valid persona" in pg.inner_text("#rp-problems")
         assert "id: cafe-owner" in pg.inner_text("#rp-yaml")
         assert "cafe-owner" not in library.files and not (tmp_path / "personas" / "cafe-owner.yaml").exists()
     finally:

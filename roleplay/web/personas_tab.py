@@ -172,8 +172,8 @@ class PersonasTab:
                            show_progress="hidden", trigger_mode="always_last")
         self.cards.click(self.open_card, None, [self.editor, self.save_status], api_visibility="private")
         self.new_btn.click(lambda: (TEMPLATE, ""), None, [self.editor, self.save_status], api_visibility="private")
-        self.draft_btn.click(self.draft, self.draft_text, [self.editor, self.draft_status, self.save_status],
-                             api_visibility="private")
+        self.draft_btn.click(self.draft, self.draft_text, [self.editor, self.draft_status, self.save_status,
+                                                           self.problems, self.preview], api_visibility="private")
         self.save_btn.click(self.save, self.editor, [self.save_status, self.problems, self.cards, self.lib_errors],
                             api_visibility="private").then(
             practice.refresh, None, [practice.cards, practice.persona_dd], api_visibility="private")
@@ -197,10 +197,10 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
             text, problems = drafting.draft(self.ctx.client, description, taken_ids=set(self.ctx.library.files))
         except (Forbidden, drafting.DraftError, ModelError) as e:
-            return gr.skip(), render.status(str(e), "err"), gr.skip()
+            return gr.skip(), render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
         note = ("Drafted into the editor. Not saved: read it, finish it, then Save." if not problems else
                 "Drafted into the editor with problems to fix (below). Not saved.")
-        return text, render.status(note, "ok" if not problems else "err"), ""
+        return text, render.status(note, "ok" if not problems else "err"), "", self._problems(text), self._preview(text)
 
     def open_card(self, evt: CardClick, request: gr.Request):
         try:
