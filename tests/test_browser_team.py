@@ -6,6 +6,7 @@ opens the session behind a cell."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,8 @@ from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_r
 from tests.test_drafting import BRIEF, FLAWED
 from tests.test_xapi import StandInLrs
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
 
 
 @pytest.fixture
