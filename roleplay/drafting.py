@@ -22,6 +22,8 @@ from .patterns import catastrophic
 from .persona import json_schema
 
 MAX_TOKENS = 1200
+# A draft is many replies long: on the embedded 1.5B model on two busy cores it took 17 minutes.
+TIMEOUT_S = 1800.0
 SHORT, LONG = 160, 400  # characters a drafted string may take (a small model otherwise rambles on)
 MAX_ITEMS = 2
 
@@ -323,7 +325,7 @@ def draft(client, description: str, taken_ids=(), max_tokens: int = MAX_TOKENS) 
                          "what they want, and what the policy allows")
     messages = [{"role": "system", "content": "You answer with JSON only."},
                 {"role": "user", "content": PROMPT + description[:4000]}]
-    text = client.json(messages, draft_schema(), name="persona", max_tokens=max_tokens)
+    text = client.json(messages, draft_schema(), name="persona", max_tokens=max_tokens, timeout=TIMEOUT_S)
     data, whole = complete(text)
     if not data:
         raise DraftError(f"the model's draft was not a persona ({len(text)} characters of it); try again, "
