@@ -223,7 +223,7 @@ def test_db_commands(db_url, capsys):
     assert cli.main(["--db", db_url, "db", "current"]) == 1
     assert "run `roleplay db upgrade`" in capsys.readouterr().out
     assert cli.main(["db", "upgrade", "--db", db_url]) == 0
-    assert "at revision 0004 (the newest)" in capsys.readouterr().out
+    assert "at revision 0005 (the newest)" in capsys.readouterr().out
     assert cli.main(["--db", db_url, "db", "current"]) == 0
     assert revision(db_url) == migrations.head()
 
@@ -248,6 +248,6 @@ def test_marking_test_runs_keeps_every_turn_of_an_existing_database(db_url):
                           "ended) VALUES ('old', 'ann', 'late-delivery', 'chat', 'en', :t, :t, false)"), {"t": now})
         conn.execute(text("INSERT INTO turns (session_id, idx, speaker, text, created_at) "
                           "VALUES ('old', 0, 'customer', 'Hello.', :t)"), {"t": now})
-    store = Store(db_url)  # migrates to 0004
+    store = Store(db_url)  # migrates to 0005
     assert [t.text for t in store.transcript("old").turns] == ["Hello."]
     assert [r.id for r in store.list_sessions()] == ["old"] and store.list_sessions(test_runs=True) == []
