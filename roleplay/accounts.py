@@ -9,6 +9,9 @@ Users live in the same database as the sessions (a `users` table beside them),
 so one `ROLEPLAY_DB_URL` (or `--db`) covers both.  `roleplay users add|list|remove`
 manages them; `add_commands(subparsers)` hooks those into the main CLI.
 
+Trainees belong to groups (a `user_groups` table: `roleplay users add … --group`, or trainers in the
+app's Team tab); assignments go to people or whole groups.
+
 Single-user mode (`ROLEPLAY_SINGLE_USER=1` or `roleplay serve --single-user`)
 needs no accounts at all: the one user is "local", with every role.
 """
@@ -27,7 +30,7 @@ from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import String, select
+from sqlalchemy import ForeignKey, String, delete, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from .database import UTCDateTime, default_url, for_writing, open_database
@@ -35,6 +38,7 @@ from .database import UTCDateTime, default_url, for_writing, open_database
 ROLES = ("trainee", "trainer", "evaluator")
 LOCAL_USER = "local"
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+GROUP_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
 MIN_PASSWORD = 8
 # A few wrong passwords in a row lock the name out for a while: slows guessing, not a real user.
 MAX_FAILURES = 5
@@ -61,6 +65,15 @@ class UserRow(_Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     roles: Mapped[str] = mapped_column(String(100))  # comma-separated, from ROLES
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(timezone.utc))
+
+
+class GroupMemberRow(_Base):
+    """A user's membership of a group (a group exists while it has members)."""
+
+    __tablename__ = "user_groups"
+
+    username: Mapped[str] = mapped_column(ForeignKey("users.username", ondelete="CASCADE"), primary_key=True)
+    group_name: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
 
 
 class SettingRow(_Base):
@@ -105,6 +118,14 @@ def single_user_mode() -> bool:
     return os.environ.get("ROLEPLAY_SINGLE_USER", "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def check_group(name: str) -> str:
+    name = (name or "").strip()
+    if not GROUP_NAME.match(name):
+        raise AccountError(f"a group name is 1-64 letters, digits, spaces or . _ - (starting with a letter or digit), "
+                           f"not {name!r}")
+    return name
+
+
 def check_roles(roles) -> list[str]:
     roles = [r.strip().lower() for r in roles if r and r.strip()]
     if not roles:
@@ -126,7 +147,7 @@ class Accounts:
 
     # users ------------------------------------------------------------------------------------
 
-    def add(self, username: str, password: str, roles, replace: bool = False) -> User:
+    def add(self, username: str, password: str, roles, replace: bool = False, groups=()) -> User:
         username = (username or "").strip()
         if not USERNAME.match(username):
             raise AccountError("a user name is 1-64 letters, digits or . _ @ - (starting with a letter or digit)")
@@ -135,6 +156,7 @@ class Accounts:
         if len(password or "") < MIN_PASSWORD:
             raise AccountError(f"the password must be at least {MIN_PASSWORD} characters")
         roles = check_roles(roles)
+        groups = sorted({check_group(g) for g in groups or ()})
         with self._writes.begin() as db:
             row = db.get(UserRow, username)
             if row is not None and not replace:
@@ -144,6 +166,9 @@ class Accounts:
                 db.add(row)
             row.password_hash = _hasher.hash(password)
             row.roles = ",".join(roles)
+            db.flush()  # the user row first: memberships refer to it
+            for g in groups:
+                db.merge(GroupMemberRow(username=username, group_name=g))
         return User(username, frozenset(roles))
 
     def remove(self, username: str) -> bool:
@@ -151,8 +176,37 @@ class Accounts:
             row = db.get(UserRow, username)
             if row is None:
                 return False
+            db.execute(delete(GroupMemberRow).where(GroupMemberRow.username == username))
             db.delete(row)
         return True
+
+    # groups -----------------------------------------------------------------------------------
+
+    def join(self, username: str, group: str) -> None:
+        group = check_group(group)
+        with self._writes.begin() as db:
+            if db.get(UserRow, username) is None:
+                raise AccountError(f"no user '{username}'")
+            db.merge(GroupMemberRow(username=username, group_name=group))
+
+    def leave(self, username: str, group: str) -> bool:
+        with self._writes.begin() as db:
+            gone = db.execute(delete(GroupMemberRow).where(GroupMemberRow.username == username,
+                                                           GroupMemberRow.group_name == (group or "").strip()))
+            return gone.rowcount > 0
+
+    def groups(self) -> dict[str, list[str]]:
+        """Every group with its members, by name."""
+        out: dict[str, list[str]] = {}
+        with self._db() as db:
+            for r in db.scalars(select(GroupMemberRow).order_by(GroupMemberRow.group_name, GroupMemberRow.username)):
+                out.setdefault(r.group_name, []).append(r.username)
+        return out
+
+    def groups_of(self, username: str) -> list[str]:
+        with self._db() as db:
+            return list(db.scalars(select(GroupMemberRow.group_name).where(GroupMemberRow.username == username)
+                                   .order_by(GroupMemberRow.group_name)))
 
     def get(self, username: str) -> User | None:
         with self._db() as db:
@@ -247,19 +301,26 @@ def _read_password(args) -> str:
 def users_add(args) -> int:
     try:
         password = _read_password(args)
-        user = _accounts(args).add(args.username, password, args.role, replace=args.replace)
+        user = _accounts(args).add(args.username, password, args.role, replace=args.replace, groups=args.group or ())
     except AccountError as e:
         return _fail(e)
-    print(f"{user.name}: {user.label}")
+    groups = f" (groups: {', '.join(sorted(set(args.group)))})" if args.group else ""
+    print(f"{user.name}: {user.label}{groups}")
     return 0
 
 
 def users_list(args) -> int:
-    users = _accounts(args).list()
+    accounts = _accounts(args)
+    users = accounts.list()
     if not users:
         print("no users yet: add one with `roleplay users add NAME --role trainer`", file=sys.stderr)
+    member_of: dict[str, list[str]] = {}
+    for group, names in accounts.groups().items():
+        for name in names:
+            member_of.setdefault(name, []).append(group)
     for u in users:
-        print(f"{u.name:24} {u.label}")
+        groups = f"  groups: {', '.join(member_of[u.name])}" if u.name in member_of else ""
+        print(f"{u.name:24} {u.label}{groups}")
     return 0
 
 
@@ -280,6 +341,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                    help="trainee, trainer or evaluator; repeat for several")
     x.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
     x.add_argument("--replace", action="store_true", help="change the password and roles of an existing user")
+    x.add_argument("--group", action="append", help="a group the user belongs to (repeat for several)")
     x.set_defaults(func=users_add)
     x = sub.add_parser("list", help="list users and their roles")
     x.set_defaults(func=users_list)

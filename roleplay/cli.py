@@ -371,11 +371,12 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--db", default=argparse.SUPPRESS, help="database URL (as the global --db)")
     x.set_defaults(func=cmd_db)
 
-    from . import accounts
+    from . import accounts, export_cli
     from .speech import cli as speech_cli
 
     speech_cli.add_commands(sub)
     accounts.add_commands(sub)
+    export_cli.add_commands(sub)
     return ap
 
 

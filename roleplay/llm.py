@@ -246,12 +246,16 @@ class ModelClient:
         except openai.OpenAIError:
             pass
 
-    def json(self, messages: list[dict], schema: dict, *, name: str = "answer", max_tokens: int = 600) -> str:
-        """A chat completion constrained to a JSON schema; returns the raw JSON text."""
+    def json(self, messages: list[dict], schema: dict, *, name: str = "answer", max_tokens: int = 600,
+             timeout: float | None = None) -> str:
+        """A chat completion constrained to a JSON schema; returns the raw JSON text.
+
+        timeout: seconds for this request when it may run longer than a reply (a drafted persona)."""
         try:
             r = self.client.chat.completions.create(
                 model=self.model, messages=messages, max_tokens=max_tokens, temperature=0,
                 response_format={"type": "json_schema", "json_schema": {"name": name, "schema": schema}},
+                **({"timeout": max(timeout, self.config.timeout)} if timeout else {}),
             )
         except openai.OpenAIError as e:
             raise self._error(e) from None

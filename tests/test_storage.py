@@ -27,7 +27,7 @@ from roleplay.transcript import Turn
 from tests.pg import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = {"sessions", "turns", "users", "app_settings"}
+TABLES = {"sessions", "turns", "users", "app_settings"}  # revision 0001's
 
 
 def revision(url: str) -> str | None:
@@ -48,8 +48,9 @@ def migrate(url: str, target: str, how=command.upgrade) -> None:
 
 def test_a_new_database_is_brought_to_head_and_matches_the_models(db_url):
     Store(db_url)
-    assert revision(db_url) == migrations.head() == "0004"
-    assert TABLES <= set(inspect(engine_for(db_url)).get_table_names())
+    assert revision(db_url) == migrations.head() == "0005"
+    assert TABLES | {"user_groups", "assignments", "assignment_sessions"} <= set(
+        inspect(engine_for(db_url)).get_table_names())
     assert schema_differences(db_url) == []
 
 
@@ -222,7 +223,7 @@ def test_db_commands(db_url, capsys):
     assert cli.main(["--db", db_url, "db", "current"]) == 1
     assert "run `roleplay db upgrade`" in capsys.readouterr().out
     assert cli.main(["db", "upgrade", "--db", db_url]) == 0
-    assert "at revision 0004 (the newest)" in capsys.readouterr().out
+    assert "at revision 0005 (the newest)" in capsys.readouterr().out
     assert cli.main(["--db", db_url, "db", "current"]) == 0
     assert revision(db_url) == migrations.head()
 
@@ -247,7 +248,7 @@ def test_marking_test_runs_keeps_every_turn_of_an_existing_database(db_url):
                           "ended) VALUES ('old', 'ann', 'late-delivery', 'chat', 'en', :t, :t, false)"), {"t": now})
         conn.execute(text("INSERT INTO turns (session_id, idx, speaker, text, created_at) "
                           "VALUES ('old', 0, 'customer', 'Hello.', :t)"), {"t": now})
-    store = Store(db_url)  # migrates to 0004
+    store = Store(db_url)  # migrates to 0005
     assert [t.text for t in store.transcript("old").turns] == ["Hello."]
     assert [r.id for r in store.list_sessions()] == ["old"] and store.list_sessions(test_runs=True) == []
 

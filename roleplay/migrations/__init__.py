@@ -50,8 +50,10 @@ def config(connection: Connection | None) -> Config:
 def models() -> list[MetaData]:
     """The tables the models declare: what the migrations must produce."""
     from ..accounts import UserRow
+    from ..assignments import AssignmentRow  # its tables join the store's metadata
     from ..store import SessionRow
 
+    assert AssignmentRow.metadata is SessionRow.metadata
     return [SessionRow.metadata, UserRow.metadata]
 
 

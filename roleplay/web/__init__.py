@@ -23,6 +23,7 @@ from .context import Context, Forbidden  # noqa: E402
 from .personas_tab import PersonasTab  # noqa: E402
 from .practice import PracticeTab  # noqa: E402
 from .review import ReviewTab  # noqa: E402
+from .team_tab import TeamTab  # noqa: E402
 
 __all__ = ["build", "launch_options", "Context"]
 
@@ -45,6 +46,7 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
     with gr.Blocks(title="Roleplay Practice Room", analytics_enabled=False, delete_cache=(3600, 24 * 3600)) as demo:
         header = gr.HTML(render.header("", "", single_user), elem_id="rp-header")
         practice, personas, review = PracticeTab(ctx), PersonasTab(ctx), ReviewTab(ctx)
+        team = TeamTab(ctx, review.write)
         with gr.Tabs(elem_id="rp-tabs") as tabs:
             with gr.Tab("Practice", id="practice", elem_id="rp-tab-practice"):
                 practice.build()
@@ -52,10 +54,17 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
                 personas.build()
             with gr.Tab("Review", id="review", elem_id="rp-tab-review"):
                 review.build()
+            with gr.Tab("Team", id="team", elem_id="rp-tab-team"):
+                team.build()
         api.register(ctx)  # first, so the API endpoints get their plain names
         practice.wire()
         personas.wire(practice)
         review.wire()
+        team.wire()
+        # A session behind an overview cell opens in Review's replay.
+        team.o_sessions.select(review.pick_row, team.o_sessions, review.sid, api_visibility="private").then(
+            lambda: gr.update(selected="review"), None, tabs, api_visibility="private").then(
+            review.open, review.sid, review._replay_outputs(), api_visibility="private")
         resumed = [*practice.shown_outputs(), tabs, review.replay_status]
         review.continue_btn.click(practice.resume, review.sid, resumed, api_visibility="private")
         review.redo_btn.click(review.redo, [review.sid, review.redo_turn], review.fork_sid,
@@ -66,16 +75,18 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
             try:
                 user = ctx.user(request)
             except Forbidden:
-                return (render.header("?", "not signed in", single_user), *[gr.skip()] * 12)
-            f_trainee, p_trainee, f_persona, rows, csv = review.on_load(user)
+                return (render.header("?", "not signed in", single_user), *[gr.skip()] * (len(loaded) - 1))
+            f_trainee, p_trainee, f_persona, rows, csv, statements = review.on_load(user)
             cards, choices = practice.refresh()
             return (render.header(user.name, user.label, single_user), *personas.on_load(user),
-                    f_trainee, p_trainee, f_persona, rows, csv, cards, choices)
+                    f_trainee, p_trainee, f_persona, rows, csv, statements, cards, choices, *practice.assignments(user),
+                    *team.on_load(user))
 
-        demo.load(on_load, None, [header, personas.editor_col, personas.locked, personas.tools, personas.exam,
-                                  review.f_trainee, review.p_trainee, review.f_persona, review.table,
-                                  review.list_csv, practice.cards, practice.persona_dd],
-                  api_visibility="private")
+        loaded = [header, personas.editor_col, personas.locked, personas.tools, personas.exam,
+                  review.f_trainee, review.p_trainee, review.f_persona, review.table, review.list_csv,
+                  review.list_xapi, practice.cards, practice.persona_dd, practice.my_box, practice.my_table, practice.assignment_dd,
+                  *team.outputs()]
+        demo.load(on_load, None, loaded, api_visibility="private")
     # Replies at once per event in this process. With the embedded model 8 is plenty (they share two
     # cores); in front of a batching model server a process mostly waits, and can take more.
     demo.queue(default_concurrency_limit=concurrency())

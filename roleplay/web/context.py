@@ -21,9 +21,12 @@ from sqlalchemy.orm import Session as DbSession
 
 from ..accounts import LOCAL, Accounts, User
 from ..library import Library
+from ..overview import Filters, Overview, overview
+from ..passmark import Standing
 from ..persona import Persona
 from .. import agreement as agree
-from .. import annotations, hints, snapshot
+from .. import annotations, assignments, hints, lrs, snapshot, xapi
+from ..lrs import LrsSettings
 from ..agreement import SkillAgreement
 from ..attempts import Comparison, compare
 from ..fork import fork
@@ -192,6 +195,58 @@ class Context:
             raise ValueError("choose easy, medium or hard")
         return self._run(PracticeSession.start(self.store, persona, self.client, trainee=user.name,
                                                channel=channel, difficulty=difficulty or None), user)
+
+    # assignments -------------------------------------------------------------------------------
+
+    def groups(self) -> dict[str, list[str]]:
+        return self.accounts.groups() if self.accounts is not None else {}
+
+    def assignments_for(self, user: User) -> list[tuple[assignments.AssignmentRow, Standing]]:
+        """The user's assignments with where they stand on each, oldest first."""
+        mine = assignments.assigned_to(self.store, user.name, self.groups())
+        tries = assignments.attempts(self.store)
+        return [(a, assignments.standing_of(a, user.name, tries.get(a.id, []))) for a in mine]
+
+    def start_assignment(self, user: User, assignment_id: int, channel: str) -> Live:
+        """An attempt at an assignment: its persona and difficulty, linked so it counts toward it.
+
+        (Two attempts started in the same instant could both pass the attempts check; a trainee has
+        one browser tab practising, so this is not locked.)"""
+        row = assignments.get(self.store, int(assignment_id))
+        if row is None:
+            raise KeyError("no such assignment")
+        assignments.check_start(row, user.name, assignments.attempts(self.store, row.id).get(row.id, []),
+                                self.groups())
+        live = self.start(user, row.persona_id, channel, row.difficulty)
+        assignments.link(self.store, live.session.id, row.id)
+        return live
+
+    def overview(self, user: User, filters: Filters) -> Overview:
+        """The team overview (trainers): a group's members, or every trainee, over the filters' dates."""
+        from evaluators.skills import ORDER
+
+        if not user.has("trainer"):
+            raise Forbidden("the team overview is for trainers")
+        groups = self.groups()
+        if filters.group and filters.group not in groups:
+            raise ValueError(f"no group '{filters.group}'")
+        trainees = groups[filters.group] if filters.group else self.trainees(user)
+        since, _ = filters.window()
+        sessions = self.store.list_sessions(since=since, limit=100_000)
+        tries = assignments.attempts(self.store)
+        standings: dict[str, list[Standing]] = {}
+        for a in assignments.all_assignments(self.store):
+            for name in set(assignments.assignees(a, groups)) & set(trainees):
+                standings.setdefault(name, []).append(assignments.standing_of(a, name, tries.get(a.id, [])))
+        return overview(sessions, trainees, list(ORDER), filters, standings)
+
+    def lrs_settings(self) -> LrsSettings:
+        return lrs.settings(self.accounts)
+
+    def xapi_statements(self, rows: list[SessionRow]) -> list[dict]:
+        """xAPI statements for sessions the caller has already checked the user may see."""
+        homepage = self.lrs_settings().homepage or xapi.DEFAULT_HOMEPAGE
+        return xapi.for_sessions(self.store, rows, homepage, {p.id: p.name for p in self.personas()})
 
     def _run(self, session: PracticeSession, user: User) -> Live:
         """A new session of the user's, running here."""

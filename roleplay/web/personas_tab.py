@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import gradio as gr
 
-from .. import persona_tests
+from .. import drafting, persona_tests
 from ..library import PersonaError, Problem, parse
 from ..llm import ModelError
 from ..session import PracticeSession
@@ -107,6 +107,14 @@ class PersonasTab:
                 self.lib_errors = gr.HTML(self._library_errors())
                 with gr.Column(visible=True) as self.tools:
                     self.new_btn = gr.Button("New persona", size="sm", elem_id="rp-new")
+                    with gr.Accordion("Draft from a description", open=False, elem_id="rp-draft-box"):
+                        self.draft_text = gr.Textbox(
+                            lines=4, show_label=False, elem_id="rp-draft-text",
+                            placeholder="Who the customer is, what happened, what they want, and what the policy "
+                                        "allows, in a few sentences. The model drafts a persona into the editor; "
+                                        "nothing is saved until you press Save.")
+                        self.draft_btn = gr.Button("Draft it", size="sm", elem_id="rp-draft")
+                        self.draft_status = gr.HTML(elem_id="rp-draft-status")
                     with gr.Accordion("Settings", open=False):
                         self.exam = gr.Checkbox(value=ctx.exam_mode, label="Exam mode: hide the frustration meter "
                                                 "from trainees during practice", elem_id="rp-exam")
@@ -164,6 +172,8 @@ class PersonasTab:
                            show_progress="hidden", trigger_mode="always_last")
         self.cards.click(self.open_card, None, [self.editor, self.save_status], api_visibility="private")
         self.new_btn.click(lambda: (TEMPLATE, ""), None, [self.editor, self.save_status], api_visibility="private")
+        self.draft_btn.click(self.draft, self.draft_text, [self.editor, self.draft_status, self.save_status,
+                                                           self.problems, self.preview], api_visibility="private")
         self.save_btn.click(self.save, self.editor, [self.save_status, self.problems, self.cards, self.lib_errors],
                             api_visibility="private").then(
             practice.refresh, None, [practice.cards, practice.persona_dd], api_visibility="private")
@@ -180,6 +190,17 @@ class PersonasTab:
         except Forbidden as e:
             return render.status(str(e), "err"), ""
         return self._problems(text), self._preview(text)
+
+    def draft(self, description, request: gr.Request):
+        """A persona drafted by the model into the editor (never saved here)."""
+        try:
+            self.ctx.require(request, "trainer")
+            text, problems = drafting.draft(self.ctx.client, description, taken_ids=set(self.ctx.library.files))
+        except (Forbidden, drafting.DraftError, ModelError) as e:
+            return gr.skip(), render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
+        note = ("Drafted into the editor. Not saved: read it, finish it, then Save." if not problems else
+                "Drafted into the editor with problems to fix (below). Not saved.")
+        return text, render.status(note, "ok" if not problems else "err"), "", self._problems(text), self._preview(text)
 
     def open_card(self, evt: CardClick, request: gr.Request):
         try:

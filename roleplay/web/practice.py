@@ -13,13 +13,14 @@ from collections.abc import Iterator
 
 import gradio as gr
 
+from .. import assignments, passmark
 from ..customer import Delta
 from ..fork import CannotFork
 from ..interruption import cut_in_after_s
 from ..llm import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
-from . import lessons, render
+from . import lessons, render, team_view
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
 from .events import CardClick, SpeechCut
@@ -94,6 +95,13 @@ class PracticeTab:
         ctx = self.ctx
         self.sid = gr.State("")
         with gr.Column(visible=True, elem_id="rp-picker") as self.picker:
+            with gr.Accordion("My assignments", open=True, visible=False, elem_id="rp-my-box") as self.my_box:
+                self.my_table = gr.HTML(elem_id="rp-my-assignments")
+                with gr.Row():
+                    self.assignment_dd = gr.Dropdown(choices=[], value=None, label="Assignment", scale=3,
+                                                     elem_id="rp-assignment", interactive=True)
+                    self.assignment_btn = gr.Button("Start this assignment", variant="primary", scale=1,
+                                                    elem_id="rp-assignment-start")
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     gr.HTML('<div class="rp-title">Choose a customer</div><p class="rp-sub">Each card is a '
@@ -173,6 +181,28 @@ class PracticeTab:
         """New persona cards and choices (after a trainer saved one)."""
         return render.persona_cards(self.ctx.personas()), gr.update(choices=self._choices())
 
+    def assignments(self, user) -> tuple:
+        """'My assignments' for the user: the box (shown when they have any), the table, the choices."""
+        items = self.ctx.assignments_for(user)
+        names = {p.id: p.name for p in self.ctx.personas()}
+        choices = [(f"#{a.id} {names.get(a.persona_id, a.persona_id)} — {s.state}", a.id) for a, s in items
+                   if s.can_start]
+        return (gr.update(visible=bool(items)), team_view.my_assignments(items, names),
+                gr.update(choices=choices, value=None))
+
+    def refresh_assignments(self, request: gr.Request):
+        try:
+            return self.assignments(self.ctx.user(request))
+        except Forbidden:
+            return gr.skip(), gr.skip(), gr.skip()
+
+    def pick_assignment(self, assignment_id, request: gr.Request):
+        """Show the assignment's customer (brief, channels) before it is started."""
+        for a, _ in self.ctx.assignments_for(self.ctx.user(request)) if assignment_id else []:
+            if a.id == assignment_id:
+                return gr.update(value=a.persona_id)
+        return gr.skip()
+
     # events ------------------------------------------------------------------------------------
 
     def wire(self) -> None:
@@ -185,6 +215,9 @@ class PracticeTab:
                                api_visibility="private")
         self.start_btn.click(self.start, [self.persona_dd, self.channel, self.difficulty], self.shown_outputs(),
                              api_visibility="private")
+        self.assignment_dd.change(self.pick_assignment, self.assignment_dd, self.persona_dd, api_visibility="private")
+        self.assignment_btn.click(self.start_assignment, [self.assignment_dd, self.channel], self.shown_outputs(),
+                                  api_visibility="private")
         for ev in (self.msg.submit, self.send_btn.click):
             ev(self.send, [self.msg, self.sid], conv_out, api_visibility="private")
         self.retry_btn.click(self.retry, self.sid, conv_out, api_visibility="private")
@@ -205,7 +238,8 @@ class PracticeTab:
         self.redo_btn.click(self.redo, [self.sid, self.redo_turn], self.shown_outputs(), api_visibility="private")
         self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
         self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
-                             None, [self.picker, self.convo, self.result, self.sid], api_visibility="private")
+                             None, [self.picker, self.convo, self.result, self.sid], api_visibility="private").then(
+            self.refresh_assignments, None, [self.my_box, self.my_table, self.assignment_dd], api_visibility="private")
 
     def pick_card(self, evt: CardClick):
         if evt.persona and self.ctx.persona(evt.persona):
@@ -229,8 +263,20 @@ class PracticeTab:
                 self.send_btn, self.chat_head, self.why_live, self.hint_text]
 
     def start(self, persona_id, channel, difficulty, request: gr.Request):
+        return self._begin(lambda user: self.ctx.start(user, persona_id or "", channel or "chat", difficulty or None),
+                           request)
+
+    def start_assignment(self, assignment_id, channel, request: gr.Request):
+        def starting(user):
+            if not assignment_id:
+                raise ValueError("Choose an assignment first.")
+            return self.ctx.start_assignment(user, assignment_id, channel or "chat")
+
+        return self._begin(starting, request)
+
+    def _begin(self, starting, request: gr.Request):
         try:
-            live = self.ctx.start(self.ctx.user(request), persona_id or "", channel or "chat", difficulty or None)
+            live = starting(self.ctx.user(request))
         except (KeyError, ValueError, Forbidden) as e:
             msg = e.args[0] if e.args else str(e)
             return ["", *[gr.update()] * 13, render.status(str(msg), "err"), gr.update(), gr.update()]
@@ -524,6 +570,12 @@ class PracticeTab:
         name = s.persona.name
         row = self.ctx.store.get(s.id)
         shown = row is not None and not self.ctx.exam_mode  # exam mode keeps the why to Review
+        assignment = assignments.assignment_of(self.ctx.store, s.id)
+        verdict = ""
+        if assignment is not None and card is not None:
+            v = passmark.verdict(card, assignment.pass_overall, assignment.pass_skills)
+            verdict = render.status(f"Assignment #{assignment.id}: {'passed' if v.passed else 'not passed'}"
+                                    f"{'' if v.passed else ' — ' + v.reason}.", "ok" if v.passed else "err")
         return {
             self.convo: gr.update(visible=False), self.result: gr.update(visible=True),
             self.scorecard: render.scorecard(card, prefix="sc-turn", title=f"Conversation with {name}",
@@ -531,6 +583,7 @@ class PracticeTab:
             + (lessons.ending(row, s.persona) if shown else ""),
             self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn",
                                                       why=lessons.why_by_turn(row, s.persona) if shown else None),
-            self.result_status: gr.update(value=render.status(problem, "err"), visible=bool(problem)),
+            self.result_status: gr.update(value=render.status(problem, "err") + verdict,
+                                          visible=bool(problem or verdict)),
             self.retry_btn: gr.update(visible=False),
         }

@@ -13,7 +13,7 @@ import gradio as gr
 from pydantic import ValidationError
 
 from .. import agreement as agree
-from .. import annotations
+from .. import annotations, xapi
 from ..accounts import User
 from ..fork import CannotFork
 from . import exports, lessons, render
@@ -94,6 +94,8 @@ class ReviewTab:
                     self.open_btn = gr.Button("Open replay", elem_id="rp-open", scale=1)
                     self.list_csv = gr.DownloadButton("Download these scores (CSV)", elem_id="rp-list-csv",
                                                       visible=False, scale=2)
+                    self.list_xapi = gr.DownloadButton("These sessions as xAPI statements", elem_id="rp-list-xapi",
+                                                       visible=False, scale=2)
             with gr.Tab("Replay", id="replay"):
                 self.head = gr.HTML('<div class="rp-empty">Open a session from the list to replay it.</div>',
                                     elem_id="rp-replay-head")
@@ -109,6 +111,8 @@ class ReviewTab:
                                                      size="sm")
                     self.dl_csv = gr.DownloadButton("Scores (CSV)", visible=False, elem_id="rp-dl-csv", size="sm")
                     self.dl_html = gr.DownloadButton("Printable report (HTML)", visible=False, elem_id="rp-dl-html",
+                                                     size="sm")
+                    self.dl_xapi = gr.DownloadButton("xAPI statements (JSON)", visible=False, elem_id="rp-dl-xapi",
                                                      size="sm")
                 self.replay_status = gr.HTML(elem_id="rp-replay-status", visible=False)
                 with gr.Row(visible=False, elem_id="rp-redo-row") as self.redo_row:
@@ -167,7 +171,7 @@ class ReviewTab:
 
     def wire(self) -> None:
         filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score, self.f_tests]
-        self.search_btn.click(self.search, filters, [self.table, self.list_status, self.list_csv],
+        self.search_btn.click(self.search, filters, [self.table, self.list_status, self.list_csv, self.list_xapi],
                               api_visibility="private")
         self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
             self.open, self.sid, self._replay_outputs(), api_visibility="private")
@@ -186,7 +190,7 @@ class ReviewTab:
 
     def _replay_outputs(self):
         return [self.tabs, self.head, self.transcript, self.card, self.curve, self.timeline, self.replay_status,
-                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.continue_btn, self.redo_row,
+                self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.dl_xapi, self.continue_btn, self.redo_row,
                 self.compare, self.human, self.comment_box, self.grade_box, self.regrade_library]
 
     def on_load(self, user: User):
@@ -198,8 +202,8 @@ class ReviewTab:
         else:
             f = gr.update(choices=[user.name], value=user.name, interactive=False)
             p = gr.update(choices=[user.name], value=user.name, interactive=False)
-        rows, _, csv = self.search(None, None, None, 0, user=user)
-        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv
+        rows, _, csv, statements = self.search(None, None, None, 0, user=user)
+        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv, statements
 
     def _user(self, request) -> User:
         return self.ctx.user(request)
@@ -210,7 +214,7 @@ class ReviewTab:
             user = user or self._user(request)
             since_dt = parse_since(since)
         except (Forbidden, ValueError) as e:
-            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip()
+            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip(), gr.skip()
         rows = self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
                                      persona_id=None if persona in (None, "", ALL) else persona, since=since_dt,
                                      min_score=float(min_score) if min_score else None, test_runs=bool(test_runs))
@@ -220,8 +224,11 @@ class ReviewTab:
                   names.get(r.persona_id, r.persona_id or ""), r.channel, counts.get(r.id, 0),
                   "" if r.overall is None else f"{r.overall:.0f}", result_label(r), r.id] for r in rows]
         note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
-        csv = self._write(f"scores-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", exports.scores_csv(rows))
-        return table, note, gr.update(value=str(csv), visible=bool(rows))
+        stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+        csv = self.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
+        statements = self.write(f"xapi-{stamp}.json", xapi.dumps(self.ctx.xapi_statements(rows)))
+        return (table, note, gr.update(value=str(csv), visible=bool(rows)),
+                gr.update(value=str(statements), visible=bool(rows)))
 
     def _folder(self) -> Path:
         """A new folder for one page's export files; the oldest beyond KEEP_EXPORTS go (Gradio has
@@ -231,7 +238,7 @@ class ReviewTab:
             shutil.rmtree(old, ignore_errors=True)
         return folder
 
-    def _write(self, name: str, text: str) -> Path:
+    def write(self, name: str, text: str) -> Path:
         folder = self._folder()
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -280,6 +287,8 @@ class ReviewTab:
             self.dl_json: gr.update(value=str(files["json"]), visible=True),
             self.dl_csv: gr.update(value=str(files["csv"]), visible=True),
             self.dl_html: gr.update(value=str(files["html"]), visible=True),
+            self.dl_xapi: gr.update(value=str(self.write(f"xapi-{row.id}.json",
+                                                         xapi.dumps(self.ctx.xapi_statements([row])))), visible=True),
             self.continue_btn: gr.update(visible=not row.ended and row.trainee == user.name),  # own, unfinished
             self.redo_row: gr.update(visible=any(t.speaker == "trainee" for t in row.turns)),
             self.compare: gr.update(value=compared, visible=bool(compared)),
@@ -338,7 +347,7 @@ class ReviewTab:
         rows = self.ctx.agreement(user)
         table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
                   f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
-        csv = self._write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
+        csv = self.write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
         note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
                          visible=not rows)
         return table, note, gr.update(value=str(csv), visible=bool(rows))

@@ -1,0 +1,285 @@
+"""The Team tab, for trainers: the team overview (heat map, table, the sessions behind a cell, CSV),
+assignments with pass marks, and groups of trainees.  Handlers only drive the core (Context,
+roleplay.assignments, roleplay.overview)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import gradio as gr
+from pydantic import ValidationError
+
+from .. import assignments, lrs, overview
+from ..accounts import AccountError, User
+from . import render, team_view
+from .context import Context, Forbidden
+from .review import ALL, parse_scores, parse_since
+
+CELL_COLUMNS = ["Date (UTC)", "Customer", "Score", "Result", "Session"]
+ASSIGNMENT_COLUMNS = ["#", "Customer", "Difficulty", "For", "Pass mark", "Attempts", "Due", "Passed", "Failed",
+                      "Open", "Not started"]
+DIFFICULTIES = [("As written", ""), ("Easy", "easy"), ("Medium", "medium"), ("Hard", "hard")]
+
+
+def _message(e: Exception) -> str:
+    if isinstance(e, ValidationError):
+        return "; ".join(f"{'.'.join(map(str, err['loc'])) or 'assignment'}: {err['msg']}" for err in e.errors())
+    return str(e.args[0] if e.args else e)
+
+
+class TeamTab:
+    def __init__(self, ctx: Context, write):
+        self.ctx = ctx
+        self.write = write  # (file name, text) -> path of an export the page may download
+
+    def build(self) -> None:
+        self.locked = gr.HTML(render.empty("The team view is for trainers."), elem_id="rp-team-locked")
+        with gr.Column(visible=False, elem_id="rp-team") as self.body:
+            with gr.Tabs(elem_id="rp-team-tabs"):
+                with gr.Tab("Overview", id="overview"):
+                    with gr.Row(equal_height=False):
+                        self.o_group = gr.Dropdown([ALL], value=ALL, label="Group", elem_id="rp-o-group", scale=2)
+                        self.o_since = gr.Textbox(label="Since", placeholder="YYYY-MM-DD", elem_id="rp-o-since",
+                                                  scale=1)
+                        self.o_until = gr.Textbox(label="Until", placeholder="YYYY-MM-DD", elem_id="rp-o-until",
+                                                  scale=1)
+                        self.o_measure = gr.Radio([("Latest score", "latest"), ("Best score", "best")],
+                                                  value="latest", label="Each cell shows", elem_id="rp-o-measure",
+                                                  scale=2)
+                        self.o_show = gr.Button("Show", variant="primary", elem_id="rp-o-show", scale=1)
+                    self.o_status = gr.HTML(visible=False, elem_id="rp-o-status")
+                    self.o_heat = gr.HTML(elem_id="rp-heatmap")
+                    gr.HTML('<p class="rp-sub">Click a score to list the sessions behind it.</p>')
+                    self.o_table = gr.Dataframe(value=[], interactive=False, elem_id="rp-overview", wrap=True)
+                    self.o_csv = gr.DownloadButton("Download the overview (CSV)", visible=False, elem_id="rp-o-csv")
+                    self.o_cell = gr.HTML(elem_id="rp-cell-head")
+                    self.o_sessions = gr.Dataframe(headers=CELL_COLUMNS, value=[], interactive=False,
+                                                   elem_id="rp-cell-sessions")
+                with gr.Tab("Assignments", id="assignments"):
+                    with gr.Row(equal_height=False):
+                        self.a_persona = gr.Dropdown([], label="Customer", elem_id="rp-as-persona", scale=2)
+                        self.a_difficulty = gr.Radio(DIFFICULTIES, value="", label="Difficulty",
+                                                     elem_id="rp-as-difficulty", scale=2)
+                    with gr.Row(equal_height=False):
+                        self.a_trainees = gr.Dropdown([], multiselect=True, label="Trainees",
+                                                      elem_id="rp-as-trainees", scale=2)
+                        self.a_groups = gr.Dropdown([], multiselect=True, label="Groups", elem_id="rp-as-groups",
+                                                    scale=2)
+                    with gr.Row(equal_height=False):
+                        self.a_pass = gr.Number(value=60, label="Pass mark (overall, 0-100)",
+                                                elem_id="rp-as-pass")
+                        self.a_skills = gr.Textbox(label="Pass marks per skill (optional)",
+                                                   placeholder="empathy=60, honesty=70", elem_id="rp-as-skills")
+                        self.a_attempts = gr.Number(value=None, precision=0, minimum=1, label="Attempts (empty: any)",
+                                                    elem_id="rp-as-attempts")
+                        self.a_due = gr.Textbox(label="Due (optional)", placeholder="YYYY-MM-DD", elem_id="rp-as-due")
+                    self.a_btn = gr.Button("Assign", variant="primary", elem_id="rp-as-assign")
+                    self.a_status = gr.HTML(elem_id="rp-as-status")
+                    self.a_table = gr.Dataframe(headers=ASSIGNMENT_COLUMNS, value=[], interactive=False,
+                                                elem_id="rp-as-table", wrap=True)
+                    with gr.Row():
+                        self.a_remove_id = gr.Number(label="Assignment #", precision=0, minimum=1,
+                                                     elem_id="rp-as-remove-id")
+                        self.a_remove = gr.Button("Remove the assignment (its sessions stay)", elem_id="rp-as-remove")
+                with gr.Tab("Groups", id="groups"):
+                    with gr.Row(equal_height=False):
+                        self.g_user = gr.Dropdown([], label="Trainee", elem_id="rp-gr-user", scale=2)
+                        self.g_name = gr.Dropdown([], label="Group", allow_custom_value=True, elem_id="rp-gr-name",
+                                                  scale=2, info="pick one, or type a new name")
+                        self.g_add = gr.Button("Add to group", variant="primary", elem_id="rp-gr-add", scale=1)
+                        self.g_leave = gr.Button("Remove from group", elem_id="rp-gr-leave", scale=1)
+                    self.g_status = gr.HTML(elem_id="rp-gr-status")
+                    self.g_table = gr.Dataframe(headers=["Group", "Members"], value=[], interactive=False,
+                                                elem_id="rp-gr-table")
+                with gr.Tab("LMS", id="lms"):
+                    gr.HTML('<p class="rp-sub">Send xAPI statements (attempted, completed, passed or failed, with '
+                            'every skill) to a Learning Record Store.</p>')
+                    with gr.Row(equal_height=False):
+                        self.l_endpoint = gr.Textbox(label="LRS endpoint", placeholder="https://lrs.example.com/xapi/",
+                                                     elem_id="rp-lrs-endpoint", scale=3)
+                        self.l_user = gr.Textbox(label="Key (user name)", elem_id="rp-lrs-user", scale=2)
+                        self.l_password = gr.Textbox(label="Secret (password)", type="password",
+                                                     elem_id="rp-lrs-password", scale=2,
+                                                     placeholder="left empty: keep the saved one")
+                        self.l_home = gr.Textbox(label="Accounts' home page", elem_id="rp-lrs-home", scale=2,
+                                                 placeholder="https://training.example.com")
+                    self.l_save = gr.Button("Save", elem_id="rp-lrs-save")
+                    with gr.Row():
+                        self.l_since = gr.Textbox(label="Send the sessions since", placeholder="YYYY-MM-DD",
+                                                  elem_id="rp-lrs-since")
+                        self.l_send = gr.Button("Send to the LRS", variant="primary", elem_id="rp-lrs-send")
+                    self.l_status = gr.HTML(elem_id="rp-lrs-status")
+
+    # events ------------------------------------------------------------------------------------
+
+    def wire(self) -> None:
+        filters = [self.o_group, self.o_since, self.o_until, self.o_measure]
+        self.o_show.click(self.show, filters, [self.o_heat, self.o_table, self.o_csv, self.o_status],
+                          api_visibility="private")
+        self.o_table.select(self.cell, filters, [self.o_cell, self.o_sessions], api_visibility="private")
+        self.a_btn.click(self.assign, [self.a_persona, self.a_difficulty, self.a_trainees, self.a_groups, self.a_pass,
+                                       self.a_skills, self.a_attempts, self.a_due],
+                         [self.a_status, self.a_table], api_visibility="private")
+        self.a_remove.click(self.remove, self.a_remove_id, [self.a_status, self.a_table], api_visibility="private")
+        self.l_save.click(self.save_lrs, [self.l_endpoint, self.l_user, self.l_password, self.l_home],
+                          [self.l_status, self.l_password], api_visibility="private")
+        self.l_send.click(self.send_lrs, self.l_since, self.l_status, api_visibility="private")
+        group_out = [self.g_status, self.g_table, self.g_name, self.a_groups, self.o_group]
+        self.g_add.click(self.join, [self.g_user, self.g_name], group_out, api_visibility="private")
+        self.g_leave.click(self.leave, [self.g_user, self.g_name], group_out, api_visibility="private")
+
+    def outputs(self) -> list:
+        """What the app's load event fills in (see on_load)."""
+        return [self.locked, self.body, self.a_persona, self.a_trainees, self.g_user, self.a_table, self.l_endpoint,
+                self.l_user, self.l_home, *self._groups_out()]
+
+    def _groups_out(self) -> list:
+        return [self.g_table, self.g_name, self.a_groups, self.o_group]
+
+    def on_load(self, user: User) -> list:
+        if not user.has("trainer"):
+            return [gr.update(visible=True), gr.update(visible=False), *[gr.skip()] * (len(self.outputs()) - 2)]
+        trainees = self.ctx.trainees(user)
+        personas = [(p.name, p.id) for p in self.ctx.personas()]
+        saved = self.ctx.lrs_settings()
+        return [gr.update(visible=False), gr.update(visible=True), gr.update(choices=personas),
+                gr.update(choices=trainees), gr.update(choices=trainees), self._assignment_rows(), saved.endpoint,
+                saved.username, saved.homepage, *self._group_views()]
+
+    def _trainer(self, request) -> User:
+        user = self.ctx.user(request)
+        if not user.has("trainer"):
+            raise Forbidden("this needs the trainer role")
+        return user
+
+    # overview ----------------------------------------------------------------------------------
+
+    def _overview(self, group, since, until, measure, request) -> overview.Overview:
+        user = self._trainer(request)
+        f = overview.Filters(group=None if group in (None, "", ALL) else group, measure=measure or "latest",
+                             since=parse_since(since), until=parse_since(until))
+        return self.ctx.overview(user, f)
+
+    def show(self, group, since, until, measure, request: gr.Request):
+        try:
+            ov = self._overview(group, since, until, measure, request)
+        except (Forbidden, ValueError) as e:
+            return "", [], gr.update(visible=False), gr.update(value=render.status(_message(e), "err"), visible=True)
+        table = {"headers": overview.header(ov), "data": overview.table(ov)}
+        csv = self.write(f"team-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", overview.to_csv(ov))
+        return (team_view.heatmap(ov), table, gr.update(value=str(csv), visible=bool(ov.rows)),
+                gr.update(visible=False))
+
+    def cell(self, group, since, until, measure, evt: gr.SelectData, request: gr.Request):
+        """The sessions behind a clicked cell (its trainee's graded sessions for that skill)."""
+        try:
+            ov = self._overview(group, since, until, measure, request)
+            row, col = evt.index
+            trainee = ov.rows[row].trainee
+            column = overview.header(ov)[col]
+            ids = ov.cell(trainee, column).sessions if column in (*ov.skills, overview.OVERALL) else \
+                ov.cell(trainee, overview.OVERALL).sessions
+        except (Forbidden, ValueError, IndexError, StopIteration) as e:
+            return render.status(_message(e), "err"), []
+        names = {p.id: p.name for p in self.ctx.personas()}
+        rows = [self.ctx.store.get(i) for i in ids]
+        table = [[r.created_at.strftime("%Y-%m-%d %H:%M"), names.get(r.persona_id, r.persona_id or ""),
+                  f"{r.overall:.0f}" if r.overall is not None else "",
+                  "passed" if r.scorecard.get("passed") else "not passed", r.id] for r in rows if r is not None]
+        head = render.status(f"{trainee} · {column}: {len(table)} graded session(s). Click one to replay it.", "info")
+        return head, table
+
+    # assignments -------------------------------------------------------------------------------
+
+    def _assignment_rows(self) -> list[list]:
+        groups = self.ctx.groups()
+        tries = assignments.attempts(self.ctx.store)
+        names = {p.id: p.name for p in self.ctx.personas()}
+        out = []
+        for a in assignments.all_assignments(self.ctx.store):
+            states = [assignments.standing_of(a, t, tries.get(a.id, [])).state
+                      for t in assignments.assignees(a, groups)]
+            marks = f"{a.pass_overall:.0f}" + "".join(f", {k} {v:.0f}" for k, v in sorted(a.pass_skills.items()))
+            out.append([a.id, names.get(a.persona_id, a.persona_id), a.difficulty or "as written",
+                        ", ".join([*a.trainees, *(f"group {g}" for g in a.groups)]), marks,
+                        a.max_attempts or "any", a.due_at.strftime("%Y-%m-%d") if a.due_at else "",
+                        states.count("passed"), states.count("failed"),
+                        states.count("open") + states.count("in progress"), states.count("not started")])
+        return out
+
+    def assign(self, persona, difficulty, trainees, groups, pass_overall, skills, attempts, due,
+               request: gr.Request):
+        try:
+            user = self._trainer(request)
+            spec = assignments.AssignmentSpec(
+                persona_id=persona or "", difficulty=difficulty or None, trainees=trainees or [],
+                groups=groups or [], pass_overall=60 if pass_overall is None else pass_overall,
+                pass_skills=parse_scores(skills), max_attempts=int(attempts) if attempts else None,
+                due=parse_since(due).date() if (due or "").strip() else None)
+            aid = assignments.create(self.ctx.store, spec, user.name, [p.id for p in self.ctx.personas()],
+                                     [u.name for u in self.ctx.accounts.list()] if self.ctx.accounts else [])
+        except (Forbidden, ValueError, ValidationError) as e:
+            return render.status(_message(e), "err"), gr.skip()
+        return render.status(f"Assignment #{aid} set.", "ok"), self._assignment_rows()
+
+    def remove(self, assignment_id, request: gr.Request):
+        try:
+            self._trainer(request)
+        except Forbidden as e:
+            return render.status(str(e), "err"), gr.skip()
+        if not assignment_id or not assignments.remove(self.ctx.store, int(assignment_id)):
+            return render.status("No such assignment.", "err"), gr.skip()
+        return render.status(f"Assignment #{int(assignment_id)} removed.", "ok"), self._assignment_rows()
+
+    # groups ------------------------------------------------------------------------------------
+
+    def _group_views(self) -> list:
+        groups = self.ctx.groups()
+        names = sorted(groups)
+        return [[[g, ", ".join(m)] for g, m in sorted(groups.items())], gr.update(choices=names),
+                gr.update(choices=names), gr.update(choices=[ALL, *names])]
+
+    def _change_group(self, change, done: str, request) -> list:
+        try:
+            self._trainer(request)
+            if self.ctx.accounts is None:
+                raise AccountError("groups need accounts (not single-user mode)")
+            change()
+        except (Forbidden, AccountError) as e:
+            return [render.status(str(e), "err"), *[gr.skip()] * 4]
+        return [render.status(done, "ok"), *self._group_views()]
+
+    def join(self, user, group, request: gr.Request):
+        return self._change_group(lambda: self.ctx.accounts.join(user or "", group or ""),
+                                  f"{user} is in {group}.", request)
+
+    def leave(self, user, group, request: gr.Request):
+        def change():
+            if not self.ctx.accounts.leave(user or "", group or ""):
+                raise AccountError(f"{user} is not in {group}")
+
+        return self._change_group(change, f"{user} left {group}.", request)
+
+    # LMS ---------------------------------------------------------------------------------------
+
+    def save_lrs(self, endpoint, username, password, homepage, request: gr.Request):
+        """Save the LRS settings (the secret is never shown again; empty keeps the saved one)."""
+        try:
+            self._trainer(request)
+            if self.ctx.accounts is None:
+                raise Forbidden("settings need accounts (not single-user mode)")
+            new = lrs.LrsSettings(endpoint=endpoint or "", username=username or "",
+                                  password=password or self.ctx.lrs_settings().password, homepage=homepage or "")
+        except (Forbidden, ValidationError) as e:
+            return render.status(_message(e), "err"), ""
+        lrs.save(self.ctx.accounts, new)
+        return render.status("Saved.", "ok"), ""
+
+    def send_lrs(self, since, request: gr.Request):
+        try:
+            user = self._trainer(request)
+            rows = self.ctx.sessions_for(user, since=parse_since(since))
+            sent = lrs.send(self.ctx.xapi_statements(rows), self.ctx.lrs_settings())
+        except (Forbidden, ValueError, lrs.LrsError) as e:
+            return render.status(_message(e), "err")
+        return render.status(f"Sent {sent} statements from {len(rows)} sessions.", "ok")
