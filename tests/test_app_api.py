@@ -388,3 +388,26 @@ def test_review_lists_test_runs_only_when_asked(tmp_path):
     tab = ReviewTab(ctx)
     assert [r[-1] for r in tab.search(None, None, None, 0, user=LOCAL)[0]] == [practice]
     assert [r[-1] for r in tab.search(None, None, None, 0, True, user=LOCAL)[0]] == [run]
+
+
+def test_review_builds_the_lists_xapi_statements_only_when_asked(tmp_path, monkeypatch):
+    import json as _json
+
+    from roleplay import xapi
+    from roleplay.accounts import LOCAL
+    from roleplay.web.context import Context
+    from roleplay.web.review import ReviewTab
+
+    store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
+    ctx = Context(store, Library(PERSONAS), CannedClient(), single_user=True, data=tmp_path, speech=False)
+    sid = ctx.start(LOCAL, "late-delivery", "chat").session.id
+    tab = ReviewTab(ctx)
+    built = []
+    monkeypatch.setattr(ctx, "xapi_statements", lambda rows: built.append(len(rows)) or xapi.for_sessions(store, rows))
+    table, _, _, make, ready = tab.search(None, None, None, 0, user=LOCAL)
+    assert [r[-1] for r in table] == [sid] and make["visible"] and not ready["visible"] and built == []
+    file, _ = tab.statements_for_list(None, None, None, 0)
+    statements = _json.loads(open(file["value"], encoding="utf-8").read())
+    assert built == [1] and statements and all(s["context"]["extensions"] for s in statements)
+    for s in statements:
+        xapi.validate(s)

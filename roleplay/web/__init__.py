@@ -76,15 +76,15 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
                 user = ctx.user(request)
             except Forbidden:
                 return (render.header("?", "not signed in", single_user), *[gr.skip()] * (len(loaded) - 1))
-            f_trainee, p_trainee, f_persona, rows, csv, statements = review.on_load(user)
+            f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file = review.on_load(user)
             cards, choices = practice.refresh()
             return (render.header(user.name, user.label, single_user), *personas.on_load(user),
-                    f_trainee, p_trainee, f_persona, rows, csv, statements, cards, choices, *practice.assignments(user),
+                    f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file, cards, choices, *practice.assignments(user),
                     *team.on_load(user))
 
         loaded = [header, personas.editor_col, personas.locked, personas.tools, personas.exam,
                   review.f_trainee, review.p_trainee, review.f_persona, review.table, review.list_csv,
-                  review.list_xapi, practice.cards, practice.persona_dd, practice.my_box, practice.my_table, practice.assignment_dd,
+                  review.list_xapi_make, review.list_xapi, practice.cards, practice.persona_dd, practice.my_box, practice.my_table, practice.assignment_dd,
                   *team.outputs()]
         demo.load(on_load, None, loaded, api_visibility="private")
     # Replies at once per event in this process. With the embedded model 8 is plenty (they share two

@@ -94,7 +94,11 @@ class ReviewTab:
                     self.open_btn = gr.Button("Open replay", elem_id="rp-open", scale=1)
                     self.list_csv = gr.DownloadButton("Download these scores (CSV)", elem_id="rp-list-csv",
                                                       visible=False, scale=2)
-                    self.list_xapi = gr.DownloadButton("These sessions as xAPI statements", elem_id="rp-list-xapi",
+                    # Statements are built when asked for: for every listed session on every search, a
+                    # trainer with a thousand sessions waited seconds per search (each one is schema-checked).
+                    self.list_xapi_make = gr.Button("These sessions as xAPI statements", elem_id="rp-list-xapi-make",
+                                                    visible=False, scale=2)
+                    self.list_xapi = gr.DownloadButton("Download the xAPI statements", elem_id="rp-list-xapi",
                                                        visible=False, scale=2)
             with gr.Tab("Replay", id="replay"):
                 self.head = gr.HTML('<div class="rp-empty">Open a session from the list to replay it.</div>',
@@ -171,8 +175,11 @@ class ReviewTab:
 
     def wire(self) -> None:
         filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score, self.f_tests]
-        self.search_btn.click(self.search, filters, [self.table, self.list_status, self.list_csv, self.list_xapi],
+        self.search_btn.click(self.search, filters,
+                              [self.table, self.list_status, self.list_csv, self.list_xapi_make, self.list_xapi],
                               api_visibility="private")
+        self.list_xapi_make.click(self.statements_for_list, filters, [self.list_xapi, self.list_status],
+                                  api_visibility="private")
         self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
             self.open, self.sid, self._replay_outputs(), api_visibility="private")
         self.open_btn.click(self.open, self.sid, self._replay_outputs(), api_visibility="private")
@@ -202,22 +209,26 @@ class ReviewTab:
         else:
             f = gr.update(choices=[user.name], value=user.name, interactive=False)
             p = gr.update(choices=[user.name], value=user.name, interactive=False)
-        rows, _, csv, statements = self.search(None, None, None, 0, user=user)
-        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv, statements
+        rows, _, csv, make, ready = self.search(None, None, None, 0, user=user)
+        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv, make, ready
 
     def _user(self, request) -> User:
         return self.ctx.user(request)
 
+    def _rows(self, user: User, trainee, persona, since, min_score, test_runs) -> list:
+        """The sessions the filters pick among those the user may see (ValueError: a bad date)."""
+        return self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
+                                     persona_id=None if persona in (None, "", ALL) else persona,
+                                     since=parse_since(since), min_score=float(min_score) if min_score else None,
+                                     test_runs=bool(test_runs))
+
     def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
                user: User | None = None):
         try:
-            user = user or self._user(request)
-            since_dt = parse_since(since)
+            rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs)
         except (Forbidden, ValueError) as e:
-            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip(), gr.skip()
-        rows = self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
-                                     persona_id=None if persona in (None, "", ALL) else persona, since=since_dt,
-                                     min_score=float(min_score) if min_score else None, test_runs=bool(test_runs))
+            return (gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip(), gr.skip(),
+                    gr.skip())
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
@@ -226,9 +237,19 @@ class ReviewTab:
         note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         csv = self.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
-        statements = self.write(f"xapi-{stamp}.json", xapi.dumps(self.ctx.xapi_statements(rows)))
-        return (table, note, gr.update(value=str(csv), visible=bool(rows)),
-                gr.update(value=str(statements), visible=bool(rows)))
+        return (table, note, gr.update(value=str(csv), visible=bool(rows)), gr.update(visible=bool(rows)),
+                gr.update(visible=False))
+
+    def statements_for_list(self, trainee, persona, since, min_score, test_runs: bool = False,
+                            request: gr.Request = None):
+        """The listed sessions' xAPI statements as a file, ready to download."""
+        try:
+            rows = self._rows(self._user(request), trainee, persona, since, min_score, test_runs)
+        except (Forbidden, ValueError) as e:
+            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True)
+        stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
+        path = self.write(f"xapi-{stamp}.json", xapi.dumps(self.ctx.xapi_statements(rows)))
+        return gr.update(value=str(path), visible=True), gr.skip()
 
     def _folder(self) -> Path:
         """A new folder for one page's export files; the oldest beyond KEEP_EXPORTS go (Gradio has
