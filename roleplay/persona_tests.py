@@ -32,7 +32,7 @@ class CaseResult(BaseModel):
     difficulty: str
     ok: bool
     checks: list[Check]
-    turns: list[dict] = Field(default_factory=list)  # speaker, text, frustration, act
+    turns: list[dict] = Field(default_factory=list)  # speaker, text, frustration; act and source (model/authored)
 
 
 def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
@@ -41,11 +41,11 @@ def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
                                     seed=seed, difficulty=case.difficulty)
     start = session.state.frustration
     curve, resolved_at = [start], None
-    acts = []
+    acts, sources = [], []
     for n, line in enumerate(case.script, 1):
         if session.ended:
             break
-        session.reply_text(line)
+        sources.append(session.reply_text(line).source)
         curve.append(session.state.frustration)
         acts.append(session.state.act)
         if session.state.end_reason == "resolved" and resolved_at is None:
@@ -82,11 +82,11 @@ def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
     if case.pushes is not None:
         add(f"pushes for the ask {case.pushes}×", s.pushes >= case.pushes, f"pushed {s.pushes}×")
     turns = []
-    acts_iter = iter(acts)
+    acts_iter, sources_iter = iter(acts), iter(sources)
     for t in session.turns:
         row = {"speaker": t.speaker, "text": t.text, "frustration": t.frustration}
         if t.speaker == "customer" and len(turns) > 0:
-            row["act"] = next(acts_iter, None)
+            row["act"], row["source"] = next(acts_iter, None), next(sources_iter, None)
         turns.append(row)
     return CaseResult(persona=persona.id, case=case.name, difficulty=s.difficulty,
                       ok=all(c.ok for c in checks), checks=checks, turns=turns)

@@ -76,7 +76,9 @@ def test_expect_cases_hold_on_the_real_model_and_its_lines_read_as_a_person():
         p = LIBRARY.get(r["persona"])
         said = [t for t in r["turns"] if t["speaker"] == "customer"]
         for i, t in enumerate(said[1:], 1):
-            problems = review_line(t["text"], p, [x["text"] for x in said[:i]], t.get("act"))
+            # A line of the trainer's may share the story's words (a fact told as written); the model's may not.
+            problems = review_line(t["text"], p, [x["text"] for x in said[:i]], t.get("act"),
+                                   authored=t["source"] != "model")
             if problems:
                 bad.append((r["persona"], r["case"], t["text"], problems))
     lines = sum(len(r["turns"]) // 2 for r in results)
