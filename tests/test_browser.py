@@ -470,3 +470,17 @@ def test_a_trainee_cannot_see_someone_elses_session(browser, tmp_path):
         ctx.close()
     finally:
         demo.close()
+
+
+def signed_in(browser, url, name):  # noqa: F811 - `browser` is the fixture of that name, passed on
+    """A new browser context signed in as `name` (multi-user app), on the practice cards."""
+    ctx = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    pg.goto(url)
+    pg.fill("input[data-testid=textbox]", name)
+    pg.fill("input[type=password]", PASSWORD)
+    pg.get_by_role("button", name="Login").click()
+    pg.wait_for_selector("#rp-cards .rp-card")
+    settle(pg)
+    return ctx, pg

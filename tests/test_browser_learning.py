@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_app_api import PASSWORD, copy_library, launch
-from tests.test_browser import (CHROMIUM, browser, canned_app, open_app, page, pick, seed_graded_session,  # noqa: F401
+from tests.test_browser import (CHROMIUM, browser, canned_app, open_app, page, pick, seed_graded_session, signed_in,  # noqa: F401
                                 settle, shot, spoken_wav, wait_for_reply)
 
 pytestmark = [pytest.mark.browser]
@@ -64,19 +64,7 @@ def test_an_evaluators_comment_is_seen_by_the_trainee_only(browser, tmp_path):  
                        library=copy_library(tmp_path / "personas"))
     try:
         anns = seed_graded_session(demo, trainee="ann")
-
-        def signed_in(name):
-            ctx = browser.new_context(viewport={"width": 1360, "height": 900})
-            pg = ctx.new_page()
-            pg.set_default_timeout(60_000)
-            pg.goto(url)
-            pg.fill("input[data-testid=textbox]", name)
-            pg.fill("input[type=password]", PASSWORD)
-            pg.get_by_role("button", name="Login").click()
-            pg.wait_for_selector("#rp-cards .rp-card")
-            return ctx, pg
-
-        ctx, pg = signed_in("eve")
+        ctx, pg = signed_in(browser, url, "eve")
         open_replay(pg, anns)
         pg.click("#rp-grade-box")
         pg.fill("#rp-g-scores input, #rp-g-scores textarea", "listening=70, empathy=55")
@@ -93,12 +81,12 @@ def test_an_evaluators_comment_is_seen_by_the_trainee_only(browser, tmp_path):  
         pg.locator("#rp-agreement [role=gridcell]", has_text=anns).first.click()  # the session, one click away
         pg.wait_for_selector(f"#rp-replay-head [data-session='{anns}']")
         ctx.close()
-        ctx, pg = signed_in("ann")
+        ctx, pg = signed_in(browser, url, "ann")
         open_replay(pg, anns)
         assert "Offer the refund after naming" in pg.inner_text("#rp-replay-transcript .rp-comment")
         assert "by eve" in pg.inner_text("#rp-human-grades")
         ctx.close()
-        ctx, pg = signed_in("bob")
+        ctx, pg = signed_in(browser, url, "bob")
         pg.get_by_role("tab", name="Review", exact=True).click()
         pg.fill("#rp-sid input, #rp-sid textarea", anns)
         pg.click("#rp-open")

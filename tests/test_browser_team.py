@@ -14,7 +14,7 @@ from roleplay import assignments, xapi
 from roleplay.llm import ModelClient, ModelConfig
 from roleplay.standin import StandIn
 from tests.test_app_api import PASSWORD, copy_library, launch
-from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_reply  # noqa: F401
+from tests.test_browser import CHROMIUM, browser, settle, signed_in, spoken_wav, wait_for_reply  # noqa: F401
 from tests.test_drafting import BRIEF, FLAWED
 from tests.test_xapi import StandInLrs
 
@@ -29,19 +29,6 @@ def team_app(tmp_path, monkeypatch):
                        library=copy_library(tmp_path / "personas"))
     yield demo, url
     demo.close()
-
-
-def signed_in(browser, url, name):  # noqa: F811
-    ctx = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
-    pg = ctx.new_page()
-    pg.set_default_timeout(60_000)
-    pg.goto(url)
-    pg.fill("input[data-testid=textbox]", name)
-    pg.fill("input[type=password]", PASSWORD)
-    pg.get_by_role("button", name="Login").click()
-    pg.wait_for_selector("#rp-cards .rp-card")
-    settle(pg)
-    return ctx, pg
 
 
 def choose(pg, selector: str, option: str) -> None:
