@@ -1,0 +1,30 @@
+"""Word stems per language (Snowball, through PyStemmer's C build: about 0.3 µs a word).
+
+Used wherever two texts are compared word by word ("did the trainee say back what the
+customer said?") and where a trainer's plain-language phrasing becomes a matcher, so that
+"refunds", "refunded" and "refunding" meet, and Finnish "hyvityksen" meets "hyvitys".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import Stemmer
+
+# Snowball's algorithm names for the languages we ship; a new language pack adds its line here.
+ALGORITHMS = {"en": "english", "sv": "swedish", "fi": "finnish"}
+
+
+@lru_cache(maxsize=None)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    # An unknown language falls back to English rather than failing a grade mid-session.
+    return Stemmer.Stemmer(ALGORITHMS.get(language, "english"))
+
+
+def stem(word: str, language: str) -> str:
+    """The stem of one lower-case word; numbers stay whole."""
+    return word if word.isdigit() else _stemmer(language).stemWord(word)
+
+
+def stems(words, language: str) -> list[str]:
+    return [w if w.isdigit() else s for w, s in zip(words, _stemmer(language).stemWords(list(words)))]
