@@ -102,12 +102,12 @@ def warm_up(client, speech: bool = True) -> None:
         except Exception as e:
             log.warning("speech engine warm-up failed (the customer will not speak): %s", e)
 
-    def guard():
-        from roleplay import guard
+    def language_id():
+        from roleplay.language_id import identify
 
-        guard.detect_language("Ready.")  # the language identifier's model loads in about a second
+        identify("Ready.")  # the language identifier's model loads in about a second
 
-    jobs = [threading.Thread(target=model), threading.Thread(target=guard)]
+    jobs = [threading.Thread(target=model), threading.Thread(target=language_id)]
     if speech:
         jobs += [threading.Thread(target=whisper), threading.Thread(target=voice)]
     for j in jobs:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from roleplay import analysis, sentences
+from roleplay import given, prefilter, sentences, words
 from roleplay.library import Library
 
 from . import batch
@@ -23,7 +23,7 @@ from .grader import grade
 
 
 def _clear_text_caches() -> None:
-    for fn in (analysis._hits, analysis._content, sentences._spans, analysis._generic_in, analysis._values_in):
+    for fn in (prefilter._hits, words.content, sentences._spans, given._generic_in, given._values_in):
         fn.cache_clear()
 
 

@@ -21,7 +21,9 @@ caps the score at 55, two or more at 35.
 
 from __future__ import annotations
 
-from roleplay.analysis import TurnAnalysis, find, signals
+from roleplay.findings import TurnAnalysis
+from roleplay.lexicon import signals
+from roleplay.matching import find
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 

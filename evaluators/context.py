@@ -19,18 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from roleplay.analysis import (
-    TurnAnalysis,
-    _has,
-    addresses,
-    content_words,
-    customer_questions,
-    find,
-    sentence_of,
-    sentences,
-    shared_words,
-    signals,
-)
+from roleplay.cues import addresses, customer_questions
+from roleplay.findings import TurnAnalysis
+from roleplay.lexicon import signals
+from roleplay.matching import find, has
+from roleplay.sentences import sentence_of
+from roleplay.sentences import split_sentences as sentences
+from roleplay.words import content_words, shared_words
 from roleplay import languages
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
@@ -151,7 +146,7 @@ def best_sentence(text: str, words: set[str], language: str) -> str:
     """The sentence of `text` (verbatim) that shares most of `words`."""
     best, score = "", -1
     for s in sentences(text):
-        n = len(shared_words(content_words(s, language), words))
+        n = len(shared_words(content_words(s, language), words, language))
         if n > score:
             best, score = s, n
     return best or text
@@ -167,7 +162,7 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
         if t.speaker != "customer":
             continue
         cues = [m.quote for m in find(sig["tension"], t.text)]
-        if "!" in t.text and any(x.endswith("!") and not _has(sig["accepting"], x) and not _GREETING.match(x)
+        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not _GREETING.match(x)
                                  for x in sentences(t.text)):
             cues.append("!")
         if cues:
@@ -177,7 +172,7 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))
         for q in customer_questions(t.text, language):
-            ctx.questions.append(Question(turn=j, text=q, complaint=_has(sig["complaint_question"], q)))
+            ctx.questions.append(Question(turn=j, text=q, complaint=has(sig["complaint_question"], q)))
 
     # Words of the conversation up to each turn (for "is this name new?"), built once.
     asked_at = {q.turn for q in ctx.questions}
@@ -211,7 +206,7 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             between = [j for j in range(cand + 1, nxt or len(turns)) if turns[j].speaker == "customer"]
             if any(customer_questions(turns[j].text, language) for j in between):
                 qw = content_words(q.text, language)
-                if any(shared_words(content_words(turns[j].text, language), qw) for j in between):
+                if any(shared_words(content_words(turns[j].text, language), qw, language) for j in between):
                     q.repeated = True
                 break
             cand = nxt
@@ -224,8 +219,8 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             revealed = None
             for j, t in enumerate(turns):
                 if t.speaker == "customer" and j > 0:
-                    shared = shared_words(content_words(t.text, language), fw)
-                    if len(shared) >= 3 or (fw and len(shared) / len(fw) >= 0.3):
+                    shared = shared_words(content_words(t.text, language), fw, language)
+                    if len(shared) >= 3 or (len(shared) >= 2 and len(shared) / len(fw) >= 0.2):
                         revealed = j
                         break
             taken = None
@@ -235,7 +230,10 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
                     a = ctx.by_turn.get(k)
                     if a is None:
                         continue
-                    echo = shared_words(content_words(turns[k].text, language), cw)
+                    # A promise the policy forbids tells them what they want to hear: it takes up nothing.
+                    false = {b.quote for b in a.breaches}
+                    honest = " ".join(s for s in sentences(turns[k].text) if s.strip() not in false)
+                    echo = shared_words(content_words(honest, language), cw, language)
                     if len(echo) >= 2 or (echo and (a.reflection or a.empathy)):
                         taken = k
                         break

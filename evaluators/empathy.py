@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 
-from roleplay.analysis import TurnAnalysis, content_words, shared_words
+from roleplay.findings import TurnAnalysis
+from roleplay.words import content_words, shared_words
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
@@ -53,7 +54,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             continue
         j = ctx.prev_customer(a.index)
         cw = content_words(ctx.text(j), lang) if j is not None else set()
-        echoes = len(shared_words(content_words(ctx.text(a.index), lang), cw)) >= 2 or bool(a.reflection)
+        echoes = len(shared_words(content_words(ctx.text(a.index), lang), cw, lang)) >= 2 or bool(a.reflection)
         felt = any(t < a.index for t in ctx.tension)
         if a.empathy and first is None and (felt or echoes) and not a.stock_only:
             first = a

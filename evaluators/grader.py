@@ -13,7 +13,8 @@ A blocker (from code only, never from the model) caps overall at 40.
 
 from __future__ import annotations
 
-from roleplay.analysis import analyse_transcript, detect_language
+from roleplay.analysis import analyse_transcript
+from roleplay.language_id import transcript_language
 from roleplay.languages import say
 from roleplay.lexicon import SIGNALS
 from roleplay.persona import Persona
@@ -44,7 +45,7 @@ def resolve_language(transcript: Transcript, persona: Persona | None) -> tuple[s
     elif "language" in transcript.model_fields_set:
         lang = transcript.language.split("-")[0].lower()
     else:
-        lang = detect_language(" ".join(t.text for t in transcript.turns))
+        lang = transcript_language(" ".join(t.text for t in transcript.turns))
         if lang != "en":
             return lang, say(lang, "note.grade.guessed", lang=lang)
     if lang not in SIGNALS:

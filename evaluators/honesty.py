@@ -22,7 +22,9 @@ Instructions to the grader inside the transcript are noted and change nothing.
 
 from __future__ import annotations
 
-from roleplay.analysis import TurnAnalysis, find, signals
+from roleplay.findings import TurnAnalysis
+from roleplay.lexicon import signals
+from roleplay.matching import find
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 

@@ -32,7 +32,11 @@ from __future__ import annotations
 
 import re
 
-from roleplay.analysis import TurnAnalysis, _has, content_words, customer_questions, find, signals
+from roleplay.cues import customer_questions
+from roleplay.findings import TurnAnalysis
+from roleplay.lexicon import signals
+from roleplay.matching import find, has
+from roleplay.words import content_words
 from roleplay.interruption import MONOLOGUE_OK_S  # one length: graded here, and a calm customer cuts in there
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
@@ -55,7 +59,7 @@ def _given_at(ctx: Context, value: str, before: int) -> int | None:
 def _said_back(a: TurnAnalysis, sig: dict) -> bool:
     """Said back on purpose ("So you …", "It sounds like …"): words merely in common are not listening, and
     people do not reward them (STC-3: ρ 0.00 with the raters)."""
-    return bool(a.reflection) and _has(sig["reflection_lead"], a.reflection[0].quote)
+    return bool(a.reflection) and has(sig["reflection_lead"], a.reflection[0].quote)
 
 
 def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona | None = None,
@@ -83,7 +87,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         short = len(turn.text.split()) <= 8
         complained = any(x == j for x, _ in ctx.not_heard)
         if not asks and not complained and j not in ctx.tension and (
-                len(content_words(turn.text, lang)) < 3 or short and _has(sig["accepting"], turn.text)
+                len(content_words(turn.text, lang)) < 3 or short and has(sig["accepting"], turn.text)
                 or len(turn.text.split()) <= 6):
             continue  # "Fine. Book it.", "priya.nair@example.com": nothing to take up
         a = ctx.by_turn[k]

@@ -18,7 +18,10 @@ reply: 50, and a note says so.
 
 from __future__ import annotations
 
-from roleplay.analysis import Match, TurnAnalysis, customer_questions, find, signals, solving
+from roleplay.cues import customer_questions
+from roleplay.findings import Match, TurnAnalysis
+from roleplay.lexicon import signals, solving
+from roleplay.matching import find
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 

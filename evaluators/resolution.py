@@ -22,7 +22,7 @@ each, max −20).  People who rated real helpdesk dialogues punish all three.
 
 from __future__ import annotations
 
-from roleplay.analysis import TurnAnalysis
+from roleplay.findings import TurnAnalysis
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 

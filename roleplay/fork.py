@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import snapshot
 from . import state as st
-from .analysis import TurnAnalysis
+from .findings import TurnAnalysis
 from .persona import Persona
 from .store import SessionRow, Store
 from .transcript import Turn

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel
 
 from . import spelling
-from .lexicon import SIGNALS
+from .language_id import identify
+from .lexicon import signals
+from .matching import rx
+from .prefilter import FLAGS
 
-_F = re.IGNORECASE | re.UNICODE
 
 # Each act is a list of patterns per language; "any" applies to every language.
 ACTS: dict[str, dict[str, list[str]]] = {
@@ -82,7 +83,7 @@ ACTS: dict[str, dict[str, list[str]]] = {
 # The transcript's label used as a name ("Thank you, Agent."): the model has seen the script, not a person.
 _LABEL = re.compile(r"(,\s*Agent\b|\bAgent\s*[,.!?])")
 _PREFIX = re.compile(r"^\s*[\"'“]?\s*[A-ZÅÄÖ][\w .'-]{0,30}?\s*(\([^)]{0,30}\))?\s*:\s", re.UNICODE)
-_STAGE = re.compile(r"[\[\]{}]|\((?:angr|calm|annoy|furious|upset|sigh|pause|laugh)\w*\)|^\s*\*|\*\w[^*]{0,40}\*", _F)
+_STAGE = re.compile(r"[\[\]{}]|\((?:angr|calm|annoy|furious|upset|sigh|pause|laugh)\w*\)|^\s*\*|\*\w[^*]{0,40}\*", FLAGS)
 
 
 class Verdict(BaseModel):
@@ -90,32 +91,12 @@ class Verdict(BaseModel):
     reasons: list[str]
 
 
-@lru_cache(maxsize=1024)
-def _rx(p: str) -> re.Pattern:
-    return re.compile(p, _F)
-
-
-@lru_cache(maxsize=1)
-def _identifier():
-    # py3langid ships its model inside the package: no download.
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-
-    ident = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    ident.set_languages(["en", "sv", "fi", "da", "no", "nl", "de", "fr", "es", "et", "it", "pt"])
-    return ident
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    lang, prob = _identifier().classify(text)
-    return lang, float(prob)
-
-
 def wrong_language(text: str, expected: str) -> str | None:
     """The language the line is in, if it clearly is not the expected one (short lines give no verdict)."""
     letters = re.sub(r"[^\w]", "", text)
     if len(letters) < 15:
         return None
-    lang, prob = detect_language(text)
+    lang, prob = identify(text)
     if lang == expected:
         return None
     # Norwegian and Danish read like Swedish to the identifier; only call it when confident.
@@ -156,7 +137,7 @@ def copies(text: str, sources: list[str], n: int = 6) -> bool:
 
 
 def _cue(kind: str, language: str, text: str) -> bool:
-    return any(_rx(p).search(text) for p in SIGNALS.get(language, SIGNALS["en"]).get(kind, []))
+    return any(rx(p).search(text) for p in signals(language).get(kind, []))
 
 
 # Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
@@ -170,7 +151,7 @@ _ACCEPT = {
 def stance(line: str, language: str, act: str | None) -> str | None:
     """A line that says two things at once, or ends a conversation the state has not ended."""
     leaving = _cue("leaving", language, line) or _cue("goodbye", language, line)
-    accepting = any(_rx(p).search(line) for p in _ACCEPT.get(language, _ACCEPT["en"]))
+    accepting = any(rx(p).search(line) for p in _ACCEPT.get(language, _ACCEPT["en"]))
     if act == "accept":
         return "contradicts_itself" if _cue("leaving", language, line) and not _cue("goodbye", language, line) else None
     if leaving and accepting:
@@ -205,7 +186,7 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         reasons.append("speaker_label")
     for kind, by_lang in ACTS.items():
         patterns = by_lang.get("any", []) + by_lang.get(language, []) + (by_lang.get("en", []) if language != "en" else [])
-        if any(_rx(p).search(text) for p in patterns):
+        if any(rx(p).search(text) for p in patterns):
             reasons.append(kind)
     other = wrong_language(text, language)
     if other:
@@ -217,7 +198,7 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         # The first name or the whole name; a surname alone is often also a firm's name ("Ortega Print").
         names = "|".join(re.escape(n) for n in (name, name.split()[0]))
         for m in re.finditer(rf"\b({names})\b", text):
-            if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], _F):
+            if not re.search(r"(\bi'?m|\bi am|this is|my name is|it'?s|här är|jag heter|olen|täällä)\s*$", text[:m.start()], FLAGS):
                 reasons.append("narrates_self")
                 break
     if (len(text) > 25 and _repeats(text, earlier or [])) or _said_before(text, earlier or []):

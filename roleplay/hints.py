@@ -7,7 +7,7 @@ language (roleplay.languages, `tips`: hint.*).
 
 from __future__ import annotations
 
-from .analysis import TurnAnalysis
+from .findings import TurnAnalysis
 from .languages import say
 from .persona import Persona
 from .state import CustomerState

@@ -106,3 +106,9 @@ class SentenceBuffer:
         """End of stream: return whatever is left as a last sentence, or None."""
         rest, self._text = self._text.strip(), ""
         return rest or None
+
+
+def sentence_of(text: str, pos: int) -> str:
+    """The sentence (verbatim) that holds character `pos`."""
+    a, b = sentence_at(text, pos)
+    return text[a:b]

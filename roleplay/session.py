@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from . import snapshot
 from . import state as st
-from .analysis import TurnAnalysis, analyse_turn
+from .analysis import analyse_turn
+from .findings import TurnAnalysis
 from .anticipation import Anticipation
 from .customer import Customer, Delta, Final
 from .interruption import Cut, split_heard

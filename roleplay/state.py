@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .analysis import TurnAnalysis
+from .findings import TurnAnalysis
 from .difficulty import temperament
 from .persona import Persona
 

@@ -15,6 +15,7 @@ import pytest
 
 from roleplay.library import MAX_BYTES, Library, PersonaError, load_file, parse
 from roleplay.patterns import catastrophic
+from roleplay.policy_check import find_policy
 
 PERSONA_DIR = Path(__file__).resolve().parent.parent / "personas"
 
@@ -304,16 +305,8 @@ REFUSALS = [
 ]
 
 
-def _project_find_policy():
-    analysis = pytest.importorskip("roleplay.analysis")
-    if not hasattr(analysis, "find_policy"):
-        pytest.skip("roleplay.analysis has no find_policy")
-    return analysis.find_policy
-
-
 def test_examples_hold_under_the_project_matcher(library):
-    """The same tables through roleplay.analysis (anchor prefilter, negation): offers count, nothing leaks."""
-    find_policy = _project_find_policy()
+    """The same tables through the project's policy check (anchor prefilter, negation): offers count, nothing leaks."""
     for pid, item_id, example in POLICY_EXAMPLES:
         p = library.get(pid)
         allowed = {i.id for i in p.policy.allowed}
@@ -327,7 +320,7 @@ def test_examples_hold_under_the_project_matcher(library):
 def test_honest_refusal_is_not_a_breach(library, pid, item_id, refusal):
     p = library.get(pid)
     assert any_match(_item(p, item_id).patterns, refusal), "the refusal should name the forbidden thing"
-    assert _project_find_policy()(p.policy.forbidden, refusal, p.language) == []
+    assert find_policy(p.policy.forbidden, refusal, p.language) == []
 
 
 @pytest.mark.parametrize("pid", sorted(LANGUAGES))

@@ -325,10 +325,10 @@ def test_a_long_upload_is_measured_from_its_container_and_decoded_only_to_the_ca
 def test_the_pattern_registry_stays_bounded_through_many_persona_edits(monkeypatch, persona):
     """Each trainer edit brings new pattern groups; the registry starts over past its bound, and
     matching stays right across the restart."""
-    from roleplay import analysis
+    from roleplay import analysis, prefilter
     from roleplay.transcript import Turn
 
-    monkeypatch.setattr(analysis, "MAX_GROUPS", 60)
+    monkeypatch.setattr(prefilter, "MAX_GROUPS", 60)
     turns = [Turn(speaker="customer", text=persona.opening_line),
              Turn(speaker="trainee", text="I can refund the $6.90 shipping, but I can't give you a gift card.")]
     for n in range(120):  # an edit: one allowed item's patterns change, the persona is a new object
@@ -336,5 +336,5 @@ def test_the_pattern_registry_stays_bounded_through_many_persona_edits(monkeypat
         edited.policy.allowed[0].patterns = [*edited.policy.allowed[0].patterns, f"edit number {n}"]
         a = analysis.analyse_turn(turns, 1, edited, "en", [])
         assert [o.item for o in a.offers] == ["shipping_refund"] and [r.item for r in a.refusals] == ["gift_card"]
-        assert len(analysis._GROUPS) <= 60
-    assert analysis._state["epoch"] >= 1
+        assert len(prefilter._GROUPS) <= 60
+    assert prefilter._state["epoch"] >= 1

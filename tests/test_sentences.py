@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay import analysis, customer
-from roleplay.sentences import SentenceBuffer, sentence_at, sentence_spans, split_sentences
+from roleplay import customer
+from roleplay.sentences import SentenceBuffer, sentence_at, sentence_of, sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,6 @@ def test_guard_analysis_and_speech_cut_mr_jensen_alike():
         streamed += buffer.feed(word if i == 0 else " " + word)
     streamed.append(buffer.flush())
     assert streamed == ["Mr. Jensen promised me a refund.", "Where is it?"]
-    assert analysis.sentences(text) == streamed  # the analysis' quotes
-    assert analysis.sentence_of(text, text.index("refund")) == streamed[0]
+    assert split_sentences(text) == streamed  # the analysis' quotes
+    assert sentence_of(text, text.index("refund")) == streamed[0]
     assert customer.sentences(text) == streamed  # an authored line, sentence by sentence

@@ -17,7 +17,8 @@ from evaluators import grade, render_text
 from evaluators.skills import ORDER as SKILLS
 from evaluators.calibration import load_set
 from roleplay import guard, hints, languages, spelling
-from roleplay.analysis import fact_label
+from roleplay.given import fact_label
+from roleplay.language_id import identify
 from roleplay.languages import Pack, pack, placeholders, say
 from roleplay.library import Library
 from roleplay.llm import ModelError
@@ -108,7 +109,7 @@ def test_a_swedish_or_finnish_session_is_graded_in_its_language(code, cards):
             assert guard.wrong_language(own, code) is None, (name, text)
             if len(own) >= 60:  # long enough for the identifier to say which language it is
                 long_texts += 1
-                assert guard.detect_language(own)[0] == code, (name, text)
+                assert identify(own)[0] == code, (name, text)
     assert long_texts >= 50  # the checks above saw real tips, not empty cards
 
 

@@ -1,0 +1,128 @@
+"""Offers and claims against the persona's policy sheet: items offered or declined, and figures it does not give.
+
+A negation only covers its own clause, a request said back is not an offer, and the evidence
+quoted is the trainee's whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Match
+from .lexicon import signals
+from .matching import has, rx
+from .persona import Persona
+from .prefilter import FLAGS, candidates
+from .sentences import sentence_at
+
+
+# A negation only covers its own clause: "for the months you can't use, and switch off auto-renewal"
+# offers the switch-off; "I can't refund the full order" declines the refund.
+_CLAUSE = re.compile(r"[,;:]\s*|\b(?:and|but|so|however|while|men|och|så|utan|mutta|ja|joten|vaan|kuitenkin)\b", FLAGS)
+_NOT_NEGATION = re.compile(r"\b(not only|no problem|no worries|no doubt|no rush|no commitment|no credit card)\b", FLAGS)
+
+
+def _negated(text: str, start: int, language: str) -> bool:
+    """Is the match at `start` negated within its clause ("I can't give you a gift card")?"""
+    a, _ = sentence_at(text, start)
+    clause = _CLAUSE.split(text[a:start])[-1]
+    before = " ".join(clause.split()[-8:])
+    # "not only … but", "no problem" are not refusals.
+    before = _NOT_NEGATION.sub("", before)
+    return bool(before) and has(signals(language)["negation"], before)
+
+
+_ASKING = re.compile(r"\b(whether|asking if|wondering if|want to know if|undrar om|frågar om|huruvida|kysyt,? (voinko|voiko)|haluat tietää,? (voinko|voiko))\b", FLAGS)
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """"So you're asking whether I can refund the shipping": the customer's request said back, not an offer."""
+    a, _ = sentence_at(text, start)
+    return bool(_ASKING.search(text[a:start]))
+
+
+def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
+    """(asserted, declined): items whose patterns match, split on whether the sentence negates them."""
+    asserted, declined = [], []
+    low = text.lower()
+    for item in items:
+        hit = neg = None
+        for p in candidates(item.patterns, low):
+            for m in rx(p).finditer(text):
+                if _hypothetical(text, m.start()):
+                    continue
+                if _negated(text, m.start(), language):
+                    neg = neg or m
+                else:
+                    hit = m
+                    break
+            if hit:
+                break
+        if hit:
+            asserted.append(Match(quote=_clause_quote(text, hit), item=item.id, note=item.text))
+        elif neg:
+            declined.append(Match(quote=_clause_quote(text, neg), item=item.id, note=item.text))
+    return asserted, declined
+
+
+def find_policy(items, text: str, language: str) -> list[Match]:
+    return policy_hits(items, text, language)[0]
+
+
+def _clause_quote(text: str, m: re.Match) -> str:
+    """The sentence around a match, so evidence reads as the trainee's words, not a fragment."""
+    a, b = sentence_at(text, m.start())
+    return text[a:b].strip()
+
+
+# ---------------------------------------------------------------- figures against the policy sheet
+
+_FIGURE = re.compile(
+    r"(?:[$€£]\s?(\d+(?:[.,]\d+)?))"
+    r"|(?:\b(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|procent\w*|prosent\w*|dollars?\b|bucks\b|kr\b|kronor\b|sek\b|euro\w*|eur\b|€))",
+    FLAGS,
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _norm_number(s: str) -> str:
+    s = s.replace(",", ".")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".") if re.search(r"\.\d+$", s) else s
+    return s
+
+
+_SHEETS: dict[int, tuple[Persona, frozenset[str]]] = {}
+
+
+def _sheet_numbers(persona: Persona) -> frozenset[str]:
+    """Every figure the trainee could have from the persona card and policy sheet."""
+    hit = _SHEETS.get(id(persona))
+    if hit is not None and hit[0] is persona:
+        return hit[1]
+    texts = [persona.policy.summary, persona.brief, persona.background, persona.goal]
+    texts += [i.text for i in persona.policy.allowed]
+    numbers = frozenset(_norm_number(n) for t in texts for n in _NUMBER.findall(t))
+    if len(_SHEETS) > 256:
+        _SHEETS.clear()
+    _SHEETS[id(persona)] = (persona, numbers)
+    return numbers
+
+
+def unlisted_figures(text: str, persona: Persona, customer_text: str, language: str, skip: set[str]) -> list[Match]:
+    known = _sheet_numbers(persona) | {_norm_number(n) for n in _NUMBER.findall(customer_text)}
+    sig = signals(language)
+    out = []
+    for m in _FIGURE.finditer(text):
+        value = _norm_number(m.group(1) or m.group(2))
+        if value in known:
+            continue
+        quote = _clause_quote(text, m)
+        if quote in skip or _negated(text, m.start(), language):
+            continue
+        offer = has(sig["offer_verb"], quote)
+        out.append(Match(quote=quote, item="offer" if offer else "claim", note=m.group(0).strip()))
+    return out
+
+
+# ---------------------------------------------------------------- facts already given

@@ -1,0 +1,237 @@
+"""The pattern pre-filter: which of a group of patterns can possibly match a text, from one scan.
+
+A pattern only runs on a text that holds one of the literal strings every match of it needs
+("refund" for r"\brefund(ed|s)?\b"), worked out once from the parsed pattern.  Every such
+anchor of every registered group sits in one trie-shaped regex, so one scan of a text tells
+which patterns to run.  Grading hundreds of transcripts a second rests on this: most of the
+lexicon's thousands of patterns never run on a given turn.
+
+The parse uses Python's private `re._parser` (3.11+): tests/test_prefilter.py fails loudly if it
+goes away, and compares this filter with running every pattern over the calibration turns.
+Without it (`_P is None`) every pattern simply runs on every text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+try:  # the parsed form of a pattern tells which literal words it needs (Python 3.11+)
+    import re._constants as _C
+    import re._parser as _P
+except ImportError:  # pragma: no cover - then every pattern simply runs on every text
+    _C = _P = None
+
+# The flags every pattern is parsed here and compiled with (matching.rx).
+FLAGS = re.IGNORECASE | re.UNICODE
+
+def _required(seq) -> set[str] | None:
+    """Strings one of which every match of the parsed pattern `seq` must contain (None: can't tell)."""
+    best: set[str] | None = None
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run = ""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            run += chr(av).lower()
+            continue
+        if op is _C.AT:
+            continue  # zero-width (\b, ^): the literal run goes on
+        consider({run} if run else None)
+        run = ""
+        if op is _C.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is _C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            if all(parts):
+                consider(set().union(*parts))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider({run} if run else None)
+    return best
+
+
+@lru_cache(maxsize=8192)
+def anchors_of(pattern: str) -> tuple[str, ...] | None:
+    if _P is None:
+        return None
+    try:
+        req = _required(_P.parse(pattern, FLAGS))
+    except Exception:  # an exotic pattern: always run it
+        return None
+    if not req or min(map(len, req)) < 2:
+        return None
+    return tuple(sorted(req))
+
+
+# Every anchor string of every pattern group seen so far, as one trie-shaped regex: one scan of a
+# text tells which anchors it holds, and so which patterns can possibly match it.
+_TRIE: dict = {}
+_GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
+# The current scanner's generation (None when anchors were added since), the registry's epoch, and its
+# version (one more for every group registered: a text's cached hits predate groups of a later version,
+# even when those groups brought no new anchor).
+_state: dict = {"gen": None, "epoch": 0, "version": 0}
+_SCANNERS: dict[int, re.Pattern] = {}  # generation -> scanner (an int key: hashing the pattern itself is slow)
+_LOCK = threading.RLock()  # registering patterns and building the scanner (the web app grades in threads)
+
+
+def _trie_source(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _add_anchor(anchor: str) -> None:
+    node = _TRIE
+    for ch in anchor:
+        node = node.setdefault(ch, {})
+    if "" not in node:
+        node[""] = True
+        _state["gen"] = None
+
+
+_ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
+
+
+# Pattern groups remembered at once.  Every persona edit brings new ones; past this many the
+# registry starts again (groups register again on their next use), so a long-running server
+# that sees many edits keeps a bounded scanner.
+MAX_GROUPS = 4000
+
+
+def forget() -> None:
+    """Drop every registered group and anchor (the lock held); a new epoch tells callers mid-way."""
+    _GROUPS.clear()
+    _ANCHOR_GROUPS.clear()
+    _TRIE.clear()
+    _PREFIXES.clear()
+    _BY_ID.clear()
+    _PREPARED.clear()
+    _state["gen"] = None
+    _state["epoch"] += 1
+
+
+def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
+    """(group id, unanchored pattern indexes) for a pattern group, registering its anchors."""
+    g = _GROUPS.get(patterns)
+    if g is not None:
+        return g
+    with _LOCK:
+        g = _GROUPS.get(patterns)
+        if g is not None:
+            return g
+        if len(_GROUPS) >= MAX_GROUPS:
+            forget()
+        gid = len(_GROUPS)
+        unanchored: list[int] = []
+        for i, p in enumerate(patterns):
+            anchors = anchors_of(p)
+            if anchors is None:
+                unanchored.append(i)
+                continue
+            for a in anchors:
+                _ANCHOR_GROUPS.setdefault(a, []).append((gid, i))
+                _add_anchor(a)
+        g = _GROUPS[patterns] = (gid, unanchored)
+        _state["version"] += 1
+    return g
+
+
+_PREFIXES: dict[str, tuple[str, ...]] = {}  # anchor -> the shorter anchors it starts with
+
+
+def _prefixes(anchor: str) -> tuple[str, ...]:
+    got = _PREFIXES.get(anchor)
+    if got is None:
+        node, out = _TRIE, []
+        for k, ch in enumerate(anchor, 1):
+            node = node[ch]
+            if "" in node and k < len(anchor):
+                out.append(anchor[:k])
+        got = _PREFIXES[anchor] = tuple(out)
+    return got
+
+
+def _scanner() -> int:
+    """The generation of the one regex over every registered anchor (a trie: each position costs a few steps)."""
+    gen = _state["gen"]
+    if gen is None:
+        with _LOCK:
+            gen = _state["gen"]
+            if gen is None:
+                _PREFIXES.clear()
+                gen = max(_SCANNERS, default=0) + 1
+                _SCANNERS[gen] = re.compile(f"(?=({_trie_source(_TRIE)}))")
+                for old in [g for g in _SCANNERS if g < gen - 3]:
+                    del _SCANNERS[old]
+                _state["gen"] = gen
+    return gen
+
+
+@lru_cache(maxsize=4096)
+def _hits(low: str, gen: int, version: int) -> dict[int, set[int]]:
+    """For one lower-cased text: group id -> indexes of the patterns whose anchors it holds."""
+    found = set(_SCANNERS[gen].findall(low))  # the longest anchor at each position …
+    for a in list(found):
+        found.update(_prefixes(a))  # … and every shorter anchor it starts with
+    out: dict[int, set[int]] = {}
+    for a in found:
+        for gid, i in _ANCHOR_GROUPS.get(a, ()):
+            if gid in out:
+                out[gid].add(i)
+            else:
+                out[gid] = {i}
+    return out
+
+
+_BY_ID: dict[int, tuple] = {}
+
+
+def register(patterns) -> tuple:
+    g = _BY_ID.get(id(patterns))
+    if g is None or g[0] is not patterns:
+        with _LOCK:
+            if len(_BY_ID) > 20000:
+                _BY_ID.clear()
+            pt = tuple(patterns)
+            g = _BY_ID[id(patterns)] = (patterns, pt, *_group(pt))  # holds the list, so its id stays unique
+    return g
+
+
+def candidates(patterns, low: str) -> list[str]:
+    """The patterns that can match `low` (the lower-cased text): those whose anchor words it holds."""
+    while True:  # again if the registry started over meanwhile: group ids then mean other groups
+        epoch = _state["epoch"]
+        _, pt, gid, unanchored = register(patterns)
+        chosen = _hits(low, _scanner(), _state["version"]).get(gid)
+        if _state["epoch"] == epoch:
+            break
+    if not chosen:
+        return [pt[i] for i in unanchored]
+    if unanchored:
+        chosen = chosen.union(unanchored)
+    return [pt[i] for i in sorted(chosen)]
+
+
+
+_PREPARED: dict[int, object] = {}
+
+
+def prepare(key: int, owner: object, groups) -> None:
+    """Register every pattern group of `owner` (a language, a persona) at once, so the scan is built once,
+    not once per newly seen group mid-grade; again only when `owner` is another object under `key`."""
+    if _PREPARED.get(key) is owner:
+        return
+    for patterns in groups:
+        register(patterns)
+    if len(_PREPARED) > 1000:
+        _PREPARED.clear()
+    _PREPARED[key] = owner
