@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+from itertools import chain
 
 try:  # the parsed form of a pattern tells which literal words it needs (Python 3.11+)
     import re._constants as _C
@@ -24,6 +25,7 @@ except ImportError:  # pragma: no cover - then every pattern simply runs on ever
 
 from pydantic import BaseModel, Field
 
+from . import policy_phrases
 from .lexicon import GENERIC_FACTS, LANGUAGE_HINTS, SIGNALS, SOLVING, STOPWORDS
 from .persona import Fact, Persona
 from .sentences import sentence_at, sentence_spans
@@ -389,21 +391,19 @@ def _hypothetical(text: str, start: int) -> bool:
 
 
 def _policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
-    """(asserted, declined): items whose patterns match, split on whether the sentence negates them."""
+    """(asserted, declined): items whose examples or patterns match, split on whether the sentence negates them."""
     asserted, declined = [], []
     low = text.lower()
     for item in items:
         hit = neg = None
-        for p in _candidates(item.patterns, low):
-            for m in _rx(p).finditer(text):
-                if _hypothetical(text, m.start()):
-                    continue
-                if _negated(text, m.start(), language):
-                    neg = neg or m
-                else:
-                    hit = m
-                    break
-            if hit:
+        regex = (m for p in _candidates(item.patterns, low) for m in _rx(p).finditer(text))
+        for m in chain(regex, policy_phrases.find(item, text, language)):
+            if _hypothetical(text, m.start()):
+                continue
+            if _negated(text, m.start(), language):
+                neg = neg or m
+            else:
+                hit = m
                 break
         if hit:
             asserted.append(Match(quote=_clause_quote(text, hit), item=item.id, note=item.text))
