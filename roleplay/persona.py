@@ -108,7 +108,6 @@ class PolicyItem(Strict):
                                     "expressions matched as well as the examples")
 
 
-
 class Policy(Strict):
     """The company policy sheet: what the trainee may offer and what not. Evaluators check claims against it."""
 
