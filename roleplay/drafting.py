@@ -3,8 +3,9 @@
 The model answers under a JSON schema derived from the persona's own (`persona.json_schema()`, trimmed
 to what a draft fills in: the rest keep their defaults), so a server with JSON-schema output (the
 embedded llama.cpp, vLLM, OpenAI) returns the persona's shape.  What a small model still gets wrong
-(ids that are not slugs, regular expressions that do not compile or could run for ever, goals met by
-items that do not exist, thresholds in the wrong order, missing lines) is repaired here, and the
+(ids that are not slugs, policy examples with nothing to match, regular expressions that do not compile
+or could run for ever, goals met by items that do not exist, thresholds in the wrong order, missing
+lines) is repaired here, and the
 result is checked by the same parser the editor uses.  Nothing is saved: the draft opens in the editor.
 """
 
@@ -20,6 +21,7 @@ import yaml
 from .library import PersonaError, Problem, parse
 from .patterns import catastrophic
 from .persona import json_schema
+from .policy_phrases import says_something
 
 MAX_TOKENS = 1200
 # A draft is many replies long: on the embedded 1.5B model on two busy cores it took 17 minutes.
@@ -35,7 +37,7 @@ KEEP = {
                 "goals", "lines", "temperament"],
     "Ask": ["text"],
     "Policy": ["summary", "allowed", "forbidden"],
-    "PolicyItem": ["text", "patterns"],
+    "PolicyItem": ["text", "examples"],
     "Goal": ["text"],
     "Temperament": ["start_frustration"],
     "Lines": ["upset", "calmer", "leaving", "satisfied", "push"],
@@ -54,8 +56,9 @@ customer. From the trainer's description, write one complete persona as JSON.
 - situation is one line for a card; brief tells the trainee who calls and why; opening_line is the customer's \
 first words.
 - policy.summary is the policy sheet as short bullet lines. policy.allowed are offers the trainee may make, \
-policy.forbidden are promises outside the policy. Each item has plain text and 1-2 patterns: short lowercase \
-regular expressions of how a trainee would say it (e.g. "refund.{0,20}shipping").
+policy.forbidden are promises outside the policy. Each item has plain text and 1-2 examples: how a trainee \
+would say it, as a short plain sentence in the persona's language (e.g. "I can waive this month's fee"), \
+with any amount written out ("$45", "3-5 days", "more than one month").
 - ask is what the customer asks for beyond the policy (the first forbidden item would grant it).
 - goals are what the customer would settle for (the first allowed offer meets them).
 - temperament.start_frustration: 0 calm to 100 furious; they leave at 90.
@@ -63,9 +66,6 @@ regular expressions of how a trainee would say it (e.g. "refund.{0,20}shipping")
 
 The trainer's description:
 """
-
-_STOP = {"the", "and", "for", "you", "your", "our", "can", "will", "this", "that", "with", "from", "may", "not",
-         "all", "are", "was", "have", "has", "they", "them", "their", "into", "onto", "about"}
 
 DEFAULT_LINES = {  # placeholders the trainer is told to rewrite (English: the draft's language may differ)
     "upset": ["I'm still not happy about this."],
@@ -131,13 +131,7 @@ def _unique(base: str, taken: set[str], sep: str) -> str:
     return name
 
 
-def pattern_from(text: str) -> str:
-    """A pattern from an item's words: its first two significant words, near each other."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", (text or "").lower()) if w not in _STOP][:2]
-    return r".{0,30}".join(re.escape(w) for w in words) or re.escape((text or "offer").lower()[:20])
-
-
-def _patterns(items, text: str, fixes: list[str], where: str) -> list[str]:
+def _patterns(items, fixes: list[str], where: str) -> list[str]:
     good = []
     for p in items if isinstance(items, list) else []:
         if not isinstance(p, str) or not p.strip():
@@ -163,11 +157,27 @@ def _items(raw, sep_taken: set[str], fixes: list[str], where: str, need_patterns
         slug = _slug(str(item.get("id") or ""), "_") or _slug(item["text"][:30], "_") or f"item_{n + 1}"
         item["id"] = _unique(slug, sep_taken, "_")
         if need_patterns:
-            pats = _patterns(item.get(need_patterns), item["text"], fixes, f"{where}.{item['id']}")
-            if not pats and need_patterns == "patterns":
-                pats = [pattern_from(item["text"])]
-                fixes.append(f"{where}.{item['id']}: patterns made from its words; add how a trainee would say it")
-            item[need_patterns] = pats
+            item[need_patterns] = _patterns(item.get(need_patterns), fixes, f"{where}.{item['id']}")
+        out.append(item)
+    return out
+
+
+def _policy_items(raw, taken: set[str], fixes: list[str], where: str, language: str) -> list[dict]:
+    """Policy items with examples the matcher can use (the item's own words where the model gave none);
+    regular expressions only if the model wrote some that are safe."""
+    out = []
+    for item in _items(raw, taken, fixes, where, "patterns"):
+        given = item.get("examples")
+        said = [str(e).strip() for e in (given if isinstance(given, list) else [given]) if str(e or "").strip()]
+        examples = [e for e in said if says_something(e, language)]
+        if len(examples) < len(said):
+            fixes.append(f"{where}.{item['id']}: dropped examples with nothing to match (only words like 'I', 'can')")
+        if not examples:
+            examples = [item["text"]]
+            fixes.append(f"{where}.{item['id']}: examples made from its text; add how a trainee would say it")
+        item["examples"] = examples
+        if not item["patterns"]:
+            del item["patterns"]
         out.append(item)
     return out
 
@@ -201,8 +211,8 @@ def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
 
     policy = d.get("policy") if isinstance(d.get("policy"), dict) else {}
     ids: set[str] = set()
-    allowed = _items(policy.get("allowed"), ids, fixes, "policy.allowed", "patterns")
-    forbidden = _items(policy.get("forbidden"), ids, fixes, "policy.forbidden", "patterns")
+    allowed = _policy_items(policy.get("allowed"), ids, fixes, "policy.allowed", d["language"])
+    forbidden = _policy_items(policy.get("forbidden"), ids, fixes, "policy.forbidden", d["language"])
     summary = str(policy.get("summary") or "").strip() or "\n".join(
         [*(f"- You may offer: {i['text']}" for i in allowed), *(f"- You may not: {i['text']}" for i in forbidden)]) \
         or "TODO: the policy sheet"
@@ -266,7 +276,7 @@ def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
 
 def to_yaml(d: dict, model: str, fixes: list[str]) -> str:
     head = [f"# Drafted by {model} from a description. Nothing is saved yet: read every field,",
-            "# make the patterns match how your trainees talk, add expect: cases, then Save."]
+            "# make the policy examples say it as your trainees do, add expect: cases, then Save."]
     head += [f"# repaired: {f}" for f in fixes]
     d = {k: d[k] for k in FIELDS if k in d and d[k] != []}  # the usual order; no empty lists
     return "\n".join(head) + "\n" + yaml.safe_dump(d, sort_keys=False, allow_unicode=True, width=100)

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import policy_phrases
 from .patterns import catastrophic
 
 LANGUAGES = ("en", "sv", "fi")
@@ -96,7 +97,15 @@ class Objection(Strict):
 class PolicyItem(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     text: str = Field(min_length=1, description="plain words, shown on the trainee's policy sheet")
-    patterns: list[Pattern] = Field(min_length=1, description="how an offer or claim of it reads in the conversation")
+    examples: list[str] = Field(default_factory=list, description=(
+        "how a trainee would say it, in the persona's language, one phrasing each ('I can refund the shipping', "
+        "'we'll waive this month's fee'): matched by word stems in any order, with amounts ('$45', '3-5 days', "
+        "'more than one month') checked as numbers"))
+    unless: list[str] = Field(default_factory=list, description=(
+        "phrasings that, said in the same clause, mean it is not this item ('a 20 % discount on a new machine' "
+        "is no free machine)"))
+    patterns: list[Pattern] = Field(default_factory=list, description="advanced, never needed: regular "
+                                    "expressions matched as well as the examples")
 
 
 class Policy(Strict):
@@ -273,6 +282,16 @@ class Persona(Strict):
                 if unknown:
                     raise _located((field, i, ids), f"{what.format(x.id)} unknown policy items: {', '.join(unknown)}"
                                    f" (allowed: {', '.join(sorted(allowed)) or 'none'})")
+        for kind in ("allowed", "forbidden"):
+            for i, item in enumerate(getattr(self.policy, kind)):
+                if not item.examples and not item.patterns:
+                    raise _located(("policy", kind, i, "examples"), f"policy item '{item.id}' needs examples: "
+                                   "how a trainee would say it")
+                for field in ("examples", "unless"):
+                    for j, example in enumerate(getattr(item, field)):
+                        if not policy_phrases.says_something(example, self.language):
+                            raise _located(("policy", kind, i, field, j), f"{example!r} of '{item.id}' has only "
+                                           "words like 'I', 'can', 'the': say what is offered or claimed")
         for i, case in enumerate(self.expect):
             for field, pool in (("reveals", self.hidden_facts), ("raises", self.objections)):
                 unknown = [x for x in getattr(case, field) if x not in {f.id for f in pool}]
@@ -311,6 +330,7 @@ class Persona(Strict):
                            f"(first person), as the model continues it")
         if self.kind == "sales" and not self.objections:
             out.append("objections: a buyer with no doubts to raise; add the objections they bring up one at a time")
+        out += policy_phrases.overlaps(self.policy.allowed, self.policy.forbidden, self.language)
         if self.ask is None:
             out.append("ask: the customer asks for nothing beyond what they would settle for")
         if not self.expect:

@@ -7,7 +7,9 @@ quoted is the trainee's whole sentence.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
+from . import policy_phrases
 from .findings import Match
 from .lexicon import signals
 from .matching import has, rx
@@ -42,21 +44,19 @@ def _hypothetical(text: str, start: int) -> bool:
 
 
 def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
-    """(asserted, declined): items whose patterns match, split on whether the sentence negates them."""
+    """(asserted, declined): items whose examples or patterns match, split on whether the sentence negates them."""
     asserted, declined = [], []
     low = text.lower()
     for item in items:
         hit = neg = None
-        for p in candidates(item.patterns, low):
-            for m in rx(p).finditer(text):
-                if _hypothetical(text, m.start()):
-                    continue
-                if _negated(text, m.start(), language):
-                    neg = neg or m
-                else:
-                    hit = m
-                    break
-            if hit:
+        regex = (m for p in candidates(item.patterns, low) for m in rx(p).finditer(text))
+        for m in chain(regex, policy_phrases.find(item, text, language)):
+            if _hypothetical(text, m.start()):
+                continue
+            if _negated(text, m.start(), language):
+                neg = neg or m
+            else:
+                hit = m
                 break
         if hit:
             asserted.append(Match(quote=_clause_quote(text, hit), item=item.id, note=item.text))

@@ -27,9 +27,10 @@ FLAWED = {
     "knows": [{"id": "Terminal ID", "text": "My terminal is T-4471.", "value": 4471, "ask": ["terminal (id|number)"]}],
     "hidden_facts": [{"id": "regular", "text": "It was my best regular.", "topics": ["who"], "unlock": "sometimes"}],
     "policy": {"summary": "", "allowed": [
-        {"id": "waive fee", "text": "Waive this month's terminal fee", "patterns": ["waive.{0,20}fee", "(a+)+b"]},
-        {"id": "refund", "text": "Refund in 3-5 business days", "patterns": ["[unclosed"]}],
-        "forbidden": [{"id": "today", "text": "Promise the refund today", "patterns": ["refund.{0,20}today"]}]},
+        {"id": "waive fee", "text": "Waive this month's terminal fee",
+         "examples": ["I'll waive this month's fee", "I can do that"], "patterns": ["waive.{0,20}fee", "(a+)+b"]},
+        {"id": "refund", "text": "Refund in 3-5 business days", "examples": [], "patterns": ["[unclosed"]}],
+        "forbidden": [{"id": "today", "text": "Promise the refund today", "examples": ["the refund comes today"]}]},
     "goals": [{"id": "money", "text": "Get the money back", "met_by": ["refund_fast"]}],
     "temperament": {"start_frustration": 95, "leave_at": 90, "satisfied_at": 30, "resistance": 9},
     "lines": {"upset": ["This is costing me customers."], "calmer": ["Okay."], "satisfied": ["Thanks."]},
@@ -41,6 +42,8 @@ def test_the_draft_schema_is_the_personas_trimmed_and_bounded():
     assert "$ref" not in json.dumps(s) and "expect" not in s["properties"]
     assert list(s["properties"]) == s["required"] == drafting.KEEP["Persona"] and s["additionalProperties"] is False
     assert list(s["properties"]["temperament"]["properties"]) == ["start_frustration"]
+    # policy items are drafted as plain examples, never regular expressions
+    assert list(s["properties"]["policy"]["properties"]["allowed"]["items"]["properties"]) == ["text", "examples"]
     assert s["properties"]["policy"]["properties"]["allowed"]["maxItems"] == drafting.MAX_ITEMS
     assert s["properties"]["background"]["maxLength"] == drafting.LONG
     # the persona's own constraints, kept
@@ -53,16 +56,18 @@ def test_a_flawed_draft_is_repaired_into_a_valid_persona():
     p = parse(drafting.to_yaml(d, "test", fixes))
     assert p.id == "cafe-owner-2" and p.channel.value == "both"
     assert [i.id for i in p.policy.allowed] == ["waive_fee", "refund"]
+    assert p.policy.allowed[0].examples == ["I'll waive this month's fee"]  # "I can do that" says nothing
     assert p.policy.allowed[0].patterns == ["waive.{0,20}fee"]  # the runaway pattern dropped
-    assert p.policy.allowed[1].patterns == [r"refund.{0,30}business"]  # made from its words
+    assert p.policy.allowed[1].examples == ["Refund in 3-5 business days"] and p.policy.allowed[1].patterns == []
+    assert p.policy.forbidden[0].examples == ["the refund comes today"]
     assert p.goals[0].met_by == ["waive_fee"] and p.ask.item is None
     assert p.temperament.start_frustration < p.temperament.leave_at and p.temperament.resistance == 5
     assert p.knows[0].id == "terminal_id" and p.knows[0].value == "4471"
     assert p.hidden_facts[0].unlock == "either" and p.lines.leaving
     assert "You may offer: Waive this month's terminal fee" in p.policy.summary
     text = "\n".join(fixes)
-    for expected in ("could run for ever", "not a regular expression", "ask.item", "lines.leaving", "temperament",
-                     "channel"):
+    for expected in ("could run for ever", "not a regular expression", "nothing to match", "examples made from its text",
+                     "ask.item", "lines.leaving", "temperament", "channel"):
         assert expected in text
 
 

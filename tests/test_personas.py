@@ -1,7 +1,9 @@
-"""The persona library: the shipped personas, their patterns, and every kind of bad persona file.
+"""The persona library: the shipped personas, their patterns and policy examples, and every kind of bad
+persona file.
 
-Patterns are matched the way evaluators use them: `re.search(pattern, text, re.IGNORECASE)`
-on what the trainee says (negation is handled by the evaluators, not by the patterns).
+Patterns are matched the way evaluators use them: `re.search(pattern, text, re.IGNORECASE)` on what the
+trainee says; policy items through their plain-language examples (roleplay.policy_phrases).  Negation is
+handled by the evaluators, not by either.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 from roleplay.library import MAX_BYTES, Library, PersonaError, load_file, parse
 from roleplay.patterns import catastrophic
 from roleplay.policy_check import find_policy
+from roleplay.policy_phrases import matches as policy_matches
 
 PERSONA_DIR = Path(__file__).resolve().parent.parent / "personas"
 
@@ -263,8 +266,8 @@ def _item(persona, item_id):
 
 @pytest.mark.parametrize("pid,item_id,example", POLICY_EXAMPLES)
 def test_policy_item_recognises_a_realistic_offer(library, pid, item_id, example):
-    item = _item(library.get(pid), item_id)
-    assert any_match(item.patterns, example), f"{pid}.{item_id} misses: {example!r}"
+    p = library.get(pid)
+    assert policy_matches(_item(p, item_id), example, p.language), f"{pid}.{item_id} misses: {example!r}"
 
 
 def _allowed_examples() -> list[tuple[str, str, str]]:
@@ -275,7 +278,7 @@ def _allowed_examples() -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("pid,item_id,example", _allowed_examples())
 def test_allowed_offer_is_not_taken_for_a_forbidden_one(library, pid, item_id, example):
     p = library.get(pid)
-    hits = {f.id: any_match(f.patterns, example) for f in p.policy.forbidden}
+    hits = {f.id: policy_matches(f, example, p.language) for f in p.policy.forbidden}
     assert not any(hits.values()), f"allowed offer {example!r} trips forbidden {hits}"
 
 
@@ -319,7 +322,7 @@ def test_examples_hold_under_the_project_matcher(library):
 @pytest.mark.parametrize("pid,item_id,refusal", REFUSALS)
 def test_honest_refusal_is_not_a_breach(library, pid, item_id, refusal):
     p = library.get(pid)
-    assert any_match(_item(p, item_id).patterns, refusal), "the refusal should name the forbidden thing"
+    assert policy_matches(_item(p, item_id), refusal, p.language), "the refusal should name the forbidden thing"
     assert find_policy(p.policy.forbidden, refusal, p.language) == []
 
 
@@ -328,7 +331,7 @@ def test_neutral_talk_matches_no_policy_pattern(library, pid):
     p = library.get(pid)
     for sentence in NEUTRAL[p.language]:
         for item in p.policy.allowed + p.policy.forbidden:
-            assert not any_match(item.patterns, sentence), f"{pid}.{item.id} fires on {sentence!r}"
+            assert not policy_matches(item, sentence, p.language), f"{pid}.{item.id} fires on {sentence!r}"
 
 
 @pytest.mark.parametrize("pid", sorted(LANGUAGES))
@@ -338,8 +341,8 @@ def test_a_greeting_matches_no_pattern_at_all(library, pid):
     patterns = [pat for f in p.knows for pat in f.ask]
     patterns += [pat for h in p.hidden_facts for pat in h.topics]
     patterns += [pat for t in p.temperament.triggers for pat in t.patterns]
-    patterns += [pat for i in p.policy.allowed + p.policy.forbidden for pat in i.patterns]
     assert any_match(patterns, greeting) == []
+    assert not any(policy_matches(i, greeting, p.language) for i in p.policy.allowed + p.policy.forbidden)
 
 
 # (persona id, fact id, the trainee asking for it)
@@ -486,7 +489,7 @@ MINIMAL = textwrap.dedent("""\
       allowed:
         - id: offer
           text: An offer
-          patterns: ['an offer']
+          examples: ['a voucher']
       forbidden:
         - id: bad
           text: A bad promise
@@ -561,8 +564,10 @@ def test_tab_indentation_is_a_syntax_error():
     ("id: tester", "id: Tester Two", "id", "id: Tester", "pattern"),
     ("name: Test Person", "name: [Test, Person]", "name", "name:", "valid string"),
     ("opening_line: Hello.", "opening_line: 2024-01-01", "opening_line", "opening_line", "valid string"),
-    ("patterns: ['an offer']", "patterns: an offer", "policy.allowed.0.patterns", "patterns: an offer", "valid list"),
-    ("patterns: ['an offer']", "patterns: []", "policy.allowed.0.patterns", "patterns: []", "at least 1"),
+    ("examples: ['a voucher']", "examples: a voucher", "policy.allowed.0.examples", "examples: a voucher", "valid list"),
+    ("examples: ['a voucher']", "examples: []", "policy.allowed.0.examples", "examples: []", "needs examples"),
+    ("examples: ['a voucher']", "examples: ['I can do it']", "policy.allowed.0.examples.0", "I can do it",
+     "only words like"),
     ("met_by: [offer]", "met_by: offer", "goals.0.met_by", "met_by", "valid list"),
     ("upset: [Grr.]", "upset: []", "lines.upset", "upset:", "at least 1"),
     ("leave_at: 90", "leave_at: ninety", "temperament.leave_at", "leave_at", "valid integer"),
@@ -619,11 +624,9 @@ def test_unknown_field_is_a_typo():
 
 
 def test_unknown_nested_field_is_a_typo():
-    text = MINIMAL.replace("      patterns: ['an offer']", "      pattern: ['an offer']")
-    problems = problems_of(text)
-    typo = problem_for(problems, "policy.allowed.0.pattern")
-    assert "unknown field" in typo.message and typo.line == line_of(text, "pattern: ['an offer']")
-    problem_for(problems, "policy.allowed.0.patterns")
+    text = MINIMAL.replace("      examples: ['a voucher']", "      example: ['a voucher']")
+    typo = problem_for(problems_of(text), "policy.allowed.0.example")
+    assert "unknown field" in typo.message and typo.line == line_of(text, "example: ['a voucher']")
 
 
 def test_unknown_field_with_a_block_value_points_at_the_key():
@@ -799,7 +802,7 @@ def test_duplicate_nested_key():
 
 @pytest.mark.parametrize("group,old,new", [
     ("policy.allowed", "  forbidden:",
-     "    - id: offer\n      text: The same id again\n      patterns: ['again']\n  forbidden:"),
+     "    - id: offer\n      text: The same id again\n      examples: ['again']\n  forbidden:"),
     ("policy.forbidden", "goals:", "    - id: bad\n      text: Again\n      patterns: ['again']\ngoals:"),
     ("goals", "temperament:", "  - id: happy\n    text: Twice\n    met_by: [offer]\ntemperament:"),
     ("knows", "policy:", "knows:\n  - id: n\n    text: One.\n  - id: n\n    text: Two.\npolicy:"),
@@ -992,12 +995,10 @@ def test_save_refuses_text_the_library_could_not_load(tmp_path):
 
 @pytest.mark.parametrize("slow", [r"(\w+\s*)+ days", "(a|ab)+ days"])
 def test_a_pattern_that_can_backtrack_for_ever_is_refused_with_its_field_and_line(slow):
-    text = (PERSONA_DIR / "late-delivery.yaml").read_text(encoding="utf-8")
-    assert "'30 days'" in text
+    text = MINIMAL.replace("examples: ['a voucher']", f"examples: ['a voucher']\n      patterns: ['fine', '{slow}']")
     with pytest.raises(PersonaError) as err:
-        parse(text.replace("'30 days'", f"'{slow}'"), "<editor>")
+        parse(text, "<editor>")
     (problem,) = err.value.problems
-    line = next(n for n, ln in enumerate(text.splitlines(), 1) if "'30 days'" in ln)
-    assert problem.field == "policy.allowed.2.patterns.2" and problem.line == line
+    assert problem.field == "policy.allowed.0.patterns.1" and problem.line == line_of(text, "patterns:")
     assert "exponential time" in problem.message and repr(slow) in problem.message
     assert catastrophic(r"\bignore (all |your |the |any )*(previous |prior )*instructions") is None

@@ -55,11 +55,11 @@ policy:
   allowed:
     - id: express
       text: Express re-delivery at no cost
-      patterns: ['express', 'faster (shipping|delivery)']
+      examples: ["I'll send it again by express", "faster delivery at no cost"]
   forbidden:
     - id: promise_date
       text: Promising a delivery date
-      patterns: ['(will|guarantee).{0,20}(arrive|deliver).{0,20}(by|on|before) (monday|tuesday|wednesday|thursday|friday)']
+      examples: ["it will arrive by Friday", "I guarantee it arrives on Monday"]
 goals:
   - id: get_it_sooner
     text: Get the parcel sooner
