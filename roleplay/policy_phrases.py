@@ -188,8 +188,18 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def _starters(language: str) -> frozenset[str]:
+    """The words an amount can start with, besides a number written in digits."""
+    return frozenset({b[0] for b, _ in _BOUNDS.get(language, ())} | _CURRENCY | _SEVERAL.get(language, set())
+                     | set(_NUMBER_WORDS.get(language, {})) | (set(_TENS) if language == "en" else set()))
+
+
 def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, int]:
     """The amount that starts at word i ((None, 0) if none), and how many words it takes."""
+    w = words[i]
+    if not w[0].isdigit() and w not in _starters(language) and not (language == "en" and _TENS_UNITS.match(w)):
+        return None, 0  # most words: no amount starts here
     j, kind = i, None
     for bound, k in _BOUNDS.get(language, ()):
         if tuple(words[i:i + len(bound)]) == bound:
@@ -224,6 +234,12 @@ def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, 
     return Amount(low, high, unit), j - i
 
 
+# Every way `_meets` accepts a word shares its first four letters of stem or of word with the example's word,
+# so a text without them for one of an example's words cannot match it: most examples are ruled out by a
+# few set lookups, and grading stays at hundreds of transcripts a second.
+_KEY = 4
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One example, compiled: the content words (stem, word) and amounts a matching clause must hold."""
@@ -232,6 +248,7 @@ class Phrase:
     words: tuple[tuple[str, str], ...]
     amounts: tuple[Amount, ...]
     negative: bool = False  # the example says "never" itself ("this will never happen again")
+    keys: tuple[tuple[str, str], ...] = ()  # per word, the first letters of its stem and of itself (see `_KEY`)
 
 
 def _possessive(word: str) -> bool:
@@ -271,7 +288,8 @@ def compile_example(example: str, language: str) -> Phrase:
     words = tuple(dict.fromkeys((t.stem, t.word) for t in toks
                                 if t.amount is None and t.word not in fillers and t.word not in _SIGNS))
     return Phrase(example, words, tuple(t.amount for t in toks if t.amount is not None),
-                  any(_negation(t.word, language) for t in toks))
+                  any(_negation(t.word, language) for t in toks),
+                  tuple((stem[:_KEY], word[:_KEY]) for stem, word in words))
 
 
 class PhraseMatch(NamedTuple):
@@ -311,6 +329,28 @@ def _window(needs: list[list[int]], slack: int) -> tuple[int, int] | None:
     return best
 
 
+@lru_cache(maxsize=8192)
+def _index(text: str, language: str) -> dict[str, tuple[int, ...]]:
+    """A text's word tokens by the first letters of their stem and of their word (see `_KEY`)."""
+    by: dict[str, list[int]] = {}
+    for n, t in enumerate(tokens(text, language)):
+        if t.amount is None:
+            for k in {t.stem[:_KEY], t.word[:_KEY]}:
+                by.setdefault(k, []).append(n)
+    return {k: tuple(v) for k, v in by.items()}
+
+
+@lru_cache(maxsize=8192)
+def _clauses(text: str, language: str) -> dict[int, tuple[int, ...]]:
+    """Per clause, the positions of the tokens that say something (an amount, or a word that is no filler)."""
+    fillers = FILLERS.get(language, FILLERS["en"])
+    by: dict[int, list[int]] = {}
+    for n, t in enumerate(tokens(text, language)):
+        if t.amount is not None or (t.word not in fillers and t.word not in _SIGNS):
+            by.setdefault(t.clause, []).append(n)
+    return {c: tuple(idx) for c, idx in by.items()}
+
+
 def match(phrase: Phrase, text: str, language: str) -> list[PhraseMatch]:
     """The clauses of `text` that say what the example says, one match each, at its first word; or, when a
     negation falls inside it ("the shipping can't be refunded"), just after that negation, so the analysis
@@ -318,19 +358,25 @@ def match(phrase: Phrase, text: str, language: str) -> list[PhraseMatch]:
     again") keeps its own."""
     if not phrase.words and not phrase.amounts:
         return []
-    toks = tokens(text, language)
-    fillers = FILLERS.get(language, FILLERS["en"])
+    index, toks = _index(text, language), tokens(text, language)
+    hits: list[set[int]] = []  # per word and amount of the example, the tokens that say it
+    for (stem, word), (s, w) in zip(phrase.words, phrase.keys):
+        found = {n for n in (*index.get(s, ()), *index.get(w, ())) if _meets(toks[n], stem, word, language)}
+        if not found:
+            return []  # most examples end here, after a dictionary lookup or two
+        hits.append(found)
+    for a in phrase.amounts:
+        found = {n for n, t in enumerate(toks) if t.amount is not None and t.amount.inside(a)}
+        if not found:
+            return []
+        hits.append(found)
+    clauses = _clauses(text, language)
     out = []
-    for clause in sorted({t.clause for t in toks}):
+    for clause in sorted(set.intersection(*({toks[n].clause for n in h} for h in hits))):
         # Only words that say something count as "between": "refund the $6.90 you paid for shipping" has two.
-        idx = [n for n, t in enumerate(toks) if t.clause == clause
-               and (t.amount is not None or (t.word not in fillers and t.word not in _SIGNS))]
+        idx = clauses[clause]
         rank = {n: r for r, n in enumerate(idx)}
-        needs = [[rank[n] for n in idx if _meets(toks[n], stem, word, language)] for stem, word in phrase.words]
-        needs += [[rank[n] for n in idx if toks[n].amount is not None and toks[n].amount.inside(a)]
-                  for a in phrase.amounts]
-        if not all(needs):
-            continue
+        needs = [[rank[n] for n in idx if n in h] for h in hits]
         span = _window(needs, slack=_BETWEEN_MAX)
         if span is not None:
             lo, hi = idx[span[0]], idx[span[1]]
@@ -343,14 +389,22 @@ def match(phrase: Phrase, text: str, language: str) -> list[PhraseMatch]:
 
 
 def _find(examples, text: str, language: str) -> list[PhraseMatch]:
-    return [m for e in examples for m in match(compile_example(e, language), text, language)]
+    index, out = _index(text, language), []
+    for e in examples:
+        phrase = compile_example(e, language)
+        if all(s in index or w in index for s, w in phrase.keys):  # `match` would say no, a hundred times slower
+            out += match(phrase, text, language)
+    return out
 
 
 def find(item, text: str, language: str) -> list[PhraseMatch]:
     """Every match of a policy item's examples in `text`, in order, leaving out a clause that also says one of
     its `unless` phrasings ("a 20 % discount on a new machine" is no free machine)."""
-    unless = {m.clause for m in _find(item.unless, text, language)}
-    return sorted((m for m in _find(item.examples, text, language) if m.clause not in unless), key=lambda m: m.pos)
+    found = _find(item.examples, text, language)
+    if found and item.unless:  # read only where an example matched: most texts match none
+        unless = {m.clause for m in _find(item.unless, text, language)}
+        found = [m for m in found if m.clause not in unless]
+    return sorted(found, key=lambda m: m.pos)
 
 
 def says_something(example: str, language: str) -> bool:

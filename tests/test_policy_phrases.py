@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from roleplay.analysis import find_policy
+from roleplay.policy_check import find_policy
 from roleplay.library import parse
 from roleplay.persona import PolicyItem
 from roleplay.policy_phrases import Amount, matches, overlaps, tokens
