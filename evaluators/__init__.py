@@ -2,7 +2,7 @@
 
     from evaluators import grade, render_text
     card = grade(transcript, persona)            # deterministic, offline, fast
-    card = grade(transcript, persona, judge=mc)  # plus a language model as judge (roleplay.llm.ModelClient)
+    card = grade(transcript, persona, judge=mc)  # plus a language model as judge (a roleplay.model.CustomerModel)
     card.to_json()                               # follows ../shared/contracts/scorecard.schema.json
 
 One module per skill, listed with its weight in the registry `skills`; voice timing in

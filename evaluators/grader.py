@@ -16,6 +16,7 @@ from __future__ import annotations
 from roleplay.analysis import analyse_transcript, detect_language
 from roleplay.languages import say
 from roleplay.lexicon import SIGNALS
+from roleplay.model import CustomerModel
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
@@ -99,8 +100,8 @@ def grade_deterministic(transcript: Transcript, persona: Persona | None = None) 
     return card, ctx
 
 
-def grade(transcript: Transcript, persona: Persona | None = None, judge=None) -> Scorecard:
-    """Grade one transcript.  `judge` is None (deterministic, offline, fast) or a roleplay.llm.ModelClient."""
+def grade(transcript: Transcript, persona: Persona | None = None, judge: CustomerModel | None = None) -> Scorecard:
+    """Grade one transcript.  `judge` is None (deterministic, offline, fast) or a model (roleplay.model)."""
     card, ctx = grade_deterministic(transcript, persona)
     if judge is None:
         return card

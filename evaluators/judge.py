@@ -39,6 +39,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from roleplay.languages import say
+from roleplay.model import CustomerModel
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
@@ -208,15 +209,13 @@ def combine_skill(deterministic: float, proposed: float, evidence: list[Evidence
     return round(final, 1), round(final - deterministic, 1)
 
 
-def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None, client, ctx: Context) -> Scorecard:
+def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None, client: CustomerModel,
+                ctx: Context) -> Scorecard:
     """The deterministic card, adjusted by the judge within the rules above (or unchanged, with a note)."""
     from .grader import combine
 
-    model = getattr(client, "model", None) or "unknown model"
-    try:
-        describe = client.describe()
-    except Exception:  # a fake or minimal client
-        describe = model
+    model = client.model
+    describe = client.describe()
     card = card.model_copy(deep=True)
     card.model = model
     try:

@@ -28,6 +28,7 @@ from .llm import ModelClient, ModelConfig
 from .session import CustomerLine, PracticeSession
 from .standin import StandIn
 from .store import Store
+from .model import CustomerModel, build_model
 
 # Trainee lines for the timed sessions: ordinary, varied, not ending the conversation early.
 LINES = [
@@ -78,7 +79,7 @@ def machine(config: ModelConfig) -> dict:
             "tts": os.environ.get("ROLEPLAY_TTS") or "piper (Joe, English men), espeak-ng for the rest"}
 
 
-def _sessions(store: Store, client: ModelClient, persona_ids: tuple[str, ...], turns: int, on_line,
+def _sessions(store: Store, client: CustomerModel, persona_ids: tuple[str, ...], turns: int, on_line,
               lines: list[str] = LINES) -> None:
     """Run practice sessions of `turns` trainee turns in all, a session per persona in turn, starting
     the next whenever a customer ends one or its lines run out."""
@@ -96,7 +97,7 @@ def _sessions(store: Store, client: ModelClient, persona_ids: tuple[str, ...], t
             done += 1
 
 
-def bench_text(client: ModelClient, store: Store, turns: int) -> dict:
+def bench_text(client: CustomerModel, store: Store, turns: int) -> dict:
     """Typed turns as the app takes them: while the trainee types, the app warms the prompt with
     what is written so far; here that is the line less its last two words (about the last second
     of typing), and the clock starts when the whole line is sent."""
@@ -124,7 +125,7 @@ def _speech_clips(folder: Path) -> dict[str, Path]:
     return clips
 
 
-def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
+def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
     """Spoken turns as the app takes them: the microphone's chunks are transcribed while they arrive.
 
     The trainee first hears the customer out: they start speaking when the customer's line
@@ -223,7 +224,7 @@ def bench_speech(folder: Path, reps: int) -> dict:
     return {"stt_rtf": rtf, "tts_s_per_sentence": dist(tts_s)}
 
 
-def bench_model(client: ModelClient, reps: int) -> dict:
+def bench_model(client: CustomerModel, reps: int) -> dict:
     """The model server's own speed, from the timings it reports: how fast it reads a prompt it has
     not seen (a new session's scene and opening) and how fast it writes.  These bound the voice loop."""
     persona = Library().get("late-delivery")
@@ -241,7 +242,7 @@ def bench_model(client: ModelClient, reps: int) -> dict:
     return {"model_read_tok_s": dist(read), "model_write_tok_s": dist(write)} if read else {}
 
 
-def bench_grading(client: ModelClient | None, judge_n: int) -> dict:
+def bench_grading(client: CustomerModel | None, judge_n: int) -> dict:
     from evaluators import bench as ebench
     from evaluators import grade
     from evaluators.calibration import load_set
@@ -415,7 +416,7 @@ def main(args) -> int:
 
         if not args.json:
             print(customer_bench.HEAD, flush=True)
-        for r in customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions, compare=args.compare):
+        for r in customer_bench.run(build_model(), sessions=args.sessions, compare=args.compare):
             print(json.dumps(r, ensure_ascii=False) if args.json else customer_bench.row(r), flush=True)
         return 0
     report = run(quick=args.quick)

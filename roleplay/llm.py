@@ -15,7 +15,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -25,12 +25,9 @@ import openai
 from pydantic import BaseModel, Field
 
 from . import weights
+from .model import CustomerModel, ModelError
 
 Style = Literal["auto", "completion", "chat"]
-
-
-class ModelError(RuntimeError):
-    """The model server failed; the message is safe to show (no secrets)."""
 
 
 def _redact(text: str, secrets: list[str]) -> str:
@@ -65,8 +62,7 @@ class ModelConfig(BaseModel):
     parallel: int = 2
 
     @classmethod
-    def from_env(cls, **overrides) -> "ModelConfig":
-        env = os.environ
+    def from_env(cls, env: Mapping[str, str] = os.environ, **overrides) -> "ModelConfig":
         values = {
             "base_url": env.get("OPENAI_BASE_URL") or None,
             "api_key": env.get("OPENAI_API_KEY") or None,
@@ -113,7 +109,9 @@ def embedded_base_url(config: ModelConfig) -> str:
 _CHAT_ONLY = re.compile(r"^(gpt-|o\d|chatgpt|claude)", re.I)
 
 
-class ModelClient:
+class ModelClient(CustomerModel):
+    """The `openai` client to any OpenAI-compatible server, or to the embedded one (the default backend)."""
+
     def __init__(self, config: ModelConfig | None = None):
         self.config = config or ModelConfig.from_env()
         base_url = self.config.base_url or embedded_base_url(self.config)
@@ -127,9 +125,17 @@ class ModelClient:
             None if self.config.prompt_style == "auto" else self.config.prompt_style
         )
 
+    @classmethod
+    def from_settings(cls, env: Mapping[str, str], **overrides) -> "ModelClient":
+        return cls(ModelConfig.from_env(env, **overrides))
+
     @property
     def model(self) -> str:
         return self.config.model
+
+    @property
+    def embedded(self) -> bool:
+        return self.config.embedded
 
     @property
     def style(self) -> Literal["completion", "chat"]:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from roleplay.library import Library
-from roleplay.llm import ModelClient, ModelConfig, ModelError
+from roleplay.llm import ModelClient, ModelConfig
+from roleplay.model import ModelError
 from roleplay.session import PracticeSession
 from roleplay.standin import Faults, StandIn
 from roleplay.store import Store
