@@ -3,16 +3,19 @@
 Every figure is a distribution (p50 and p95) over repeated real work: the real
 persona engine, the real model, real faster-whisper and the real voices (Piper, espeak-ng).  The
 load test drives the same session code path against a stand-in model server
-that answers after a fixed 200 ms, so it measures the app, not the model.
+that answers after a fixed 200 ms, so it measures the app, not the model.  The stand-in is a
+test tool (tests/standin.py), not part of the package: the load test runs from a source checkout.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import platform
 import resource
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -25,10 +28,9 @@ from . import prompting, weights
 from . import state as st
 from .library import Library
 from .llm import ModelClient, ModelConfig
-from .session import CustomerLine, PracticeSession
-from .standin import StandIn
-from .store import Store
 from .model import CustomerModel, build_model
+from .session import CustomerLine, PracticeSession
+from .store import Store
 
 # Trainee lines for the timed sessions: ordinary, varied, not ending the conversation early.
 LINES = [
@@ -272,8 +274,20 @@ STAND_IN_LINES = [
 ]
 
 
+def _stand_in_class():
+    """StandIn from tests/standin.py, beside the package in a source checkout (it is not installed with it)."""
+    path = Path(__file__).resolve().parents[1] / "tests" / "standin.py"
+    if not path.is_file():
+        raise RuntimeError(f"the load test needs the stand-in server of a source checkout; {path} is missing")
+    spec = importlib.util.spec_from_file_location("roleplay_bench_standin", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # a dataclass looks its module up while it is built
+    spec.loader.exec_module(module)
+    return module.StandIn
+
+
 def _serve_stand_in(delay_s: float, urls, stop) -> None:
-    standin = StandIn(delay_s=delay_s, lines=STAND_IN_LINES)
+    standin = _stand_in_class()(delay_s=delay_s, lines=STAND_IN_LINES)
     urls.put(standin.start())
     stop.wait()
     standin.stop()

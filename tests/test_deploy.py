@@ -16,9 +16,9 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from roleplay.standin import StandIn
 from roleplay.store import Store
 from tests.pg import free_port
+from tests.standin import StandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 ROLEPLAY = ROOT / ".venv" / "bin" / "roleplay"

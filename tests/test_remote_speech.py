@@ -20,10 +20,10 @@ from roleplay.customer import Delta
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
 from roleplay.speech import cli, remote_tts, servers, stt, tts, whisper
-from roleplay.standin import Faults, StandIn
 from roleplay.store import Store
 from roleplay.voice import Heard, Spoken, voice_turn
 from tests.fakes import ScriptedModel
+from tests.standin import Faults, StandIn
 
 SECRET = "sk-speech-DO-NOT-LEAK-0123456789"
 # The stand-in's voices are espeak's, named language[-sex].
