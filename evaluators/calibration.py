@@ -231,9 +231,8 @@ class ReplayClient(CustomerModel):
 def model_alone(client: CustomerModel) -> Callable:
     """A grader that is the model's proposal and nothing else (no code, no blockers): to report how good
     the judge is on its own.  A failed or unreadable answer scores 50 everywhere (no information)."""
-    from .grader import combine
     from .judge import SCORE_ONLY, build_messages, answer_schema, parse_answer
-    from .rubric import RUBRIC_VERSION, band
+    from .rubric import RUBRIC_VERSION, band, combine
     from .scorecard import SkillScore
 
     def grade_alone(t: Transcript, persona) -> Scorecard:

@@ -257,10 +257,10 @@ def cmd_models(args) -> int:
 def cmd_db(args) -> int:
     """`db upgrade` brings the schema to the newest revision; `db current` says where it is (exit 1 if behind)."""
     from . import migrations
-    from .database import default_url, engine_for, open_database, reporting, safe_url
+    from .database import default_url, engine_for, reporting, safe_url
 
     url = args.db or default_url()
-    engine = open_database(url) if args.action == "upgrade" else engine_for(url)
+    engine = migrations.open_database(url) if args.action == "upgrade" else engine_for(url)
     with reporting(engine.url), engine.connect() as conn:
         revision = migrations.current(conn)
     head = migrations.head()

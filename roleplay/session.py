@@ -23,6 +23,7 @@ from .customer import Customer, Delta, Final
 from .interruption import Cut, split_heard
 from .model import CustomerModel
 from .persona import Persona
+from .skills import RUBRIC_VERSION
 from .store import Store, to_turn
 from .transcript import Transcript, Turn
 
@@ -92,7 +93,7 @@ class PracticeSession:
         seed = seed if seed is not None else random.randrange(1 << 30)
         difficulty = str(getattr(difficulty, "value", difficulty) or persona.difficulty.value)
         sid = store.create_session(trainee, persona.id, channel, persona.language, persona=snapshot.dump(persona),
-                                   rubric_version=snapshot.rubric_version())
+                                   rubric_version=RUBRIC_VERSION)
         state = st.initial(persona, difficulty, seed)
         opening = Turn(speaker="customer", text=persona.opening(seed), frustration=state.frustration)
         store.add_turn(sid, opening, state=state.model_dump())

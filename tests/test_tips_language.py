@@ -14,13 +14,13 @@ import pytest
 from pydantic import ValidationError
 
 from evaluators import grade, render_text
-from evaluators.skills import ORDER as SKILLS
 from evaluators.calibration import load_set
 from roleplay import guard, hints, languages, spelling
 from roleplay.analysis import fact_label
 from roleplay.languages import Pack, pack, placeholders, say
 from roleplay.library import Library
 from roleplay.model import ModelError
+from roleplay.skills import ORDER as SKILLS
 from roleplay.state import initial
 from tests.fakes import ScriptedModel
 

@@ -31,6 +31,7 @@ from ..agreement import SkillAgreement
 from ..attempts import Comparison, compare
 from ..fork import fork
 from ..session import PracticeSession
+from ..skills import ORDER
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
 from .recordings import Recordings
@@ -223,8 +224,6 @@ class Context:
 
     def overview(self, user: User, filters: Filters) -> Overview:
         """The team overview (trainers): a group's members, or every trainee, over the filters' dates."""
-        from evaluators.skills import ORDER
-
         if not user.has("trainer"):
             raise Forbidden("the team overview is for trainers")
         groups = self.groups()
