@@ -16,12 +16,13 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 
 from sqlalchemy import DateTime, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.types import TypeDecorator
+
+from .paths import data_dir
 
 # Per process; Gradio runs handlers on up to 40 threads, but each holds a connection only while it reads or writes.
 POOL_SIZE = 5
@@ -59,7 +60,7 @@ def default_url() -> str:
     url = os.environ.get("ROLEPLAY_DB_URL")
     if url:
         return url
-    data = Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
+    data = data_dir()
     data.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{data / 'roleplay.db'}"
 

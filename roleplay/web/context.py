@@ -23,6 +23,7 @@ from ..accounts import LOCAL, Accounts, User
 from ..library import Library
 from ..overview import Filters, Overview, overview
 from ..passmark import Standing
+from ..paths import audio_dir, data_dir
 from ..persona import Persona
 from .. import agreement as agree
 from .. import annotations, assignments, hints, lrs, snapshot, xapi
@@ -54,10 +55,6 @@ class NotFound(LookupError):
 
 class Forbidden(PermissionError):
     pass
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
 
 
 @dataclass
@@ -393,6 +390,4 @@ class Context:
     # audio -------------------------------------------------------------------------------------
 
     def audio_dir(self, session_id: str) -> Path:
-        d = self.data / "audio" / session_id
-        d.mkdir(parents=True, exist_ok=True)
-        return d
+        return audio_dir(session_id, self.data)
