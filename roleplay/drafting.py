@@ -318,7 +318,8 @@ def complete(text: str) -> tuple[dict | None, bool]:
     return None, False
 
 
-def draft(client: CustomerModel, description: str, taken_ids=(), max_tokens: int = MAX_TOKENS) -> tuple[str, list[Problem]]:
+def draft(client: CustomerModel, description: str, taken_ids=(),
+          max_tokens: int = MAX_TOKENS) -> tuple[str, list[Problem]]:
     """(YAML for the editor, problems the parser still finds: none for a draft that repair could fix)."""
     description = (description or "").strip()
     if len(description) < 20:

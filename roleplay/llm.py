@@ -1,4 +1,4 @@
-"""One model client for every server: the `openai` package is the only way to a model.
+"""The shipped model backend (roleplay.model): the `openai` package, to any OpenAI-compatible server.
 
 OPENAI_BASE_URL / OPENAI_API_KEY / ROLEPLAY_MODEL point it at OpenAI, Ollama,
 vLLM, llama.cpp or LM Studio.  With no base URL, roleplay starts its own
@@ -112,8 +112,8 @@ _CHAT_ONLY = re.compile(r"^(gpt-|o\d|chatgpt|claude)", re.I)
 class ModelClient(CustomerModel):
     """The `openai` client to any OpenAI-compatible server, or to the embedded one (the default backend)."""
 
-    def __init__(self, config: ModelConfig | None = None):
-        self.config = config or ModelConfig.from_env()
+    def __init__(self, config: ModelConfig):
+        self.config = config  # from the settings: build_model(), through from_settings below
         base_url = self.config.base_url or embedded_base_url(self.config)
         self._secrets = [s for s in (self.config.api_key,) if s] + _url_secrets(base_url)
         self.client = openai.OpenAI(

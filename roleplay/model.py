@@ -1,9 +1,9 @@
 """The customer's model: one interface for every backend and test double, built once from the settings.
 
 A backend is a subclass of `CustomerModel` (`stream_chat` at least, and a `from_settings(env,
-**overrides)` constructor).  The shipped one is `llm.ModelClient` (any OpenAI-compatible server, or the embedded llama.cpp);
-adding another is one file with one class, named by ROLEPLAY_MODEL_BACKEND as `module:Class`
-(or by a short name in BACKENDS).  Backends are named by import path, so choosing one loads only
+**overrides)` constructor).  The shipped one is `llm.ModelClient` (any OpenAI-compatible server, or
+the embedded llama.cpp); adding another is one file with one class, named by ROLEPLAY_MODEL_BACKEND
+as `module:Class` (or by a short name in BACKENDS).  Backends are named by import path, so choosing one loads only
 its own libraries.  Test doubles subclass `CustomerModel` too (tests/fakes.py), so a change to the
 interface breaks them where it breaks the real client.
 """
