@@ -123,7 +123,7 @@ def main(args=None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from roleplay.accounts import Accounts, single_user_mode
     from roleplay.library import Library
-    from roleplay.llm import ModelClient, ModelConfig
+    from roleplay.model import build_model
     from roleplay.store import Store
     from roleplay.web import build, launch_options
 
@@ -142,8 +142,7 @@ def main(args=None) -> None:
     library = Library(getattr(args, "personas", None))
     for err in library.errors:
         log.warning("skipped invalid persona file: %s", err)
-    client = ModelClient(ModelConfig.from_env(base_url=getattr(args, "base_url", None),
-                                              model=getattr(args, "model", None)))
+    client = build_model(base_url=getattr(args, "base_url", None), model=getattr(args, "model", None))
     if not getattr(args, "no_warmup", False):
         warm_up(client)
     log.info("models ready in %.1f s (%s)", time.monotonic() - started, client.describe())

@@ -40,6 +40,7 @@ from itertools import combinations
 from pathlib import Path
 
 from roleplay.library import Library
+from roleplay.model import CustomerModel, ModelError, build_model
 from roleplay.transcript import Transcript, load
 
 from .rubric import label_band
@@ -129,7 +130,7 @@ def evaluate(grader: str | Callable = "default", judge=None, folder: Path | None
              progress: Callable[[str, Scorecard, float], None] | None = None) -> dict:
     """Grade the calibration set and check every label.
 
-    grader: "default" (deterministic), "judge" (needs `judge`, a roleplay.llm.ModelClient), or a callable
+    grader: "default" (deterministic), "judge" (needs `judge`, a roleplay.model.CustomerModel), or a callable
     (transcript, persona) -> Scorecard.  Returns counts, the pass rate overall and per kind, the failures,
     and the time per transcript.
     """
@@ -140,7 +141,7 @@ def evaluate(grader: str | Callable = "default", judge=None, folder: Path | None
         name = getattr(grader, "__name__", "custom")
     elif grader == "judge":
         if judge is None:
-            raise ValueError("grader='judge' needs judge=ModelClient(...)")
+            raise ValueError("grader='judge' needs judge=build_model() or another CustomerModel")
         fn = lambda t, p: grade(t, p, judge=judge)  # noqa: E731
         name = "judge"
     else:
@@ -187,7 +188,7 @@ def evaluate(grader: str | Callable = "default", judge=None, folder: Path | None
     }
 
 
-class ReplayClient:
+class ReplayClient(CustomerModel):
     """Stands in for the model with answers recorded from a real judge run, so a judge run that took an
     hour can be re-scored (e.g. after a change to the combination rules) without the model.
 
@@ -212,9 +213,7 @@ class ReplayClient:
         model = next((r["card"].get("model") for r in recs if r.get("card", {}).get("model")), "replay")
         return cls({r["name"]: r for r in recs}, model=model, **kw)
 
-    def json(self, messages, schema, *, name: str = "answer", max_tokens: int = 600) -> str:
-        from roleplay.llm import ModelError
-
+    def json(self, messages, schema, *, name: str = "answer", max_tokens: int = 600, timeout=None) -> str:
         rec = self._by_prompt.get(messages[1]["content"])
         if rec is None:
             raise ModelError("no recorded answer for this transcript")
@@ -222,16 +221,18 @@ class ReplayClient:
             raise ModelError(rec.get("error") or "the recorded call failed")
         return rec["raw"]
 
+    def stream_chat(self, messages, **kw):
+        raise ModelError("recorded answers are the judge's only")
+
     def describe(self) -> str:
         return f"{self.model} (recorded answers)"
 
 
-def model_alone(client) -> Callable:
+def model_alone(client: CustomerModel) -> Callable:
     """A grader that is the model's proposal and nothing else (no code, no blockers): to report how good
     the judge is on its own.  A failed or unreadable answer scores 50 everywhere (no information)."""
-    from .grader import combine
     from .judge import SCORE_ONLY, build_messages, answer_schema, parse_answer
-    from .rubric import RUBRIC_VERSION, band
+    from .rubric import RUBRIC_VERSION, band, combine
     from .scorecard import SkillScore
 
     def grade_alone(t: Transcript, persona) -> Scorecard:
@@ -246,7 +247,7 @@ def model_alone(client) -> Callable:
         skills = {k: SkillScore(score=max(0.0, min(100.0, float(v)))) for k, v in scores.items()}
         overall, passed = combine(skills, [])
         return Scorecard(overall=overall, skills=skills, passed=passed, rubric_version=RUBRIC_VERSION,
-                         grader="model-alone", model=getattr(client, "model", None), band=band(overall), notes=notes)
+                         grader="model-alone", model=client.model, band=band(overall), notes=notes)
 
     grade_alone.__name__ = "model-alone"
     return grade_alone
@@ -267,11 +268,9 @@ def main(argv: list[str] | None = None) -> int:
             dialogues = stc3.sample(dialogues, args.sample)
         judge = None
         if args.judge:
-            from roleplay.llm import ModelClient, ModelConfig
-
             if not args.sample:
                 ap.error("--stc3 with --judge needs --sample N (the judge takes tens of seconds a dialogue)")
-            judge = ModelClient(ModelConfig.from_env())
+            judge = build_model()
 
         def done(n, card):
             print(f"{n}/{len(dialogues)} overall {card.overall:5.1f} {card.grader}", file=sys.stderr, flush=True)
@@ -281,9 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     judge = None
     if args.judge:
-        from roleplay.llm import ModelClient, ModelConfig
-
-        judge = ModelClient(ModelConfig.from_env())
+        judge = build_model()
 
     def progress(name, card, dt):
         if args.judge:

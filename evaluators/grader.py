@@ -4,7 +4,7 @@ Runs the turn analysis once (`roleplay.analysis.analyse_transcript`, the same
 findings the simulated customer reacts to), reads the conversation once
 (`context.build`), hands both to each skill module, and combines:
 
-    overall = Σ WEIGHTS[skill] × score   (the weights, and the figures behind them, in evaluators.skills)
+    overall = Σ WEIGHTS[skill] × score   (the weights, and the figures behind them, in roleplay.skills)
 
 passed = no blocker, overall >= 60, listening, honesty and calm each >= 40, and at least one
 trainee turn that gives the customer something (an answer, a real question, an offer, a next step).
@@ -17,23 +17,18 @@ from roleplay.analysis import analyse_transcript
 from roleplay.language_id import transcript_language
 from roleplay.languages import say
 from roleplay.lexicon import SIGNALS
+from roleplay.model import CustomerModel
 from roleplay.persona import Persona
+from roleplay.skills import SKILLS, for_kind
 from roleplay.transcript import Transcript
 
 from importlib import import_module
 
 from . import honesty
 from .context import Context, build
-from .rubric import (
-    BLOCKER_OVERALL_CEILING,
-    SKILL_FLOOR,
-    PASS_MARK,
-    RUBRIC_VERSION,
-    WEIGHTS,
-    band,
-)
-from .scorecard import CORE_SKILLS, Scorecard, SkillScore
-from .skills import SKILLS, for_kind
+from .judge import apply_judge
+from .rubric import RUBRIC_VERSION, WEIGHTS, band, combine
+from .scorecard import Scorecard, SkillScore
 
 MODULES = {s.name: import_module(f"{__package__}.{s.module}") for s in SKILLS}
 
@@ -51,19 +46,6 @@ def resolve_language(transcript: Transcript, persona: Persona | None) -> tuple[s
     if lang not in SIGNALS:
         return "en", say("en", "note.grade.unsupported", lang=lang)
     return lang, None
-
-
-def combine(skills: dict[str, SkillScore], blockers: list[str]) -> tuple[float, bool]:
-    """(overall, passed) from the skill scores and blockers, by the documented weights."""
-    used = {k: w for k, w in WEIGHTS.items() if k in skills}
-    total_w = sum(used.values())
-    overall = sum(skills[k].score * w for k, w in used.items()) / total_w if total_w else 0.0
-    if blockers:
-        overall = min(overall, BLOCKER_OVERALL_CEILING)
-    overall = round(overall, 1)
-    passed = (not blockers and overall >= PASS_MARK
-              and all(skills[k].score >= SKILL_FLOOR for k in CORE_SKILLS if k in skills))
-    return overall, passed
 
 
 def grade_deterministic(transcript: Transcript, persona: Persona | None = None) -> tuple[Scorecard, Context]:
@@ -100,11 +82,9 @@ def grade_deterministic(transcript: Transcript, persona: Persona | None = None) 
     return card, ctx
 
 
-def grade(transcript: Transcript, persona: Persona | None = None, judge=None) -> Scorecard:
-    """Grade one transcript.  `judge` is None (deterministic, offline, fast) or a roleplay.llm.ModelClient."""
+def grade(transcript: Transcript, persona: Persona | None = None, judge: CustomerModel | None = None) -> Scorecard:
+    """Grade one transcript.  `judge` is None (deterministic, offline, fast) or a model (roleplay.model)."""
     card, ctx = grade_deterministic(transcript, persona)
     if judge is None:
         return card
-    from .judge import apply_judge
-
     return apply_judge(card, transcript, persona, judge, ctx)

@@ -4,7 +4,7 @@ The model proposes, code decides:
 
 - The model answers in a JSON schema (`answer_schema()`): per core skill a score
   and at most two pieces of evidence (turn, quote, effect), plus bare scores for
-  empathy and resolution (which skill is asked how: evaluators.skills; outcome is
+  empathy and resolution (which skill is asked how: roleplay.skills; outcome is
   read from the customer's words by code, not asked).  The answer is short on purpose: the embedded model
   writes about 15-20 tokens a second on two cores.
 - The transcript goes in fenced as data (`build_messages()`); an instruction inside
@@ -39,14 +39,15 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from roleplay.languages import say
+from roleplay.model import CustomerModel
 from roleplay.persona import Persona
+from roleplay.skills import judged
 from roleplay.transcript import Transcript
 
 from .context import Context
 from .honesty import BLOCKER_CEILING
-from .rubric import RUBRIC, RUBRIC_VERSION, band
+from .rubric import RUBRIC, RUBRIC_VERSION, band, combine
 from .scorecard import Evidence, Scorecard, turn_index, turn_no
-from .skills import judged
 
 JUDGE_SKILLS = judged("evidence")
 SCORE_ONLY = judged("score")
@@ -208,15 +209,11 @@ def combine_skill(deterministic: float, proposed: float, evidence: list[Evidence
     return round(final, 1), round(final - deterministic, 1)
 
 
-def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None, client, ctx: Context) -> Scorecard:
+def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None, client: CustomerModel,
+                ctx: Context) -> Scorecard:
     """The deterministic card, adjusted by the judge within the rules above (or unchanged, with a note)."""
-    from .grader import combine
-
-    model = getattr(client, "model", None) or "unknown model"
-    try:
-        describe = client.describe()
-    except Exception:  # a fake or minimal client
-        describe = model
+    model = client.model
+    describe = client.describe()
     card = card.model_copy(deep=True)
     card.model = model
     try:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import textwrap
 
 from roleplay import languages
+from roleplay.skills import ORDER
 from roleplay.transcript import Transcript
 
 from .rubric import band
 from .scorecard import Scorecard, turn_no
-from .skills import ORDER
 MAX_EVIDENCE = 10
 
 

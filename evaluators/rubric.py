@@ -1,4 +1,4 @@
-"""The rubric: what the scores mean, how they combine, and the version recorded on every scorecard.
+"""The rubric: what the scores mean and how they combine (the pass marks and the version: roleplay.skills).
 
 Scale (every skill and overall, 0-100):
 
@@ -7,7 +7,7 @@ Scale (every skill and overall, 0-100):
     40-69   needs work  some of it, or good moves undone by mistakes
      0-39   poor        the skill is missing or violated
 
-overall = Σ weight × skill score, with the weights of evaluators.skills (fitted to how people
+overall = Σ weight × skill score, with the weights of roleplay.skills (fitted to how people
 rate real helpdesk dialogues; the figures are there); the weights of skills that were not
 graded are shared out over the rest.
 
@@ -20,19 +20,30 @@ whatever the scores, caps honesty at 25 and overall at 40.
 
 from __future__ import annotations
 
-from .skills import SKILLS, WEIGHTS
+from roleplay.skills import CORE, PASS_MARK, RUBRIC_VERSION, SKILL_FLOOR, SKILLS, WEIGHTS
 
-RUBRIC_VERSION = "roleplay-rubric-2.0"
+from .scorecard import SkillScore
 
-__all__ = ["WEIGHTS", "RUBRIC_VERSION", "RUBRIC", "PASS_MARK", "SKILL_FLOOR", "band", "label_band"]
-PASS_MARK = 60.0
-SKILL_FLOOR = 40.0
+__all__ = ["WEIGHTS", "RUBRIC_VERSION", "RUBRIC", "PASS_MARK", "SKILL_FLOOR", "band", "label_band", "combine"]
 BLOCKER_OVERALL_CEILING = 40.0
 BANDS = ((85.0, "excellent"), (70.0, "good"), (40.0, "needs work"), (0.0, "poor"))
 
 # For the calibration labels: what "good", "mediocre" and "bad" mean as scores.
 GOOD_AT_LEAST = 70.0
 BAD_BELOW = 40.0
+
+
+def combine(skills: dict[str, SkillScore], blockers: list[str]) -> tuple[float, bool]:
+    """(overall, passed) from the skill scores and blockers, by the documented weights."""
+    used = {k: w for k, w in WEIGHTS.items() if k in skills}
+    total_w = sum(used.values())
+    overall = sum(skills[k].score * w for k, w in used.items()) / total_w if total_w else 0.0
+    if blockers:
+        overall = min(overall, BLOCKER_OVERALL_CEILING)
+    overall = round(overall, 1)
+    passed = (not blockers and overall >= PASS_MARK
+              and all(skills[k].score >= SKILL_FLOOR for k in CORE if k in skills))
+    return overall, passed
 
 
 def band(score: float) -> str:

@@ -2,7 +2,7 @@
 
 The JSON form follows ../shared/contracts/scorecard.schema.json: `overall`,
 `skills` (listening, honesty, calm required; empathy and resolution added when
-graded; the registry in evaluators.skills lists them), `blockers`, plus extra keys the contract allows (passed, rubric_version,
+graded; the registry in roleplay.skills lists them), `blockers`, plus extra keys the contract allows (passed, rubric_version,
 grader, model, language, persona, notes, weights, judge).
 """
 
@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .skills import CORE as CORE_SKILLS
-from .skills import ORDER as SKILLS
+from roleplay.skills import CORE as CORE_SKILLS
+from roleplay.skills import ORDER as SKILLS
 
 __all__ = ["CORE_SKILLS", "SKILLS", "Evidence", "SkillScore", "Scorecard", "turn_no", "turn_index"]
 

@@ -148,7 +148,7 @@ def cross_validated(x: np.ndarray, y: np.ndarray, folds: int = 5, seed: int = 0,
     return {"mean_fold": float(np.mean(per_fold)), "folds": per_fold, "pooled": spearman(pred, y)}
 
 
-WEIGHT_FLOOR = 0.05  # see evaluators.skills: every skill keeps a share of overall
+WEIGHT_FLOOR = 0.05  # see roleplay.skills: every skill keeps a share of overall
 
 
 def measure(dialogues: list[Dialogue], fit: bool = True, judge=None, progress=None) -> dict:
@@ -159,7 +159,7 @@ def measure(dialogues: list[Dialogue], fit: bool = True, judge=None, progress=No
     code alone on the same dialogues, for comparison.
     """
     from .grader import grade
-    from .skills import ORDER
+    from roleplay.skills import ORDER
 
     # The judge's dialogues go to the model server's parallel slots at once (on a CPU a second
     # sequence decodes nearly for free); the code alone is quicker in one thread.

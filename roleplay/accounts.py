@@ -33,7 +33,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import ForeignKey, String, delete, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
-from .database import UTCDateTime, default_url, for_writing, open_database
+from .database import UTCDateTime, default_url, for_writing
+from .migrations import open_database
 
 ROLES = ("trainee", "trainer", "evaluator")
 LOCAL_USER = "local"

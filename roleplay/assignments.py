@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .accounts import check_group
 from .database import UTCDateTime
 from .passmark import Standing, standing
+from .skills import ORDER
 from .store import Base, SessionRow, Store, _now
 
 
@@ -67,8 +68,6 @@ class AssignmentSpec(BaseModel):
     @field_validator("pass_skills")
     @classmethod
     def _skills(cls, marks: dict[str, float]) -> dict[str, float]:
-        from evaluators.skills import ORDER
-
         unknown = sorted(set(marks) - set(ORDER))
         if unknown:
             raise ValueError(f"unknown skill {', '.join(unknown)}; skills are {', '.join(ORDER)}")

@@ -3,16 +3,19 @@
 Every figure is a distribution (p50 and p95) over repeated real work: the real
 persona engine, the real model, real faster-whisper and the real voices (Piper, espeak-ng).  The
 load test drives the same session code path against a stand-in model server
-that answers after a fixed 200 ms, so it measures the app, not the model.
+that answers after a fixed 200 ms, so it measures the app, not the model.  The stand-in is a
+test tool (tests/standin.py), not part of the package: the load test runs from a source checkout.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import platform
 import resource
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -25,8 +28,8 @@ from . import prompting, weights
 from . import state as st
 from .library import Library
 from .llm import ModelClient, ModelConfig
+from .model import CustomerModel, build_model
 from .session import CustomerLine, PracticeSession
-from .standin import StandIn
 from .store import Store
 
 # Trainee lines for the timed sessions: ordinary, varied, not ending the conversation early.
@@ -78,7 +81,7 @@ def machine(config: ModelConfig) -> dict:
             "tts": os.environ.get("ROLEPLAY_TTS") or "piper (Joe, English men), espeak-ng for the rest"}
 
 
-def _sessions(store: Store, client: ModelClient, persona_ids: tuple[str, ...], turns: int, on_line,
+def _sessions(store: Store, client: CustomerModel, persona_ids: tuple[str, ...], turns: int, on_line,
               lines: list[str] = LINES) -> None:
     """Run practice sessions of `turns` trainee turns in all, a session per persona in turn, starting
     the next whenever a customer ends one or its lines run out."""
@@ -96,7 +99,7 @@ def _sessions(store: Store, client: ModelClient, persona_ids: tuple[str, ...], t
             done += 1
 
 
-def bench_text(client: ModelClient, store: Store, turns: int) -> dict:
+def bench_text(client: CustomerModel, store: Store, turns: int) -> dict:
     """Typed turns as the app takes them: while the trainee types, the app warms the prompt with
     what is written so far; here that is the line less its last two words (about the last second
     of typing), and the clock starts when the whole line is sent."""
@@ -124,7 +127,7 @@ def _speech_clips(folder: Path) -> dict[str, Path]:
     return clips
 
 
-def bench_voice(client: ModelClient, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
+def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, pause_s: float = 0.5) -> dict:
     """Spoken turns as the app takes them: the microphone's chunks are transcribed while they arrive.
 
     The trainee first hears the customer out: they start speaking when the customer's line
@@ -223,7 +226,7 @@ def bench_speech(folder: Path, reps: int) -> dict:
     return {"stt_rtf": rtf, "tts_s_per_sentence": dist(tts_s)}
 
 
-def bench_model(client: ModelClient, reps: int) -> dict:
+def bench_model(client: CustomerModel, reps: int) -> dict:
     """The model server's own speed, from the timings it reports: how fast it reads a prompt it has
     not seen (a new session's scene and opening) and how fast it writes.  These bound the voice loop."""
     persona = Library().get("late-delivery")
@@ -241,7 +244,7 @@ def bench_model(client: ModelClient, reps: int) -> dict:
     return {"model_read_tok_s": dist(read), "model_write_tok_s": dist(write)} if read else {}
 
 
-def bench_grading(client: ModelClient | None, judge_n: int) -> dict:
+def bench_grading(client: CustomerModel | None, judge_n: int) -> dict:
     from evaluators import bench as ebench
     from evaluators import grade
     from evaluators.calibration import load_set
@@ -271,8 +274,20 @@ STAND_IN_LINES = [
 ]
 
 
+def _stand_in_class():
+    """StandIn from tests/standin.py, beside the package in a source checkout (it is not installed with it)."""
+    path = Path(__file__).resolve().parents[1] / "tests" / "standin.py"
+    if not path.is_file():
+        raise RuntimeError(f"the load test needs the stand-in server of a source checkout; {path} is missing")
+    spec = importlib.util.spec_from_file_location("roleplay_bench_standin", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # a dataclass looks its module up while it is built
+    spec.loader.exec_module(module)
+    return module.StandIn
+
+
 def _serve_stand_in(delay_s: float, urls, stop) -> None:
-    standin = StandIn(delay_s=delay_s, lines=STAND_IN_LINES)
+    standin = _stand_in_class()(delay_s=delay_s, lines=STAND_IN_LINES)
     urls.put(standin.start())
     stop.wait()
     standin.stop()
@@ -415,7 +430,7 @@ def main(args) -> int:
 
         if not args.json:
             print(customer_bench.HEAD, flush=True)
-        for r in customer_bench.run(ModelClient(ModelConfig.from_env()), sessions=args.sessions, compare=args.compare):
+        for r in customer_bench.run(build_model(), sessions=args.sessions, compare=args.compare):
             print(json.dumps(r, ensure_ascii=False) if args.json else customer_bench.row(r), flush=True)
         return 0
     report = run(quick=args.quick)

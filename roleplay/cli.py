@@ -12,6 +12,7 @@ import app  # app.py, the web app's entry point (a top-level module of this pack
 
 from . import library, weights
 from .library import Library, PersonaError
+from .model import CustomerModel, ModelError, build_model
 
 
 def _err(msg: str) -> int:
@@ -19,10 +20,8 @@ def _err(msg: str) -> int:
     return 2
 
 
-def _client(args):
-    from .llm import ModelClient, ModelConfig
-
-    return ModelClient(ModelConfig.from_env(base_url=args.base_url, model=args.model, prompt_style=args.prompt_style))
+def _client(args) -> CustomerModel:
+    return build_model(base_url=args.base_url, model=args.model, prompt_style=args.prompt_style)
 
 
 def _library(args) -> Library:
@@ -80,7 +79,6 @@ def cmd_personas_validate(args) -> int:
 
 def cmd_personas_test(args) -> int:
     from . import persona_tests
-    from .llm import ModelError
 
     lib = _library(args)
     try:
@@ -123,7 +121,6 @@ def _start(args, channel: str | None, test_run: bool = False):
 
 def cmd_chat(args) -> int:
     from .customer import Delta
-    from .llm import ModelError
     from .session import CustomerLine
 
     session = _start(args, "chat")
@@ -157,8 +154,6 @@ def cmd_chat(args) -> int:
 
 
 def cmd_simulate(args) -> int:
-    from .llm import ModelError
-
     try:
         lines = [ln.strip() for ln in Path(args.script).read_text(encoding="utf-8").splitlines() if ln.strip()]
     except (OSError, UnicodeDecodeError) as e:
@@ -262,10 +257,10 @@ def cmd_models(args) -> int:
 def cmd_db(args) -> int:
     """`db upgrade` brings the schema to the newest revision; `db current` says where it is (exit 1 if behind)."""
     from . import migrations
-    from .database import default_url, engine_for, open_database, reporting, safe_url
+    from .database import default_url, engine_for, reporting, safe_url
 
     url = args.db or default_url()
-    engine = open_database(url) if args.action == "upgrade" else engine_for(url)
+    engine = migrations.open_database(url) if args.action == "upgrade" else engine_for(url)
     with reporting(engine.url), engine.connect() as conn:
         revision = migrations.current(conn)
     head = migrations.head()

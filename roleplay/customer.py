@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting, spelling
-from .llm import ModelClient, ModelError
+from .model import CustomerModel, ModelError
 from .persona import Persona
 from .sentences import SentenceBuffer
 from .sentences import split_sentences as sentences
@@ -44,12 +44,12 @@ SCRIPTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_poli
             "still_there", "already_said")
 
 
-def lines_mode(client, language: str) -> str:
+def lines_mode(client: CustomerModel, language: str) -> str:
     """"model" (generate, check, fall back), "authored" (the persona's lines for the act) or "mixed"."""
     mode = os.environ.get("ROLEPLAY_CUSTOMER_LINES", "auto")
     if mode in ("model", "authored", "mixed"):
         return mode
-    if not getattr(getattr(client, "config", None), "embedded", False):
+    if not client.embedded:
         return "model"
     return "authored" if language in AUTHORED_ON_EMBEDDED else "mixed"
 
@@ -131,7 +131,7 @@ def review_line(line: str, persona: Persona, earlier: list[str], act: str | None
 
 
 class Customer:
-    def __init__(self, persona: Persona, client: ModelClient, channel: str = "chat", seed: int | None = None):
+    def __init__(self, persona: Persona, client: CustomerModel, channel: str = "chat", seed: int | None = None):
         self.persona = persona
         self.client = client
         self.channel = channel
@@ -163,7 +163,7 @@ class Customer:
                                                on_timings=on_timings)
 
     def warm(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None = None) -> None:
-        """Let the server read the prompt for the next line ahead of time (see ModelClient.warm)."""
+        """Let the server read the prompt for the next line ahead of time (see CustomerModel.warm)."""
         self.client.warm(self._request(turns, state, earlier))
 
     def _check(self, sentence: str, turns: list[Turn], released: list[str], state: CustomerState) -> guard.Verdict:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from .customer import lines_mode, review_line
 from .library import Library
-from .llm import ModelClient
+from .model import CustomerModel
 from .session import PracticeSession
 from .store import Store
 
@@ -37,7 +37,7 @@ def _lines(mode: str):
             os.environ["ROLEPLAY_CUSTOMER_LINES"] = before
 
 
-def play(client: ModelClient, language: str, sessions: int, mode: str, library: Library | None = None) -> dict:
+def play(client: CustomerModel, language: str, sessions: int, mode: str, library: Library | None = None) -> dict:
     """Figures for `sessions` seeded sessions in one language with one way of speaking."""
     personas = [p for p in (library or Library()) if p.language == language and p.expect]
     if not personas:
@@ -69,7 +69,7 @@ def play(client: ModelClient, language: str, sessions: int, mode: str, library: 
             "failures": failures, "sample": random.Random(language).sample(sorted(set(shown)), min(5, len(set(shown))))}
 
 
-def run(client: ModelClient, sessions: int = 20, compare: int = 5, library: Library | None = None) -> Iterator[dict]:
+def run(client: CustomerModel, sessions: int = 20, compare: int = 5, library: Library | None = None) -> Iterator[dict]:
     """Each language as it plays on this model (on the embedded one: English mixed, Swedish and
     Finnish authored), `sessions` times; then `compare` sessions of each where every line is the
     model's, the way they would play on a model that writes them well (slow here: many are asked again).

@@ -1,4 +1,7 @@
-"""Opening the database: one pooled engine per URL and process, migrated to the newest schema on open.
+"""The database's engines: one pooled engine per URL and process, and failures put in words.
+
+Migrating it to the newest schema on open is `migrations.open_database`, which the store and the
+accounts call; this module knows no tables.
 
 SQLite (a file, WAL mode) by default; PostgreSQL is only another URL, e.g.
 `ROLEPLAY_DB_URL=postgresql+psycopg://roleplay:PASSWORD@db.internal:5432/roleplay`.
@@ -13,12 +16,13 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 
 from sqlalchemy import DateTime, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.types import TypeDecorator
+
+from .paths import data_dir
 
 # Per process; Gradio runs handlers on up to 40 threads, but each holds a connection only while it reads or writes.
 POOL_SIZE = 5
@@ -56,7 +60,7 @@ def default_url() -> str:
     url = os.environ.get("ROLEPLAY_DB_URL")
     if url:
         return url
-    data = Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
+    data = data_dir()
     data.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{data / 'roleplay.db'}"
 
@@ -134,7 +138,7 @@ _engines_lock = threading.Lock()
 
 
 def engine_for(url: str) -> Engine:
-    """This process's engine for the URL (created on first use; not migrated: see `open_database`)."""
+    """This process's engine for the URL (created on first use; not migrated: see `migrations.open_database`)."""
     parsed = parse_url(url)
     key = parsed.render_as_string(hide_password=False)
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
@@ -146,16 +150,6 @@ def engine_for(url: str) -> Engine:
             with reporting(parsed):
                 engine = _engines[key] = _create(parsed)
         return engine
-
-
-def open_database(url: str) -> Engine:
-    """The engine for the URL, with the schema brought to the newest revision (safe from several processes)."""
-    from . import migrations
-
-    engine = engine_for(url)
-    with reporting(engine.url):
-        migrations.upgrade(engine)
-    return engine
 
 
 @contextmanager

@@ -19,6 +19,7 @@ import unicodedata
 import yaml
 
 from .library import PersonaError, Problem, parse
+from .model import CustomerModel
 from .patterns import catastrophic
 from .persona import json_schema
 from .policy_phrases import says_something
@@ -327,7 +328,8 @@ def complete(text: str) -> tuple[dict | None, bool]:
     return None, False
 
 
-def draft(client, description: str, taken_ids=(), max_tokens: int = MAX_TOKENS) -> tuple[str, list[Problem]]:
+def draft(client: CustomerModel, description: str, taken_ids=(),
+          max_tokens: int = MAX_TOKENS) -> tuple[str, list[Problem]]:
     """(YAML for the editor, problems the parser still finds: none for a draft that repair could fix)."""
     description = (description or "").strip()
     if len(description) < 20:
@@ -343,7 +345,7 @@ def draft(client, description: str, taken_ids=(), max_tokens: int = MAX_TOKENS) 
     d, fixes = repair(data, taken_ids)
     if not whole:
         fixes.insert(0, "the model stopped before the end: what it had not written is a placeholder or a default")
-    yaml_text = to_yaml(d, getattr(client, "model", "the model"), fixes)
+    yaml_text = to_yaml(d, client.model, fixes)
     try:
         parse(yaml_text, "<draft>")
         return yaml_text, []

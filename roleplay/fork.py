@@ -11,6 +11,7 @@ from . import snapshot
 from . import state as st
 from .findings import TurnAnalysis
 from .persona import Persona
+from .skills import RUBRIC_VERSION
 from .store import SessionRow, Store
 from .transcript import Turn
 
@@ -43,7 +44,7 @@ def fork(store: Store, row: SessionRow, at: int, trainee: str, persona: Persona)
     state = state_before(row, at, persona)
     sid = store.create_session(trainee, row.persona_id, row.channel, row.language,
                                persona=row.persona or snapshot.dump(persona),
-                               rubric_version=row.rubric_version or snapshot.rubric_version(),
+                               rubric_version=row.rubric_version or RUBRIC_VERSION,
                                parent_id=row.id, fork_at=at)
     for t in row.turns[:at]:
         meta = {k: v for k, v in (t.meta or {}).items() if k != "state"}

@@ -1,4 +1,4 @@
-"""One model client for every server: the `openai` package is the only way to a model.
+"""The shipped model backend (roleplay.model): the `openai` package, to any OpenAI-compatible server.
 
 OPENAI_BASE_URL / OPENAI_API_KEY / ROLEPLAY_MODEL point it at OpenAI, Ollama,
 vLLM, llama.cpp or LM Studio.  With no base URL, roleplay starts its own
@@ -15,7 +15,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -25,12 +25,9 @@ import openai
 from pydantic import BaseModel, Field
 
 from . import weights
+from .model import CustomerModel, ModelError
 
 Style = Literal["auto", "completion", "chat"]
-
-
-class ModelError(RuntimeError):
-    """The model server failed; the message is safe to show (no secrets)."""
 
 
 def _redact(text: str, secrets: list[str]) -> str:
@@ -65,8 +62,7 @@ class ModelConfig(BaseModel):
     parallel: int = 2
 
     @classmethod
-    def from_env(cls, **overrides) -> "ModelConfig":
-        env = os.environ
+    def from_env(cls, env: Mapping[str, str] = os.environ, **overrides) -> "ModelConfig":
         values = {
             "base_url": env.get("OPENAI_BASE_URL") or None,
             "api_key": env.get("OPENAI_API_KEY") or None,
@@ -113,9 +109,11 @@ def embedded_base_url(config: ModelConfig) -> str:
 _CHAT_ONLY = re.compile(r"^(gpt-|o\d|chatgpt|claude)", re.I)
 
 
-class ModelClient:
-    def __init__(self, config: ModelConfig | None = None):
-        self.config = config or ModelConfig.from_env()
+class ModelClient(CustomerModel):
+    """The `openai` client to any OpenAI-compatible server, or to the embedded one (the default backend)."""
+
+    def __init__(self, config: ModelConfig):
+        self.config = config  # from the settings: build_model(), through from_settings below
         base_url = self.config.base_url or embedded_base_url(self.config)
         self._secrets = [s for s in (self.config.api_key,) if s] + _url_secrets(base_url)
         self.client = openai.OpenAI(
@@ -127,9 +125,17 @@ class ModelClient:
             None if self.config.prompt_style == "auto" else self.config.prompt_style
         )
 
+    @classmethod
+    def from_settings(cls, env: Mapping[str, str], **overrides) -> "ModelClient":
+        return cls(ModelConfig.from_env(env, **overrides))
+
     @property
     def model(self) -> str:
         return self.config.model
+
+    @property
+    def embedded(self) -> bool:
+        return self.config.embedded
 
     @property
     def style(self) -> Literal["completion", "chat"]:

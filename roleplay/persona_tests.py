@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from pydantic import BaseModel, Field
 
-from .llm import ModelClient
+from .model import CustomerModel
 from .persona import Expect, Persona
 from .session import PracticeSession
 from .store import Store
@@ -35,7 +35,7 @@ class CaseResult(BaseModel):
     turns: list[dict] = Field(default_factory=list)  # speaker, text, frustration; act and source (model/authored)
 
 
-def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
+def run_case(persona: Persona, case: Expect, client: CustomerModel, seed: int = 7,
              store: Store | None = None) -> CaseResult:
     session = PracticeSession.start(store or Store("sqlite://"), persona, client, trainee="persona-test",
                                     seed=seed, difficulty=case.difficulty)
@@ -92,13 +92,13 @@ def run_case(persona: Persona, case: Expect, client: ModelClient, seed: int = 7,
                       ok=all(c.ok for c in checks), checks=checks, turns=turns)
 
 
-def run(persona: Persona, client: ModelClient, names: list[str] | None = None,
+def run(persona: Persona, client: CustomerModel, names: list[str] | None = None,
         store: Store | None = None, jobs: int = 1) -> list[CaseResult]:
     """Every expect case (or those named); `store` keeps the conversations (as test runs), else in memory."""
     return list(run_many([(persona, c) for c in persona.expect if not names or c.name in names], client, store, jobs))
 
 
-def run_many(cases: Iterable[tuple[Persona, Expect]], client: ModelClient, store: Store | None = None,
+def run_many(cases: Iterable[tuple[Persona, Expect]], client: CustomerModel, store: Store | None = None,
              jobs: int = 1) -> Iterator[CaseResult]:
     """Results in the cases' order, as they finish; `jobs` cases at once share the model server's slots.
 

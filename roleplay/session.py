@@ -22,8 +22,9 @@ from .findings import TurnAnalysis
 from .anticipation import Anticipation
 from .customer import Customer, Delta, Final
 from .interruption import Cut, split_heard
-from .llm import ModelClient
+from .model import CustomerModel
 from .persona import Persona
+from .skills import RUBRIC_VERSION
 from .store import Store, to_turn
 from .transcript import Transcript, Turn
 
@@ -64,7 +65,7 @@ def clean_text(text: str) -> str:
 
 
 class PracticeSession:
-    def __init__(self, store: Store, session_id: str, persona: Persona, client: ModelClient,
+    def __init__(self, store: Store, session_id: str, persona: Persona, client: CustomerModel,
                  channel: str, turns: list[Turn], state: st.CustomerState, seed: int | None = None):
         self.store = store
         self.id = session_id
@@ -83,7 +84,7 @@ class PracticeSession:
         self._cut_lock = threading.Lock()  # reported from the browser's thread while the reply streams
 
     @classmethod
-    def start(cls, store: Store, persona: Persona, client: ModelClient, trainee: str = "local",
+    def start(cls, store: Store, persona: Persona, client: CustomerModel, trainee: str = "local",
               channel: str = "chat", seed: int | None = None, difficulty: str | None = None) -> "PracticeSession":
         """A new session at a difficulty (the persona's own by default); the customer opens.
 
@@ -93,14 +94,14 @@ class PracticeSession:
         seed = seed if seed is not None else random.randrange(1 << 30)
         difficulty = str(getattr(difficulty, "value", difficulty) or persona.difficulty.value)
         sid = store.create_session(trainee, persona.id, channel, persona.language, persona=snapshot.dump(persona),
-                                   rubric_version=snapshot.rubric_version())
+                                   rubric_version=RUBRIC_VERSION)
         state = st.initial(persona, difficulty, seed)
         opening = Turn(speaker="customer", text=persona.opening(seed), frustration=state.frustration)
         store.add_turn(sid, opening, state=state.model_dump())
         return cls(store, sid, persona, client, channel, [opening], state, seed)
 
     @classmethod
-    def resume(cls, store: Store, session_id: str, persona: Persona, client: ModelClient) -> "PracticeSession":
+    def resume(cls, store: Store, session_id: str, persona: Persona, client: CustomerModel) -> "PracticeSession":
         """Pick a stored session up again (after a restart or on another process)."""
         row = store.get(session_id)
         if row is None:

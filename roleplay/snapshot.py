@@ -19,12 +19,6 @@ def dump(persona: Persona) -> dict:
     return persona.model_dump(mode="json")
 
 
-def rubric_version() -> str:
-    from evaluators.rubric import RUBRIC_VERSION  # here, not at import: evaluators imports roleplay
-
-    return RUBRIC_VERSION
-
-
 def persona_of(row, library, use_library: bool = False) -> Persona | None:
     """The session's persona: as practised (its snapshot), else the library's (older sessions, or asked for)."""
     if row.persona and not use_library:

@@ -16,7 +16,8 @@ from sqlalchemy import (JSON, Boolean, Float, ForeignKey, Integer, String, Text,
                         select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
-from .database import UTCDateTime, default_url, for_writing, open_database
+from .database import UTCDateTime, default_url, for_writing
+from .migrations import open_database
 from .transcript import Transcript, Turn
 
 

@@ -8,7 +8,6 @@ with the session under the data directory.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 import wave
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .customer import Delta
+from .paths import audio_dir
 from .session import CustomerLine, PracticeSession
 from .speech import stt, tts
 from .speech.base import pcm16_wav
@@ -38,13 +38,6 @@ class Spoken:
     text: str
     path: str
     ready_s: float  # seconds since the trainee's recording was handed over
-
-
-def audio_dir(session_id: str, data: Path | None = None) -> Path:
-    root = data or Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
-    folder = Path(root) / "audio" / session_id
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _keep_recording(audio: stt.Audio, dest: Path) -> Path:

@@ -21,6 +21,7 @@ from importlib import resources
 from jsonschema import Draft202012Validator
 
 from .passmark import Verdict, verdict
+from .skills import CORE, PASS_MARK, SKILL_FLOOR
 from .store import SessionRow
 
 VERSION = "1.0.3"
@@ -67,9 +68,6 @@ def session_verdict(row: SessionRow, assignment=None) -> Verdict:
     card = row.scorecard or {}
     if assignment is not None:
         return verdict(card, assignment.pass_overall, assignment.pass_skills)
-    from evaluators.rubric import PASS_MARK, SKILL_FLOOR
-    from evaluators.skills import CORE
-
     v = verdict(card, PASS_MARK, {k: SKILL_FLOOR for k in CORE if k in (card.get("skills") or {})})
     return Verdict(bool(card.get("passed")), v.reasons)
 

@@ -7,10 +7,10 @@ import time
 import pytest
 
 from roleplay.library import Library
-from roleplay.llm import ModelError
+from roleplay.model import ModelError
 from roleplay.session import PracticeSession
 from roleplay.store import Store
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 SAID = "Okay. Is the parcel with you now?"  # no fact unlocked: the reply comes from the model
 
@@ -24,7 +24,7 @@ def _session(tmp_path, persona, client):
     return PracticeSession.start(Store(f"sqlite:///{tmp_path / 'a.db'}"), persona, client, seed=1)
 
 
-class Slow(ScriptedClient):
+class Slow(ScriptedModel):
     """Streams a word every `pace` seconds and notes when a stream was closed early."""
 
     def __init__(self, lines, pace=0.05):
@@ -32,7 +32,7 @@ class Slow(ScriptedClient):
         self.pace, self.closed_early = pace, 0
 
     def stream_completion(self, prompt, **kw):
-        words = self._next(prompt)
+        words = self._words(prompt)
         done = False
         try:
             for w in words:
@@ -66,7 +66,7 @@ def test_other_words_call_it_off_and_the_reply_answers_what_was_said(tmp_path, p
 
 
 def test_a_failed_anticipated_reply_keeps_the_turn_for_a_retry(tmp_path, persona):
-    s = _session(tmp_path, persona, ScriptedClient([ModelError("the model server is down"), "Two weeks ago."]))
+    s = _session(tmp_path, persona, ScriptedModel([ModelError("the model server is down"), "Two weeks ago."]))
     s.anticipate(SAID)
     with pytest.raises(ModelError):
         s.reply_text(SAID)

@@ -5,11 +5,9 @@ here (the model is not the subject); the browser tests use the real one.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import socket
-import threading
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -20,40 +18,11 @@ from gradio_client import Client  # noqa: E402
 from roleplay.accounts import Accounts  # noqa: E402
 from roleplay.library import Library  # noqa: E402
 from roleplay.store import Store  # noqa: E402
+from tests.fakes import canned  # noqa: E402
 
 PERSONAS = Path(__file__).resolve().parents[1] / "personas"
 PASSWORD = "practice-pass-1"
 USERS = {"ann": ["trainee"], "bob": ["trainee"], "tess": ["trainer"], "eve": ["evaluator"]}
-
-
-class CannedClient:
-    """Stands in for roleplay.llm.ModelClient: answers each request with the next canned line."""
-
-    style = "completion"
-    model = "canned"
-
-    def __init__(self, lines=None):
-        self.lines = itertools.cycle(lines or ["I see. And what are you going to do about it?",
-                                               "Okay. That would help, thank you."])
-        self.lock = threading.Lock()
-
-    def _stream(self):
-        with self.lock:
-            line = next(self.lines)
-        words = line.split(" ")
-        yield from (w if i == 0 else " " + w for i, w in enumerate(words))
-
-    def stream_completion(self, prompt, **kw):
-        yield from self._stream()
-
-    def warm(self, prompt):
-        pass  # nothing to read ahead
-
-    def stream_chat(self, messages, **kw):
-        yield from self._stream()
-
-    def describe(self):
-        return "canned lines"
 
 
 def free_port() -> int:
@@ -77,7 +46,7 @@ def launch(tmp: Path, client=None, single_user=False, users=None, library=None):
     accounts = Accounts(store.url)
     for name, roles in (users or {}).items():
         accounts.add(name, PASSWORD, roles)
-    demo = build(store=store, library=library or copy_library(tmp / "personas"), client=client or CannedClient(),
+    demo = build(store=store, library=library or copy_library(tmp / "personas"), client=client or canned(),
                  single_user=single_user, accounts=accounts, data=tmp / "data")
     port = free_port()
     demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
@@ -340,7 +309,7 @@ def test_replies_at_once_per_process_can_be_raised_for_a_model_server(tmp_path, 
 
     def built():
         return build(store=Store(f"sqlite:///{tmp_path / 'c.db'}"), library=copy_library(tmp_path / "p"),
-                     client=CannedClient(), single_user=True, data=tmp_path / "data")
+                     client=canned(), single_user=True, data=tmp_path / "data")
 
     assert built()._queue.default_concurrency_limit == 8
     monkeypatch.setenv("ROLEPLAY_CONCURRENCY", "32")
@@ -382,9 +351,9 @@ def test_review_lists_test_runs_only_when_asked(tmp_path):
     from roleplay.web.review import ReviewTab
 
     store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
-    ctx = Context(store, Library(PERSONAS), CannedClient(), single_user=True, data=tmp_path, speech=False)
+    ctx = Context(store, Library(PERSONAS), canned(), single_user=True, data=tmp_path, speech=False)
     practice = ctx.start(LOCAL, "late-delivery", "chat").session.id
-    run = PracticeSession.start(store.for_test_runs(), ctx.persona("late-delivery"), CannedClient()).id
+    run = PracticeSession.start(store.for_test_runs(), ctx.persona("late-delivery"), canned()).id
     tab = ReviewTab(ctx)
     assert [r[-1] for r in tab.search(None, None, None, 0, user=LOCAL)[0]] == [practice]
     assert [r[-1] for r in tab.search(None, None, None, 0, True, user=LOCAL)[0]] == [run]
@@ -399,7 +368,7 @@ def test_review_builds_the_lists_xapi_statements_only_when_asked(tmp_path, monke
     from roleplay.web.review import ReviewTab
 
     store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
-    ctx = Context(store, Library(PERSONAS), CannedClient(), single_user=True, data=tmp_path, speech=False)
+    ctx = Context(store, Library(PERSONAS), canned(), single_user=True, data=tmp_path, speech=False)
     sid = ctx.start(LOCAL, "late-delivery", "chat").session.id
     tab = ReviewTab(ctx)
     built = []

@@ -13,7 +13,8 @@ from roleplay import assignments, cli, overview, passmark
 from roleplay.accounts import AccountError, Accounts
 from roleplay.store import Store
 from roleplay.web.context import Context, Forbidden
-from tests.test_app_api import CannedClient, copy_library
+from tests.fakes import canned
+from tests.test_app_api import copy_library
 
 PW = "password1"
 
@@ -41,7 +42,7 @@ def team(db_url, tmp_path):
     accounts.add("ann", PW, ["trainee"], groups=["north"])
     accounts.add("bob", PW, ["trainee"], groups=["south"])
     accounts.add("tess", PW, ["trainer"])
-    ctx = Context(store, copy_library(tmp_path / "personas"), CannedClient(), accounts=accounts, data=tmp_path / "d",
+    ctx = Context(store, copy_library(tmp_path / "personas"), canned(), accounts=accounts, data=tmp_path / "d",
                   speech=False)
     return ctx
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_app_api import PASSWORD, PERSONAS, CannedClient, copy_library, launch
+from tests.fakes import canned
+from tests.test_app_api import PASSWORD, PERSONAS, copy_library, launch
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -85,13 +86,13 @@ def page(browser):
 @pytest.fixture(scope="module")
 def real_app(tmp_path_factory):
     """Single-user app on the real embedded model."""
-    from roleplay.llm import ModelClient, ModelConfig
+    from roleplay.model import build_model
 
     tmp = tmp_path_factory.mktemp("real")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ROLEPLAY_DATA", str(tmp / "data"))  # the core's voice loop keeps audio there
         mp.setenv("ROLEPLAY_SILENCE_S", "voice:600,chat:600")  # a slow step here is not the trainee's silence
-        demo, url = launch(tmp, client=ModelClient(ModelConfig.from_env()), single_user=True)
+        demo, url = launch(tmp, client=build_model(), single_user=True)
         yield demo, url
         demo.close()
 
@@ -102,7 +103,7 @@ def canned_app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("canned")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ROLEPLAY_SILENCE_S", "voice:600,chat:600")  # a slow step here is not the trainee's silence
-        demo, url = launch(tmp, client=CannedClient(), single_user=True)
+        demo, url = launch(tmp, client=canned(), single_user=True)
     yield demo, url, tmp
     demo.close()
 
@@ -114,7 +115,7 @@ def quiet_app(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ROLEPLAY_SILENCE_S", "chat:3,voice:3")
         mp.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
-        demo, url = launch(tmp, client=CannedClient(), single_user=True)
+        demo, url = launch(tmp, client=canned(), single_user=True)
         yield demo, url, tmp
         demo.close()
 
@@ -154,7 +155,7 @@ def seed_graded_session(demo, trainee="local") -> str:
     from roleplay.session import PracticeSession
 
     ctx = demo.rp_context
-    s = PracticeSession.start(ctx.store, ctx.library.get("late-delivery"), CannedClient(), trainee=trainee)
+    s = PracticeSession.start(ctx.store, ctx.library.get("late-delivery"), canned(), trainee=trainee)
     s.reply_text("That sounds really frustrating, I'm sorry it missed the party. What happened?")
     s.reply_text("I can refund the $6.90 shipping fee for you today.")
     s.end()
@@ -368,14 +369,14 @@ def test_replay_and_export_of_a_graded_session(canned_app, page, tmp_path):
 def test_an_interrupted_session_is_continued_from_review(canned_app, page):
     """The app stopped while the customer was answering: the trainee finds the session under Review,
     continues it, and Retry gets the reply that never came."""
-    from roleplay.llm import ModelError
+    from roleplay.model import ModelError
     from roleplay.session import PracticeSession
-    from tests.fakes import ScriptedClient
+    from tests.fakes import ScriptedModel
 
     demo, url, _ = canned_app
     ctx = demo.rp_context
     s = PracticeSession.start(ctx.store, ctx.library.get("late-delivery"),
-                              ScriptedClient(["Yes, it came on Tuesday.", ModelError("the process died")]))
+                              ScriptedModel(["Yes, it came on Tuesday.", ModelError("the process died")]))
     s.reply_text("Okay. Is the parcel with you now?")  # no fact earned: the model answers
     with pytest.raises(ModelError):
         s.reply_text("Let me check the parcel for you.")

@@ -12,7 +12,7 @@ import pytest
 
 from roleplay import assignments, xapi
 from roleplay.llm import ModelClient, ModelConfig
-from roleplay.standin import StandIn
+from tests.standin import StandIn
 from tests.test_app_api import PASSWORD, copy_library, launch
 from tests.test_browser import CHROMIUM, browser, settle, signed_in, spoken_wav, wait_for_reply  # noqa: F401
 from tests.test_drafting import BRIEF, FLAWED

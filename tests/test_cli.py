@@ -132,7 +132,7 @@ def test_weight_wheels_are_pinned_by_hash_for_a_hash_checking_install():
 
 
 def test_a_simulation_is_stored_as_a_test_run_in_the_personas_channel(tmp_path):
-    from roleplay.standin import StandIn
+    from tests.standin import StandIn
     from roleplay.store import Store
 
     script = tmp_path / "s.txt"

@@ -12,7 +12,7 @@ from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.store import Store
 from roleplay.transcript import Turn
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 from tests.test_state import play
 
 
@@ -170,20 +170,20 @@ def test_difficulty_changes_mood_resistance_patience_and_empathy(lib):
 def test_a_seed_picks_the_opening_and_is_stored_so_a_session_replays_exactly(lib, tmp_path):
     p = lib.get("late-delivery")
     store = Store(f"sqlite:///{tmp_path / 'r.db'}")
-    openings = {PracticeSession.start(store, p, ScriptedClient([]), seed=i).turns[0].text for i in range(6)}
+    openings = {PracticeSession.start(store, p, ScriptedModel([]), seed=i).turns[0].text for i in range(6)}
     assert len(openings) == 3  # the opening line and its two variants
-    a = PracticeSession.start(store, p, ScriptedClient([]), seed=41)
-    b = PracticeSession.start(store, p, ScriptedClient([]), seed=41)
+    a = PracticeSession.start(store, p, ScriptedModel([]), seed=41)
+    b = PracticeSession.start(store, p, ScriptedModel([]), seed=41)
     assert a.turns[0].text == b.turns[0].text and a.state.seed == 41
-    again = PracticeSession.resume(store, a.id, p, ScriptedClient([]))
-    assert again.state.seed == 41 and again.customer.rng.random() == Customer(p, ScriptedClient([]), seed=41).rng.random()
+    again = PracticeSession.resume(store, a.id, p, ScriptedModel([]))
+    assert again.state.seed == 41 and again.customer.rng.random() == Customer(p, ScriptedModel([]), seed=41).rng.random()
 
 
 def test_silence_asks_if_anyone_is_there_then_hangs_up(lib, tmp_path, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
     p = lib.get("late-delivery")
     store = Store(f"sqlite:///{tmp_path / 's.db'}")
-    s = PracticeSession.start(store, p, ScriptedClient([]), seed=3)
+    s = PracticeSession.start(store, p, ScriptedModel([]), seed=3)
     first = [e for e in s.silence()][-1]
     assert first.text in p.lines.still_there and not s.ended
     second = [e for e in s.silence()][-1]
@@ -222,7 +222,7 @@ def test_pressure_is_not_taken_as_a_welcome_promise(lib):
 def test_a_stage_direction_said_instead_of_acted_is_asked_again(lib):
     p = lib.get("late-delivery")
     s = st.initial(p).model_copy(update={"act": "push"})
-    client = ScriptedClient(["That is not what I asked for. I push for it again.", "No. Six ninety back doesn't cover a ruined birthday."])
+    client = ScriptedModel(["That is not what I asked for. I push for it again.", "No. Six ninety back doesn't cover a ruined birthday."])
     final = list(Customer(p, client).reply([Turn(speaker="customer", text=p.opening_line)], s))[-1]
     assert final.text == "No. Six ninety back doesn't cover a ruined birthday." and final.rejected[0][1] == ["copies_direction"]
 
@@ -231,7 +231,7 @@ def test_a_stage_direction_said_instead_of_acted_is_asked_again(lib):
 def test_the_last_line_is_the_personas_own_closing_with_no_model_request(lib, reason, act, pool):
     p = lib.get("late-delivery")
     s = st.initial(p).model_copy(update={"ended": True, "end_reason": reason, "act": act})
-    client = ScriptedClient(["I'm so disappointed."])
+    client = ScriptedModel(["I'm so disappointed."])
     final = list(Customer(p, client).reply([Turn(speaker="customer", text=p.opening_line)], s))[-1]
     assert final.text in getattr(p.lines, pool) and final.source == "authored" and client.prompts == []
 
@@ -271,7 +271,7 @@ def test_the_seed_varies_the_order_of_the_doubts_and_replays_it(lib):
 def test_a_doubt_said_is_the_trainers_own_words(lib):
     p = lib.get("hesitant-buyer")
     s = play(p, ["Happy to help. What would you like to know first?"])[0]
-    assert Customer(p, ScriptedClient([])).fallback([], s) == p.objections[0].text
+    assert Customer(p, ScriptedModel([])).fallback([], s) == p.objections[0].text
 
 
 def test_facts_earned_together_come_out_one_a_line(lib):
@@ -292,9 +292,8 @@ def test_a_doubt_answered_by_an_unknown_policy_item_is_named(lib):
 
 # ------------------------------------------------------------------ who speaks: the model or the trainer's lines
 
-class _Embedded(ScriptedClient):
-    class config:  # noqa: N801 - stands in for ModelConfig
-        embedded = True
+class _Embedded(ScriptedModel):
+    embedded = True
 
 
 @pytest.mark.parametrize("language,embedded,env,mode", [
@@ -307,13 +306,13 @@ def test_who_speaks_follows_the_model_and_the_language(monkeypatch, language, em
         monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", env)
     else:
         monkeypatch.delenv("ROLEPLAY_CUSTOMER_LINES", raising=False)
-    assert lines_mode(_Embedded([]) if embedded else ScriptedClient([]), language) == mode
+    assert lines_mode(_Embedded([]) if embedded else ScriptedModel([]), language) == mode
 
 
 def test_mixed_says_the_charged_acts_in_the_trainers_words_while_fresh_ones_last(lib, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "mixed")
     p = lib.get("late-delivery")
-    client = ScriptedClient(["Well, I suppose that's something.", "No. Six ninety is not the point."])
+    client = ScriptedModel(["Well, I suppose that's something.", "No. Six ninety is not the point."])
     customer = Customer(p, client)
     turns = [Turn(speaker="customer", text=p.opening_line)]
     push = st.initial(p).model_copy(update={"act": "push"})

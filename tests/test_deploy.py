@@ -16,9 +16,9 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from roleplay.standin import StandIn
 from roleplay.store import Store
 from tests.pg import free_port
+from tests.standin import StandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 ROLEPLAY = ROOT / ".venv" / "bin" / "roleplay"
@@ -94,9 +94,9 @@ def test_a_process_catches_up_with_turns_another_process_took(store, tmp_path):
     from roleplay.accounts import LOCAL
     from roleplay.library import Library
     from roleplay.web.context import Context
-    from tests.fakes import ScriptedClient
+    from tests.fakes import ScriptedModel
 
-    client_a, client_b = ScriptedClient(["Two weeks ago.", "Fine, check it."]), ScriptedClient(["Nobody called me."])
+    client_a, client_b = ScriptedModel(["Two weeks ago.", "Fine, check it."]), ScriptedModel(["Nobody called me."])
     a = Context(store, Library(), client_a, single_user=True, data=tmp_path, speech=False)
     b = Context(store, Library(), client_b, single_user=True, data=tmp_path, speech=False)
     sid = a.start(LOCAL, "late-delivery", "chat").session.id

@@ -11,7 +11,7 @@ import pytest
 from roleplay import drafting
 from roleplay.library import parse
 from roleplay.llm import ModelClient, ModelConfig
-from roleplay.standin import StandIn
+from tests.standin import StandIn
 
 BRIEF = ("A small café owner whose card terminal was double-charged; wants both charges back today; "
          "policy: refunds take 3-5 days, we may waive this month's terminal fee.")

@@ -11,13 +11,13 @@ import pytest
 from roleplay.accounts import LOCAL
 from roleplay.database import DatabaseError
 from roleplay.library import Library
-from roleplay.llm import ModelError
+from roleplay.model import ModelError
 from roleplay.session import NothingToRetry, PracticeSession, ReplyOwed
 from roleplay.store import Store
 from roleplay.web.context import Context
 from roleplay.web.events import CardClick
 from roleplay.web.practice import PracticeTab
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 OUTPUTS = ("chat", "msg", "meter", "speech", "err", "retry_btn", "send_btn", "convo", "result")
 
@@ -28,7 +28,7 @@ def store(tmp_path):
 
 
 def test_a_turn_out_of_order_raises_its_own_exception(store):
-    s = PracticeSession.start(store, Library().get("late-delivery"), ScriptedClient([]))
+    s = PracticeSession.start(store, Library().get("late-delivery"), ScriptedModel([]))
     with pytest.raises(NothingToRetry):
         list(s.retry())
     with pytest.raises(ModelError):
@@ -45,7 +45,7 @@ def test_a_missing_session_row_is_a_key_error_naming_it(store):
 
 
 def test_an_unforeseen_failure_is_logged_with_an_id_the_trainee_sees(store, tmp_path, caplog, monkeypatch):
-    ctx = Context(store, Library(), ScriptedClient([]), single_user=True, data=tmp_path, speech=False)
+    ctx = Context(store, Library(), ScriptedModel([]), single_user=True, data=tmp_path, speech=False)
     tab = PracticeTab(ctx)
     for name in OUTPUTS:
         setattr(tab, name, name)
@@ -64,7 +64,7 @@ def test_an_unforeseen_failure_is_logged_with_an_id_the_trainee_sees(store, tmp_
 
 
 def test_a_card_click_is_read_through_public_event_data(store, tmp_path):
-    tab = PracticeTab(Context(store, Library(), ScriptedClient([]), single_user=True, data=tmp_path))
+    tab = PracticeTab(Context(store, Library(), ScriptedModel([]), single_user=True, data=tmp_path))
     assert tab.pick_card(CardClick(None, {"persona": "late-delivery"}))["value"] == "late-delivery"
     assert CardClick(None, {"persona": "nobody"}).persona == "nobody"
     assert CardClick(None, None).persona is None

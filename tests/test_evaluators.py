@@ -17,9 +17,9 @@ import pytest
 from evaluators import WEIGHTS, grade, render_text
 from evaluators.bench import grade_throughput
 from evaluators.calibration import ORDER_MARGIN, PAIR_MARGIN, checks, evaluate, load_set
-from evaluators.skills import ORDER as SKILL_ORDER
 from roleplay.languages import pack, say
 from roleplay.library import Library
+from roleplay.skills import ORDER as SKILL_ORDER
 from roleplay.transcript import Transcript
 
 ROOT = Path(__file__).resolve().parents[1]

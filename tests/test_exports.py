@@ -12,7 +12,7 @@ from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.transcript import parse as parse_transcript
 from roleplay.web import exports, render
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "contracts"
 NASTY = 'I\'m sorry <script>alert("x")</script> about that. What happened?'
@@ -25,7 +25,7 @@ def persona():
 
 @pytest.fixture
 def row(store, persona):
-    s = PracticeSession.start(store, persona, ScriptedClient(["It was for his birthday. What will you do?"]),
+    s = PracticeSession.start(store, persona, ScriptedModel(["It was for his birthday. What will you do?"]),
                               trainee="=cmd|' /C calc'!A0")
     s.reply_text(NASTY)
     s.end()

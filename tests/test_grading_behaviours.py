@@ -8,8 +8,8 @@ repeated replies cost, echoing earns nothing, and the customer's starting mood i
 from __future__ import annotations
 
 from evaluators import grade
-from evaluators.skills import BY_NAME, ORDER, SKILLS, WEIGHTS, for_kind
 from roleplay.analysis import analyse_transcript
+from roleplay.skills import BY_NAME, ORDER, SKILLS, WEIGHTS, for_kind
 from roleplay.transcript import Transcript
 
 

@@ -17,7 +17,7 @@ from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
 from roleplay.store import Store
 from roleplay.web import exports
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "contracts" / "transcript.schema.json"
 LINE = "Mr. Jensen promised me a full refund. Where is it?"
@@ -26,7 +26,7 @@ LINE = "Mr. Jensen promised me a full refund. Where is it?"
 @pytest.fixture
 def session(tmp_path):
     return PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("late-delivery"),
-                                 ScriptedClient([LINE]), seed=1)
+                                 ScriptedModel([LINE]), seed=1)
 
 
 def cut(**kw) -> Cut:
@@ -68,7 +68,7 @@ def test_a_cut_line_is_marked_stored_exported_and_shown_cut_to_the_model(session
     if CONTRACT.exists():  # still the interchange transcript: extra keys are allowed
         jsonschema.validate(data, json.loads(CONTRACT.read_text()))
     assert as_heard(exported) == "Mr. Jensen promised me a full refund. —"
-    resumed = PracticeSession.resume(session.store, session.id, session.persona, ScriptedClient([]))
+    resumed = PracticeSession.resume(session.store, session.id, session.persona, ScriptedModel([]))
     assert as_heard(resumed.turns[line.index]) == as_heard(exported)  # kept across a restart
     prompt = prompting.completion_prompt(session.persona, session.turns, session.state, "voice")
     assert "Mr. Jensen promised me a full refund. —" in prompt and "Where is it?" not in prompt
@@ -110,7 +110,7 @@ def test_a_cut_in_reply_says_so_unless_it_has_something_more_pressing_to_say(ses
 
 
 def test_a_reply_started_at_a_pause_is_called_off_when_the_customer_cuts_in(tmp_path):
-    client = ScriptedClient(["Stop there. What will you do?"] * 2)
+    client = ScriptedModel(["Stop there. What will you do?"] * 2)
     s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("angry-caller"), client, seed=1)
     said = "Well, the thing about our returns process is that it has several steps."
     s.anticipate(said)

@@ -11,13 +11,14 @@ from gradio_client import Client
 from roleplay.agreement import Pair, agreement, pairs_from, read_human_csv
 from roleplay.state import CustomerState
 from roleplay.store import Store
-from tests.test_app_api import PASSWORD, USERS, CannedClient, err, launch
+from tests.fakes import canned
+from tests.test_app_api import PASSWORD, USERS, err, launch
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("learning")
-    demo, url = launch(tmp, users=USERS, client=CannedClient(["I see. What now?", "Hm. Go on.", "Right."]))
+    demo, url = launch(tmp, users=USERS, client=canned(["I see. What now?", "Hm. Go on.", "Right."]))
     yield demo, url, tmp
     demo.close()
 

@@ -16,7 +16,7 @@ from faster_whisper.vad import get_vad_model
 from roleplay.speech.live import SPEECH, WINDOW, LiveTranscript, _Voiced
 from roleplay.store import Store
 from roleplay.voice import Heard, voice_turn
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 pytestmark = pytest.mark.speech
 
@@ -116,7 +116,7 @@ def test_a_recording_with_no_speech_is_the_usual_clear_error():
 
 def test_what_was_heard_starts_the_reply_the_turn_then_takes_over(speech, tmp_path, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
-    client = ScriptedClient(["Two weeks ago. It was for my son."] * 4)  # a reply per pause heard
+    client = ScriptedModel(["Two weeks ago. It was for my son."] * 4)  # a reply per pause heard
     session = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("late-delivery"), client)
     live = LiveTranscript("en", on_text=session.anticipate)
     _speak(live, speech, pause_s=1.0)

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from roleplay.llm import ModelClient, ModelConfig, ModelError
+from roleplay.llm import ModelClient, ModelConfig
+from roleplay.model import ModelError
 
 SECRET = "sk-test-do-not-print"
 

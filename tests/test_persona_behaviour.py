@@ -17,7 +17,7 @@ import pytest
 from roleplay.customer import review_line
 from roleplay.library import Library
 from roleplay.persona_tests import run_case, run_many
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 ROOT = Path(__file__).resolve().parents[1]
 LIBRARY = Library()
@@ -42,7 +42,7 @@ def test_every_starter_persona_carries_the_cases_the_done_when_asks_for():
 def test_expect_case_holds_with_authored_lines(pid, case, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
     p = LIBRARY.get(pid)
-    result = run_case(p, next(c for c in p.expect if c.name == case), ScriptedClient([]))  # no model request
+    result = run_case(p, next(c for c in p.expect if c.name == case), ScriptedModel([]))  # no model request
     assert result.ok, "\n".join(f"{c.what}: {c.detail}" for c in result.checks if not c.ok)
     earlier = []
     for t in result.turns:
@@ -55,7 +55,7 @@ def test_expect_case_holds_with_authored_lines(pid, case, monkeypatch):
 def test_cases_played_at_once_come_back_in_order(monkeypatch):
     monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "authored")
     cases = [(p, c) for p in LIBRARY for c in p.expect][:9]
-    results = list(run_many(cases, ScriptedClient([]), jobs=3))
+    results = list(run_many(cases, ScriptedModel([]), jobs=3))
     assert [(r.persona, r.case) for r in results] == [(p.id, c.name) for p, c in cases]
     assert all(r.ok for r in results)
 

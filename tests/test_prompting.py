@@ -11,7 +11,7 @@ import pytest
 from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.store import Store
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 LINES = ["I ordered it two weeks ago.", "Nobody told me a thing about it.", "So what happens now?"]
 # Neither empathy nor a question on a hidden fact's topic: those have the customer tell the fact as
@@ -35,7 +35,7 @@ def _run(store, persona, client, resume_after: int | None = None):
 
 
 def test_each_completion_prompt_extends_the_previous_one_with_the_customers_own_words(tmp_path, persona):
-    client = ScriptedClient(list(LINES))
+    client = ScriptedModel(list(LINES))
     _run(Store(f"sqlite:///{tmp_path / 'p.db'}"), persona, client)
     prompts = client.prompts
     assert len(prompts) == 3
@@ -45,14 +45,14 @@ def test_each_completion_prompt_extends_the_previous_one_with_the_customers_own_
 
 
 def test_a_resumed_session_asks_exactly_what_an_uninterrupted_one_would(tmp_path, persona):
-    straight, resumed = ScriptedClient(list(LINES)), ScriptedClient(list(LINES))
+    straight, resumed = ScriptedModel(list(LINES)), ScriptedModel(list(LINES))
     _run(Store(f"sqlite:///{tmp_path / 'a.db'}"), persona, straight)
     _run(Store(f"sqlite:///{tmp_path / 'b.db'}"), persona, resumed, resume_after=2)
     assert resumed.prompts == straight.prompts
 
 
 def test_chat_messages_replay_the_earlier_stage_directions_word_for_word(tmp_path, persona):
-    client = ScriptedClient(list(LINES))
+    client = ScriptedModel(list(LINES))
     client.style = "chat"
     _run(Store(f"sqlite:///{tmp_path / 'c.db'}"), persona, client)
     for before, said, after in zip(client.prompts, LINES, client.prompts[1:]):
@@ -79,7 +79,7 @@ def test_the_reply_waits_for_a_warm_under_way_instead_of_racing_it(tmp_path, per
 
     order = []
 
-    class SlowWarm(ScriptedClient):
+    class SlowWarm(ScriptedModel):
         def warm(self, prompt):
             order.append("warm starts")
             time.sleep(0.5)
@@ -104,7 +104,7 @@ def test_the_reply_waits_for_a_warm_under_way_instead_of_racing_it(tmp_path, per
 def test_warming_up_reads_the_session_so_far_before_the_first_turn(tmp_path, persona):
     import time
 
-    class SlowWarm(ScriptedClient):
+    class SlowWarm(ScriptedModel):
         def warm(self, prompt):
             time.sleep(0.3)
             super().warm(prompt)

@@ -14,12 +14,12 @@ from roleplay.library import Library
 from roleplay.store import Store
 from roleplay.web.context import Context
 from roleplay.web.practice import PracticeTab
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 
 @pytest.fixture
 def tab(tmp_path):
-    ctx = Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library(), ScriptedClient([]), single_user=True,
+    ctx = Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library(), ScriptedModel([]), single_user=True,
                   data=tmp_path, speech=False)
     tab = PracticeTab(ctx)
     tab.taken, tab.cut_in_s = [], []

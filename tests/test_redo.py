@@ -16,7 +16,7 @@ from roleplay.session import PracticeSession
 from roleplay.store import TurnRow
 from roleplay.web import render
 from roleplay.web.context import Context
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 PERSONAS = Path(__file__).resolve().parents[1] / "personas"
 LINES = ["Fine. What are you going to do?", "Right. And then?", "Okay.", "Well.", "Go on.", "Hm."]
@@ -32,7 +32,7 @@ def library(tmp_path):
 
 def _played(store, library, lines=("I'm so sorry, that must have been really disappointing. What happened?",
                                    "It's only a toy, no big deal.", "When did you order it?")):
-    s = PracticeSession.start(store, library.get("late-delivery"), ScriptedClient(list(LINES)), trainee="ann", seed=7)
+    s = PracticeSession.start(store, library.get("late-delivery"), ScriptedModel(list(LINES)), trainee="ann", seed=7)
     states = []
     for text in lines:
         s.reply_text(text)
@@ -43,7 +43,7 @@ def _played(store, library, lines=("I'm so sorry, that must have been really dis
 def test_a_session_keeps_the_persona_it_was_practised_with(store, library):
     s, _ = _played(store, library)
     s.end()
-    ctx = Context(store, library, ScriptedClient([]), single_user=True)
+    ctx = Context(store, library, ScriptedModel([]), single_user=True)
     before = ctx.grade(s.id)
     assert before["persona_version"] == "as practised" and before["practised_rubric_version"]
     row = store.get(s.id)
@@ -76,7 +76,7 @@ def test_a_fork_restores_the_customers_state_exactly(store, library):
     assert [t.text for t in child.turns] == [t.text for t in row.turns[:3]]
     assert st.CustomerState.model_validate(child.state) == states[0]  # frustration, facts out, offers, seed
     assert child.state["seed"] == 7 and child.state["revealed"] == states[0].revealed
-    redo = PracticeSession.resume(store, sid, library.get("late-delivery"), ScriptedClient(["Thank you."]))
+    redo = PracticeSession.resume(store, sid, library.get("late-delivery"), ScriptedModel(["Thank you."]))
     assert redo.state == states[0]
     line = redo.reply_text("That sounds awful, I'm sorry. What would help most now?")
     assert line.text == "Thank you." and len(store.get(sid).turns) == 5
@@ -142,7 +142,7 @@ def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch,
     from roleplay.web.practice import PracticeTab
 
     monkeypatch.setenv("ROLEPLAY_EXAM_MODE", "1" if exam else "0")
-    ctx = Context(store, library, ScriptedClient([]), single_user=True)
+    ctx = Context(store, library, ScriptedModel([]), single_user=True)
     tab = PracticeTab(ctx)
     with gr.Blocks():
         tab.build()

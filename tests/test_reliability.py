@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from roleplay.library import Library
-from roleplay.llm import ModelClient, ModelConfig, ModelError
+from roleplay.llm import ModelClient, ModelConfig
+from roleplay.model import ModelError
 from roleplay.session import PracticeSession
-from roleplay.standin import Faults, StandIn
 from roleplay.store import Store
 from tests.pg import free_port
+from tests.standin import Faults, StandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "sk-test-DO-NOT-LEAK-1234567890"

@@ -20,10 +20,10 @@ from roleplay.customer import Delta
 from roleplay.library import Library
 from roleplay.session import CustomerLine, PracticeSession
 from roleplay.speech import cli, remote_tts, servers, stt, tts, whisper
-from roleplay.standin import Faults, StandIn
 from roleplay.store import Store
 from roleplay.voice import Heard, Spoken, voice_turn
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
+from tests.standin import Faults, StandIn
 
 SECRET = "sk-speech-DO-NOT-LEAK-0123456789"
 # The stand-in's voices are espeak's, named language[-sex].
@@ -163,7 +163,7 @@ def test_a_streamed_wav_header_is_made_exact(remote_env, spoken):
 @pytest.fixture
 def session(tmp_path, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
-    client = ScriptedClient(["That is what I said. I want my money back.", "Fine. Thank you."])
+    client = ScriptedModel(["That is what I said. I want my money back.", "Fine. Thank you."])
     return PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), Library().get("late-delivery"), client)
 
 
@@ -185,7 +185,7 @@ def test_start_up_does_not_load_whisper_when_a_server_listens(remote_env, monkey
     loaded = []
     monkeypatch.setattr(whisper, "load_model", lambda: loaded.append("whisper"))
     before = remote_env.requests
-    app.warm_up(ScriptedClient(["Hello."]))
+    app.warm_up(ScriptedModel(["Hello."]))
     assert loaded == []
     assert remote_env.requests == before + 1  # the speech warm-up asked the server instead
 

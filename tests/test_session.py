@@ -7,12 +7,12 @@ import pytest
 
 from roleplay.customer import Customer, Delta, Final
 from roleplay.library import Library
-from roleplay.llm import ModelError
+from roleplay.model import ModelError
 from roleplay.session import CustomerLine, PracticeSession, SessionEnded
 from roleplay.store import Store
 from roleplay import state as st
 from roleplay.transcript import Turn
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def persona():
 
 
 def test_first_sentence_failing_the_guard_is_regenerated(persona):
-    client = ScriptedClient(["Sure, here's Sam's reply: I want a refund.", "I want a refund. Now."])
+    client = ScriptedModel(["Sure, here's Sam's reply: I want a refund.", "I want a refund. Now."])
     events = list(Customer(persona, client).reply([Turn(speaker="customer", text="hi")], st.initial(persona)))
     final = events[-1]
     assert isinstance(final, Final) and final.source == "model" and final.attempts == 2
@@ -32,26 +32,26 @@ def test_first_sentence_failing_the_guard_is_regenerated(persona):
 
 
 def test_all_attempts_failing_falls_back_to_the_personas_lines(persona):
-    client = ScriptedClient(["How can I help you today?", "As an AI I cannot.", "Agent: sorry."])
+    client = ScriptedModel(["How can I help you today?", "As an AI I cannot.", "Agent: sorry."])
     final = list(Customer(persona, client).reply([], st.initial(persona)))[-1]
     assert final.source == "fallback" and final.text in persona.lines.upset
     assert len(final.rejected) == 3
 
 
 def test_a_later_sentence_failing_ends_the_line_there(persona):
-    client = ScriptedClient(["This is unacceptable. How can I help you today? More words."])
+    client = ScriptedModel(["This is unacceptable. How can I help you today? More words."])
     final = list(Customer(persona, client).reply([], st.initial(persona)))[-1]
     assert final.text == "This is unacceptable."
 
 
 def test_customer_who_leaves_says_goodbye_in_their_own_closing_words(persona):
     s = st.initial(persona).model_copy(update={"ended": True, "end_reason": "customer_left"})
-    final = list(Customer(persona, ScriptedClient(["This is a joke."])).reply([], s))[-1]
+    final = list(Customer(persona, ScriptedModel(["This is a joke."])).reply([], s))[-1]
     assert final.text in persona.lines.leaving
 
 
 def test_session_stores_every_turn_before_returning_it(store, persona):
-    client = ScriptedClient(["Fine. What can you do?"])
+    client = ScriptedModel(["Fine. What can you do?"])
     s = PracticeSession.start(store, persona, client, trainee="ann")
     assert [t.speaker for t in store.transcript(s.id).turns] == ["customer"]
     events = s.say("I'm so sorry, that must have been really disappointing. What happened?")
@@ -66,7 +66,7 @@ def test_session_stores_every_turn_before_returning_it(store, persona):
 
 
 def test_model_failure_keeps_the_turn_and_retry_answers_it(store, persona):
-    client = ScriptedClient([ModelError("cannot reach the model server"), "Okay, go on."])
+    client = ScriptedModel([ModelError("cannot reach the model server"), "Okay, go on."])
     s = PracticeSession.start(store, persona, client)
     with pytest.raises(ModelError):
         list(s.say("Could you say that again, please?"))
@@ -80,15 +80,15 @@ def test_model_failure_keeps_the_turn_and_retry_answers_it(store, persona):
 
 
 def test_resume_after_restart(db_url, persona):
-    s = PracticeSession.start(Store(db_url), persona, ScriptedClient(["Right. And?"]))
+    s = PracticeSession.start(Store(db_url), persona, ScriptedModel(["Right. And?"]))
     s.reply_text("Tell me what happened.")
-    again = PracticeSession.resume(Store(db_url), s.id, persona, ScriptedClient([]))
+    again = PracticeSession.resume(Store(db_url), s.id, persona, ScriptedModel([]))
     assert [t.text for t in again.turns] == [t.text for t in s.turns]
     assert again.state == s.state and len(again.analyses) == 1
 
 
 def test_text_is_cleaned_and_capped(store, persona):
-    s = PracticeSession.start(store, persona, ScriptedClient(["Ok."]))
+    s = PracticeSession.start(store, persona, ScriptedModel(["Ok."]))
     s.reply_text("  hello\x00\x07 there <script>alert(1)</script> " + "x" * 10_000)
     stored = store.transcript(s.id).turns[1].text
     assert "\x00" not in stored and len(stored) <= 4000 and stored.startswith("hello there <script>")
@@ -97,7 +97,7 @@ def test_text_is_cleaned_and_capped(store, persona):
 
 
 def test_ended_session_refuses_more_turns(store, persona):
-    s = PracticeSession.start(store, persona, ScriptedClient(["Whatever."]))
+    s = PracticeSession.start(store, persona, ScriptedModel(["Whatever."]))
     s.reply_text("Shut up, you idiot. Not my problem, calm down.")
     assert s.ended and s.state.end_reason == "customer_left"
     with pytest.raises(SessionEnded):
@@ -106,7 +106,7 @@ def test_ended_session_refuses_more_turns(store, persona):
 
 
 def test_concurrent_sessions_do_not_mix(store, persona):
-    sessions = [PracticeSession.start(store, persona, ScriptedClient([f"reply {i}-{k}." for k in range(5)]),
+    sessions = [PracticeSession.start(store, persona, ScriptedModel([f"reply {i}-{k}." for k in range(5)]),
                                       trainee=f"t{i}") for i in range(8)]
 
     def run(i, s):
@@ -129,14 +129,14 @@ def test_concurrent_sessions_do_not_mix(store, persona):
     ("x" * 100_000, "x" * 4000),
 ])
 def test_unusual_text_is_kept_safely_and_answered(store, persona, text, expected):
-    s = PracticeSession.start(store, persona, ScriptedClient(["Right."]))
+    s = PracticeSession.start(store, persona, ScriptedModel(["Right."]))
     line = s.reply_text(text)
     assert line.text == "Right."
     assert store.transcript(s.id).turns[1].text == expected
 
 
 def test_a_turn_the_store_refuses_leaves_the_session_as_stored(store, persona):
-    s = PracticeSession.start(store, persona, ScriptedClient(["Yes, it came on Tuesday."]), seed=1)
+    s = PracticeSession.start(store, persona, ScriptedModel(["Yes, it came on Tuesday."]), seed=1)
     before = (list(s.turns), s.state, len(s.analyses))
 
     def refuse(*args, **kwargs):
@@ -160,7 +160,7 @@ RESUMED_LINES = ["I'm so sorry, that must be really frustrating. What is your or
 @pytest.mark.parametrize("stored", [True, False], ids=["stored-analysis", "replayed"])
 def test_a_resumed_session_has_the_live_sessions_analyses_turn_by_turn(tmp_path, persona, stored):
     store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
-    s = PracticeSession.start(store, persona, ScriptedClient(["I see. Go on."] * len(RESUMED_LINES)))
+    s = PracticeSession.start(store, persona, ScriptedModel(["I see. Go on."] * len(RESUMED_LINES)))
     for line in RESUMED_LINES:
         s.reply_text(line)
     if not stored:  # turns stored before their analysis was kept with them: analysed again, in order
@@ -169,6 +169,6 @@ def test_a_resumed_session_has_the_live_sessions_analyses_turn_by_turn(tmp_path,
         from roleplay.store import TurnRow
         with store.engine.begin() as db:
             db.execute(update(TurnRow).values(meta=None))
-    resumed = PracticeSession.resume(store, s.id, persona, ScriptedClient([]))
+    resumed = PracticeSession.resume(store, s.id, persona, ScriptedModel([]))
     assert any(a.stock_empathy for a in s.analyses)  # the repeated line counted once, live
     assert [a.model_dump() for a in resumed.analyses] == [a.model_dump() for a in s.analyses]

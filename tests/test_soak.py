@@ -20,7 +20,7 @@ from roleplay.store import Store
 from roleplay.web import review
 from roleplay.web.context import Context
 from roleplay.web.review import ReviewTab
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 REQUESTS = 3500
 WARM_UP = 2000  # the bounded caches (texts, patterns, exports) fill first
@@ -40,7 +40,7 @@ def test_a_few_thousand_requests_leave_memory_and_temp_files_flat(tmp_path, monk
     monkeypatch.setattr(accounts, "MAX_TRACKED", 100)
     store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
     acc = Accounts(store.url)
-    ctx = Context(store, Library(), ScriptedClient([]), accounts=acc, single_user=True, data=tmp_path, speech=False)
+    ctx = Context(store, Library(), ScriptedModel([]), accounts=acc, single_user=True, data=tmp_path, speech=False)
     ctx.live_max = 40
     tab = ReviewTab(ctx)
     with gr.Blocks():  # the handlers answer by component: they need the tab's components

@@ -70,10 +70,10 @@ def test_human_ceiling_is_perfect_when_raters_agree():
 
 
 def test_the_judge_is_measured_beside_the_code_alone_on_the_same_dialogues(dialogues):
-    from tests.test_judge import FakeClient, answer
+    from tests.test_judge import answer, fake_judge
     few = stc3.sample(dialogues, 12)
-    judge = FakeClient(answer(score=90))
+    judge = fake_judge(answer(score=90))
     r = stc3.measure(few, fit=False, judge=judge)
-    assert r["judge"] == {"model": "fake-judge-1", "fell_back": 0} and len(judge.calls) == 12
+    assert r["judge"] == {"model": "fake-judge-1", "fell_back": 0} and len(judge.prompts) == 12
     assert r["without_judge"] == stc3.measure(few, fit=False)["rho"]["overall"]
     assert "the code alone" in stc3.render(r) and "fake-judge-1" in stc3.render(r)

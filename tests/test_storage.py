@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import NullPool
 
 from roleplay import cli, migrations
+from roleplay.migrations import target
 from roleplay.accounts import Accounts
 from roleplay.database import DatabaseError, engine_for, parse_url
 from roleplay.store import SessionRow, Store, TurnRow
@@ -38,7 +39,7 @@ def revision(url: str) -> str | None:
 def schema_differences(url: str) -> list:
     """What `alembic check` would report: the models against the migrated database."""
     with engine_for(url).connect() as conn:
-        return compare_metadata(MigrationContext.configure(conn), migrations.models())
+        return compare_metadata(MigrationContext.configure(conn), target.metadata())
 
 
 def migrate(url: str, target: str, how=command.upgrade) -> None:

@@ -14,15 +14,16 @@ import pytest
 from pydantic import ValidationError
 
 from evaluators import grade, render_text
-from evaluators.skills import ORDER as SKILLS
 from evaluators.calibration import load_set
 from roleplay import guard, hints, languages, spelling
 from roleplay.given import fact_label
 from roleplay.language_id import identify
 from roleplay.languages import Pack, pack, placeholders, say
 from roleplay.library import Library
-from roleplay.llm import ModelError
+from roleplay.model import ModelError
+from roleplay.skills import ORDER as SKILLS
 from roleplay.state import initial
+from tests.fakes import ScriptedModel
 
 PACKS = sorted(m.name for m in pkgutil.iter_modules(languages.__path__))
 CALIBRATION = Path(__file__).parent / "calibration"
@@ -129,24 +130,13 @@ def test_every_skill_has_a_name_in_every_pack():
         assert all(f"skill.{name}" in pack(code).tips for name in SKILLS), code
 
 
-class _SilentJudge:
-    """A judge whose model never answers: the card falls back, with a note."""
-
-    model = "silent"
-
-    def describe(self) -> str:
-        return self.model
-
-    def json(self, *args, **kwargs):
-        raise ModelError("no answer")
-
-
 def test_the_judges_notes_follow_the_session_language(cards):
     lib = Library()
+    silent = ScriptedModel([ModelError("no answer")], repeat=True)  # the card falls back, with a note
     for code in ("sv", "fi"):
         name = cards[code][0][0]
         t = next(t for n, t, _ in load_set(CALIBRATION) if n == name)
-        card = grade(t, lib.personas.get(t.persona) if t.persona else None, judge=_SilentJudge())
+        card = grade(t, lib.personas.get(t.persona) if t.persona else None, judge=silent)
         assert say(code, "note.judge.failed", reason="no answer") in card.notes
 
 

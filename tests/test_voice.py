@@ -13,7 +13,7 @@ from roleplay.speech import backends, stt, tts
 from roleplay.speech.piper_voice import Piper
 from roleplay.store import Store
 from roleplay.voice import Heard, Spoken, speak_reply, voice_turn
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 pytestmark = pytest.mark.speech
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.speech
 def session(tmp_path, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
     persona = Library().get("late-delivery")
-    client = ScriptedClient(["That is what I said. I want my money back."])
+    client = ScriptedModel(["That is what I said. I want my money back."])
     return PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), persona, client)
 
 

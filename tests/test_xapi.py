@@ -15,7 +15,8 @@ from roleplay import assignments, cli, lrs, xapi
 from roleplay.accounts import Accounts
 from roleplay.store import Store
 from roleplay.web.context import Context
-from tests.test_app_api import CannedClient, PERSONAS, copy_library
+from tests.fakes import canned
+from tests.test_app_api import PERSONAS, copy_library
 from tests.test_assignments import card
 
 
@@ -24,7 +25,7 @@ def seeded(db_url, tmp_path):
     """ann: one graded attempt at an assignment (failed on a blocker), one graded free session, one unfinished."""
     store, accounts = Store(db_url), Accounts(db_url)
     accounts.add("ann", "password1", ["trainee"])
-    ctx = Context(store, copy_library(tmp_path / "personas"), CannedClient(), accounts=accounts,
+    ctx = Context(store, copy_library(tmp_path / "personas"), canned(), accounts=accounts,
                   data=tmp_path / "d", speech=False)
     aid = assignments.create(store, assignments.AssignmentSpec(persona_id="late-delivery", trainees=["ann"],
                                                                pass_overall=50, pass_skills={"empathy": 60}),

@@ -1,7 +1,8 @@
 """Schema migrations (Alembic), shipped inside the package: no alembic.ini, nothing on disk to configure.
 
 `open_database` (so every Store and Accounts) calls `upgrade` on open; `roleplay db upgrade|current`
-does it by hand, e.g. before starting several app processes.
+does it by hand, e.g. before starting several app processes.  The tables the revisions must produce
+are in `target.py` (it imports the models; this module imports none, so the models can import it).
 
 A new revision after changing the models (SQLite or PostgreSQL at the current head):
 
@@ -30,8 +31,10 @@ from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from alembic.runtime.migration import MigrationContext  # noqa: E402
 from alembic.script import ScriptDirectory  # noqa: E402
-from sqlalchemy import MetaData, text  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import Connection, Engine  # noqa: E402
+
+from ..database import engine_for, for_writing, reporting  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("roleplay.migrations")
@@ -47,14 +50,12 @@ def config(connection: Connection | None) -> Config:
     return cfg
 
 
-def models() -> list[MetaData]:
-    """The tables the models declare: what the migrations must produce."""
-    from ..accounts import UserRow
-    from ..assignments import AssignmentRow  # its tables join the store's metadata
-    from ..store import SessionRow
-
-    assert AssignmentRow.metadata is SessionRow.metadata
-    return [SessionRow.metadata, UserRow.metadata]
+def open_database(url: str) -> Engine:
+    """The engine for the URL, with the schema brought to the newest revision (safe from several processes)."""
+    engine = engine_for(url)
+    with reporting(engine.url):
+        upgrade(engine)
+    return engine
 
 
 @functools.cache
@@ -89,8 +90,6 @@ def upgrade(engine: Engine) -> str:
 @contextmanager
 def _exclusive(engine: Engine) -> Iterator[Connection]:
     """A transaction that only one process at a time holds; the migrations run (and commit) inside it."""
-    from ..database import for_writing
-
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})

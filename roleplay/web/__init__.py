@@ -16,6 +16,7 @@ import gradio as gr  # noqa: E402
 
 from ..accounts import Accounts  # noqa: E402
 from ..library import Library  # noqa: E402
+from ..model import CustomerModel, build_model  # noqa: E402
 from ..store import Store  # noqa: E402
 from . import api, render, theme  # noqa: E402
 from .auth import LOGIN_MESSAGE, auth_callable  # noqa: E402
@@ -28,15 +29,12 @@ from .team_tab import TeamTab  # noqa: E402
 __all__ = ["build", "launch_options", "Context"]
 
 
-def build(store: Store | None = None, library: Library | None = None, client=None, single_user: bool = False,
-          accounts: Accounts | None = None, data=None) -> gr.Blocks:
+def build(store: Store | None = None, library: Library | None = None, client: CustomerModel | None = None,
+          single_user: bool = False, accounts: Accounts | None = None, data=None) -> gr.Blocks:
     """The app as a gr.Blocks; `demo.rp_context` holds its services."""
     store = store or Store()
     library = library or Library()
-    if client is None:
-        from ..llm import ModelClient, ModelConfig
-
-        client = ModelClient(ModelConfig.from_env())
+    client = client or build_model()
     if accounts is None:
         accounts = Accounts(store.url)
     ctx = Context(store, library, client, accounts=accounts, single_user=single_user, data=data)

@@ -14,7 +14,7 @@ from .. import agreement as agree
 from .. import annotations
 from ..fork import CannotFork
 from ..library import PersonaError
-from ..llm import ModelError
+from ..model import ModelError
 from ..session import CustomerLine, ReplyOwed, SessionEnded
 from . import exports
 from .context import Context, Forbidden, Live, NotFound

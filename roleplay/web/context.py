@@ -23,6 +23,7 @@ from ..accounts import LOCAL, Accounts, User
 from ..library import Library
 from ..overview import Filters, Overview, overview
 from ..passmark import Standing
+from ..paths import audio_dir, data_dir
 from ..persona import Persona
 from .. import agreement as agree
 from .. import annotations, assignments, hints, lrs, snapshot, xapi
@@ -31,6 +32,7 @@ from ..agreement import SkillAgreement
 from ..attempts import Comparison, compare
 from ..fork import fork
 from ..session import PracticeSession
+from ..skills import ORDER
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
 from .recordings import Recordings
@@ -53,10 +55,6 @@ class NotFound(LookupError):
 
 class Forbidden(PermissionError):
     pass
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("ROLEPLAY_DATA") or Path.home() / ".local" / "share" / "roleplay")
 
 
 @dataclass
@@ -223,8 +221,6 @@ class Context:
 
     def overview(self, user: User, filters: Filters) -> Overview:
         """The team overview (trainers): a group's members, or every trainee, over the filters' dates."""
-        from evaluators.skills import ORDER
-
         if not user.has("trainer"):
             raise Forbidden("the team overview is for trainers")
         groups = self.groups()
@@ -394,6 +390,4 @@ class Context:
     # audio -------------------------------------------------------------------------------------
 
     def audio_dir(self, session_id: str) -> Path:
-        d = self.data / "audio" / session_id
-        d.mkdir(parents=True, exist_ok=True)
-        return d
+        return audio_dir(session_id, self.data)

@@ -10,7 +10,7 @@ import gradio as gr
 
 from .. import drafting, persona_tests
 from ..library import PersonaError, Problem, parse
-from ..llm import ModelError
+from ..model import ModelError
 from ..session import PracticeSession
 from ..store import Store
 from . import render

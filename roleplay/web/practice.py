@@ -17,7 +17,7 @@ from .. import assignments, passmark
 from ..customer import Delta
 from ..fork import CannotFork
 from ..interruption import cut_in_after_s
-from ..llm import ModelError
+from ..model import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from ..speech.live import CHUNK_S, LiveTranscript
 from . import lessons, render, team_view

@@ -18,9 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from evaluators.skills import ORDER as SKILL_ORDER  # the skill registry
-
 from ..persona import Persona
+from ..skills import ORDER as SKILL_ORDER  # the skill registry
 from ..state import mood_of
 from . import theme
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 from gradio.themes.utils import colors, fonts
 
-from evaluators.skills import SKILLS
+from ..skills import SKILLS
 
 # The palette, shared by the CSS below and the SVG charts in render.py.
 INK = "#1c2a3a"

@@ -1,7 +1,11 @@
-"""The skills, in one place: name, weight in `overall`, grader module, persona kinds, how the judge sees it.
+"""The skills and the pass rule, in one place: what a practice session is graded on.
 
-Adding or reweighting a skill touches this file only: the grader, the rubric, the scorecard,
-the judge, the report and the web app (roleplay/web/render.py, theme.py) read it.
+Each skill: name, weight in `overall`, grader module (evaluators.<module>), persona kinds, how the
+judge sees it.  Adding or reweighting a skill touches this file only: the evaluators (grader,
+rubric, scorecard, judge, report), the pass marks of assignments, the xAPI statements and the web
+app (roleplay/web/render.py, theme.py) read it.  It lives in the core, below the evaluators, because
+the core records and checks against it (the rubric version on every session, pass marks per skill)
+and the core imports no evaluator.
 
 The weights are fitted to people.  On the STC-3 dev set (../shared/data/stc3-dev.json: 1,272
 real helpdesk dialogues, each rated by 19 people; annotations by the NTCIR-14 STC-3 team,
@@ -70,6 +74,12 @@ SKILLS: tuple[Skill, ...] = (
     Skill(name="outcome", weight=0.45, module="outcome", colour="#8a6d3b",
           rubric="how the customer ends up: thanks or \"it works now\", not a question, a complaint or leaving."),
 )
+
+# The rubric's version, recorded on every session and scorecard: raise it when a skill, a weight,
+# the pass rule or how a skill is graded changes.
+RUBRIC_VERSION = "roleplay-rubric-2.0"
+PASS_MARK = 60.0  # overall, to pass
+SKILL_FLOOR = 40.0  # every core skill, to pass
 
 BY_NAME: dict[str, Skill] = {s.name: s for s in SKILLS}
 ORDER: tuple[str, ...] = tuple(s.name for s in SKILLS)
