@@ -231,14 +231,14 @@ class ReplayClient(CustomerModel):
 def model_alone(client: CustomerModel) -> Callable:
     """A grader that is the model's proposal and nothing else (no code, no blockers): to report how good
     the judge is on its own.  A failed or unreadable answer scores 50 everywhere (no information)."""
-    from .judge import SCORE_ONLY, build_messages, answer_schema, parse_answer
+    from .judge import SCORE_ONLY, TIMEOUT_S, answer_schema, build_messages, parse_answer
     from .rubric import RUBRIC_VERSION, band, combine
     from .scorecard import SkillScore
 
     def grade_alone(t: Transcript, persona) -> Scorecard:
         notes = []
         try:
-            a = parse_answer(client.json(build_messages(t, persona), answer_schema(), name="grade"))
+            a = parse_answer(client.json(build_messages(t, persona), answer_schema(), name="grade", timeout=TIMEOUT_S))
             scores = {k: getattr(a, k).score for k in CORE_SKILLS}
             scores.update({k: getattr(a, k) if getattr(a, k) is not None else 50.0 for k in SCORE_ONLY})
         except Exception as e:

@@ -56,6 +56,9 @@ JUDGE_WEIGHT = 0.5  # share of the gap the judge may close
 MAX_ADJUST = AGREEMENT_WINDOW * JUDGE_WEIGHT  # 15 points
 UNSUPPORTED_ADJUST = 0.0  # no verified quote in that direction: no move
 MAX_TOKENS = 300
+# Reading a long transcript and writing 300 tokens takes the embedded model about a minute on two cores,
+# more when trainees share it: a reply's timeout would make the judge fall back on a busy server.
+TIMEOUT_S = 300.0
 MAX_TURN_CHARS = 700  # a very long turn is shortened in the prompt (quotes must still come from the real text)
 
 
@@ -217,7 +220,8 @@ def apply_judge(card: Scorecard, transcript: Transcript, persona: Persona | None
     card = card.model_copy(deep=True)
     card.model = model
     try:
-        raw = client.json(build_messages(transcript, persona), answer_schema(), name="grade", max_tokens=MAX_TOKENS)
+        raw = client.json(build_messages(transcript, persona), answer_schema(), name="grade", max_tokens=MAX_TOKENS,
+                          timeout=TIMEOUT_S)
         answer = parse_answer(raw)
     except Exception as e:  # ModelError, invalid JSON, wrong shape: fall back to the deterministic card
         reason = str(e) or type(e).__name__

@@ -117,8 +117,7 @@ class Amount:
         return (other.unit is None or other.unit == self.unit) and other.low <= self.low and self.high <= other.high
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: every word of every graded line becomes one
     word: str
     stem: str
     start: int

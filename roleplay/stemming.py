@@ -21,6 +21,7 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(ALGORITHMS.get(language, "english"))
 
 
+@lru_cache(maxsize=65536)  # the same words come back in every line (cheaper than the call into C)
 def stem(word: str, language: str) -> str:
     """The stem of one lower-case word; numbers stay whole."""
     return word if word.isdigit() else _stemmer(language).stemWord(word)
