@@ -21,7 +21,7 @@ def rx(pattern: str) -> re.Pattern:
 def find(patterns: list[str], text: str, item: str = "", note: str = "") -> list[Match]:
     """Every distinct quote any of `patterns` matches in `text`, in pattern order."""
     out, seen = [], set()
-    for p in candidates(patterns, text.lower()):
+    for p in candidates(patterns, text):
         for m in rx(p).finditer(text):
             quote = m.group(0).strip(" ,")
             if quote and quote.lower() not in seen:
@@ -31,4 +31,4 @@ def find(patterns: list[str], text: str, item: str = "", note: str = "") -> list
 
 
 def has(patterns: list[str], text: str) -> bool:
-    return any(rx(p).search(text) for p in candidates(patterns, text.lower()))
+    return any(rx(p).search(text) for p in candidates(patterns, text))

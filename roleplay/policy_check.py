@@ -46,10 +46,9 @@ def _hypothetical(text: str, start: int) -> bool:
 def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
     """(asserted, declined): items whose examples or patterns match, split on whether the sentence negates them."""
     asserted, declined = [], []
-    low = text.lower()
     for item in items:
         hit = neg = None
-        regex = (m for p in candidates(item.patterns, low) for m in rx(p).finditer(text))
+        regex = (m for p in candidates(item.patterns, text) for m in rx(p).finditer(text))
         for m in chain(regex, policy_phrases.find(item, text, language)):
             if _hypothetical(text, m.start()):
                 continue

@@ -177,9 +177,10 @@ def _scanner() -> int:
 
 
 @lru_cache(maxsize=4096)
-def _hits(low: str, gen: int, version: int) -> dict[int, set[int]]:
-    """For one lower-cased text: group id -> indexes of the patterns whose anchors it holds."""
-    found = set(_SCANNERS[gen].findall(low))  # the longest anchor at each position …
+def _hits(text: str, gen: int, version: int) -> dict[int, tuple[int, ...]]:
+    """For one text: group id -> indexes, in order, of the patterns whose anchors it holds.  Keyed by the text
+    as given (not lower-cased here first): one line is asked about hundreds of times, and a string keeps its hash."""
+    found = set(_SCANNERS[gen].findall(text.lower()))  # the longest anchor at each position …
     for a in list(found):
         found.update(_prefixes(a))  # … and every shorter anchor it starts with
     out: dict[int, set[int]] = {}
@@ -189,7 +190,7 @@ def _hits(low: str, gen: int, version: int) -> dict[int, set[int]]:
                 out[gid].add(i)
             else:
                 out[gid] = {i}
-    return out
+    return {gid: tuple(sorted(idx)) for gid, idx in out.items()}
 
 
 _BY_ID: dict[int, tuple] = {}
@@ -206,19 +207,19 @@ def register(patterns) -> tuple:
     return g
 
 
-def candidates(patterns, low: str) -> list[str]:
-    """The patterns that can match `low` (the lower-cased text): those whose anchor words it holds."""
+def candidates(patterns, text: str) -> list[str]:
+    """The patterns that can match `text`: those whose anchor words it holds (in any case)."""
     while True:  # again if the registry started over meanwhile: group ids then mean other groups
         epoch = _state["epoch"]
         _, pt, gid, unanchored = register(patterns)
-        chosen = _hits(low, _scanner(), _state["version"]).get(gid)
+        chosen = _hits(text, _state["gen"] or _scanner(), _state["version"]).get(gid)
         if _state["epoch"] == epoch:
             break
     if not chosen:
         return [pt[i] for i in unanchored]
     if unanchored:
-        chosen = chosen.union(unanchored)
-    return [pt[i] for i in sorted(chosen)]
+        chosen = sorted({*chosen, *unanchored})
+    return [pt[i] for i in chosen]
 
 
 
