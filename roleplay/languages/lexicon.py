@@ -1,0 +1,75 @@
+"""A pack's `<code>_lexicon.py`, checked: how the language is read, beside the words people read.
+
+Its upper-case names are the fields below (SIGNALS -> signals).  English is the reference: every
+pack has each of its SIGNALS groups (an empty list says the language has no way to spot that yet),
+and every pattern compiles, so a broken pack fails at start with the pack, the key and what English has.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+import Stemmer
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+
+from . import found
+
+REFERENCE = "en"
+CHECKERS = ("hunspell", "voikko")  # roleplay.spelling's back ends
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    signals: dict[str, list[str]]  # finding -> patterns (roleplay.lexicon.signals)
+    generic_facts: list[tuple[str, str, list[str], str]]  # (id, what, ask patterns, value pattern)
+    stopwords: frozenset[str]
+    solving: dict[str, list[str]] = {}  # solving and outcome cues; a language without them finds none
+    stemmer: str  # Snowball's algorithm name, as PyStemmer spells it
+    spelling: tuple[str, str] | None = None  # (checker, dictionary), or no word-by-word check
+    abbreviations: list[str] = []  # end in a full stop without ending the sentence
+    authored_on_embedded: bool = False  # the embedded model writes it too poorly to show its lines
+
+    @model_validator(mode="after")
+    def _complete(self, info: ValidationInfo) -> "Lexicon":
+        where = f"language pack '{self.code}' ({self.code}_lexicon.py)"
+        reference = (info.context or {}).get("reference")
+        if reference is not None:
+            for key, mine, theirs in (("SIGNALS", self.signals, reference.signals),
+                                      ("SOLVING", self.solving, reference.solving)):
+                extra = sorted(set(mine) - set(theirs))
+                if extra:
+                    raise ValueError(f"{where} has {key} groups that English lacks: {', '.join(extra)} "
+                                     f"(English has: {', '.join(theirs)})")
+            missing = [g for g in reference.signals if g not in self.signals]
+            if missing:
+                raise ValueError(f"{where} lacks SIGNALS groups: {', '.join(missing)} "
+                                 f"(English has: {', '.join(reference.signals)})")
+        if self.stemmer not in Stemmer.algorithms():
+            raise ValueError(f"{where}: STEMMER '{self.stemmer}' is not one of {', '.join(Stemmer.algorithms())}")
+        if self.spelling is not None and self.spelling[0] not in CHECKERS:
+            raise ValueError(f"{where}: SPELLING checker '{self.spelling[0]}' is not one of {', '.join(CHECKERS)}")
+        patterns = [(f"{k}.{g}", p) for k, groups in (("SIGNALS", self.signals), ("SOLVING", self.solving))
+                    for g, ps in groups.items() for p in ps]
+        patterns += [(f"GENERIC_FACTS.{f[0]}", p) for f in self.generic_facts for p in (*f[2], f[3])]
+        for key, p in patterns:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"{where}: {key} has a broken pattern {p!r}: {e}") from None
+        return self
+
+
+def lexicon(code: str) -> Lexicon:
+    return _lexicon(code, os.environ.get(found.SETTING, ""))
+
+
+@lru_cache(maxsize=None)
+def _lexicon(code: str, setting: str) -> Lexicon:  # per setting: a test's folder does not outlive it
+    reference = None if code == REFERENCE else lexicon(REFERENCE)
+    module = found.module(code, "lexicon")
+    fields = {name.lower(): value for name, value in vars(module).items() if name.isupper()}
+    return Lexicon.model_validate({"code": code, **fields}, context={"reference": reference})
