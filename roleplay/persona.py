@@ -13,9 +13,17 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import policy_phrases
+from .languages import found
 from .patterns import catastrophic
 
-LANGUAGES = ("en", "sv", "fi")
+
+
+def _language(code: str) -> str:
+    if code not in found.codes():  # the packs found, so a new pack's language is a persona's at once
+        known = [f"'{c}'" for c in found.codes()]
+        raise ValueError(f"no language pack '{code}': should be {', '.join(known[:-1])} or {known[-1]}")
+    return code
+
 
 def _compiles(p: str) -> str:
     try:
@@ -247,7 +255,7 @@ class Expect(Strict):
 class Persona(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)
     name: str = Field(min_length=1, max_length=80, description="the customer's name")
-    language: Literal["en", "sv", "fi"]
+    language: Annotated[str, AfterValidator(_language)] = Field(description="a language pack's code")
     channel: Channel = Channel.both
     difficulty: Difficulty = Difficulty.medium
     sex: Literal["female", "male"] | None = Field(None, description="picks the voice")
@@ -342,4 +350,6 @@ class Persona(Strict):
 
 
 def json_schema() -> dict:
-    return Persona.model_json_schema()
+    schema = Persona.model_json_schema()
+    schema["properties"]["language"]["enum"] = list(found.codes())  # known only once the packs are found
+    return schema

@@ -11,14 +11,13 @@ from functools import lru_cache
 
 import Stemmer
 
-# Snowball's algorithm names for the languages we ship; a new language pack adds its line here.
-ALGORITHMS = {"en": "english", "sv": "swedish", "fi": "finnish"}
+from .lexicon import of
 
 
 @lru_cache(maxsize=None)
 def _stemmer(language: str) -> Stemmer.Stemmer:
-    # An unknown language falls back to English rather than failing a grade mid-session.
-    return Stemmer.Stemmer(ALGORITHMS.get(language, "english"))
+    # The pack names its Snowball algorithm; an unknown language is stemmed as English (lexicon.of).
+    return Stemmer.Stemmer(of(language).stemmer)
 
 
 def stem(word: str, language: str) -> str:
