@@ -14,10 +14,14 @@ import Stemmer
 from .lexicon import of
 
 
-@lru_cache(maxsize=None)
 def _stemmer(language: str) -> Stemmer.Stemmer:
     # The pack names its Snowball algorithm; an unknown language is stemmed as English (lexicon.of).
-    return Stemmer.Stemmer(of(language).stemmer)
+    return _by_algorithm(of(language).stemmer)
+
+
+@lru_cache(maxsize=None)
+def _by_algorithm(algorithm: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(algorithm)
 
 
 def stem(word: str, language: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 
 SETTING = "ROLEPLAY_LANGUAGES"  # extra pack folders, separated by os.pathsep
 BUILT_IN = Path(__file__).parent
@@ -24,9 +25,9 @@ def folders() -> list[Path]:
     return [BUILT_IN, *extra]
 
 
-def packs() -> dict[str, Path]:
+def packs() -> Mapping[str, Path]:
     """Language code -> the folder its pack is in, for every pack found (cheap: cached per setting)."""
-    return dict(_packs(os.environ.get(SETTING, "")))
+    return _packs(os.environ.get(SETTING, ""))
 
 
 def codes() -> tuple[str, ...]:
@@ -34,7 +35,7 @@ def codes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _packs(setting: str) -> tuple[tuple[str, Path], ...]:
+def _packs(setting: str) -> Mapping[str, Path]:
     found: dict[str, Path] = {}
     for folder in folders():
         if not folder.is_dir():
@@ -48,7 +49,7 @@ def _packs(setting: str) -> tuple[tuple[str, Path], ...]:
             if not (folder / f"{code}_lexicon.py").is_file():
                 raise ValueError(f"language pack '{code}' ({path}) has no {code}_lexicon.py beside it")
             found[code] = folder
-    return tuple(found.items())
+    return MappingProxyType(found)
 
 
 @lru_cache(maxsize=None)

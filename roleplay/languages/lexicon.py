@@ -1,8 +1,9 @@
 """A pack's `<code>_lexicon.py`, checked: how the language is read, beside the words people read.
 
-Its upper-case names are the fields below (SIGNALS -> signals).  English is the reference: every
-pack has each of its SIGNALS groups (an empty list says the language has no way to spot that yet),
-and every pattern compiles, so a broken pack fails at start with the pack, the key and what English has.
+Its public upper-case names are the fields below (SIGNALS -> signals; "_EN" stays the file's own).
+English is the reference: every pack has each of its SIGNALS groups (an empty list says the language
+has no way to spot that yet), and every pattern compiles, so a broken pack fails at start with the
+pack, the key and what English has.
 """
 
 from __future__ import annotations
@@ -71,5 +72,5 @@ def lexicon(code: str) -> Lexicon:
 def _lexicon(code: str, setting: str) -> Lexicon:  # per setting: a test's folder does not outlive it
     reference = None if code == REFERENCE else lexicon(REFERENCE)
     module = found.module(code, "lexicon")
-    fields = {name.lower(): value for name, value in vars(module).items() if name.isupper()}
+    fields = {name.lower(): value for name, value in vars(module).items() if name.isupper() and name[0] != "_"}
     return Lexicon.model_validate({"code": code, **fields}, context={"reference": reference})
