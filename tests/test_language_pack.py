@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from evaluators import grade
-from roleplay import lexicon, stemming
+from roleplay import guard, lexicon, stemming
 from roleplay.languages import found, pack
 from roleplay.languages.lexicon import lexicon as lexicon_of
 from roleplay.library import Library, parse
@@ -91,6 +91,9 @@ LEXICON_DE = textwrap.dedent('''\
                           "ist sind war haben hat kann können nicht ja nein zu mit für von".split())
     STEMMER = "german"
     ABBREVIATIONS = ["z.b", "usw", "bzw"]
+    ROLE_BREAKS = {"offers_help": [r"\\bwie kann ich (ihnen )?helfen\\b"]}
+    ACCEPT = [r"\\bdas ist in ordnung\\b"]
+    SELF_INTRO = [r"ich bin", r"hier ist"]
     ''')
 
 PERSONA_DE = textwrap.dedent("""\
@@ -170,14 +173,17 @@ def test_without_the_pack_the_persona_is_refused(german, monkeypatch):
 
 def test_a_scripted_session_in_the_new_language_is_graded_with_tips_in_it(german, tmp_path):
     persona = Library(german).get("spaete-lieferung")
-    client = ScriptedClient(["Das ist wirklich ärgerlich. Mein Sohn hat auf sein Geschenk gewartet.",
+    client = ScriptedClient(["Wie kann ich Ihnen helfen?",  # the model in the agent's role: the guard asks again
+                             "Das ist wirklich ärgerlich. Mein Sohn hat auf sein Geschenk gewartet.",
                              "Und was machen Sie jetzt dagegen?",
                              "Na gut, das ist in Ordnung."])
     session = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), persona, client)
     session.reply_text("Die Bestellnummer bitte.")
     session.reply_text("Das ist nicht meine Schuld.")
-    line = session.reply_text("Ich kann die Versandkosten erstatten.")
-    assert line.text
+    session.reply_text("Ich kann die Versandkosten erstatten.")
+    customer = [t.text for t in session.transcript().turns if t.speaker == "customer"]
+    assert customer[1] == "Das ist wirklich ärgerlich. Mein Sohn hat auf sein Geschenk gewartet."
+    assert not any("helfen" in t for t in customer)
     assert any("Ich bin Jonas Weber, der Kunde" in str(p) for p in client.prompts)  # the German scene
 
     card = grade(session.transcript(), persona)
@@ -230,3 +236,10 @@ def test_a_broken_pack_fails_with_a_clear_message(tmp_path, monkeypatch, files, 
     with pytest.raises((ValueError, ValidationError), match=message):
         found.codes()
         lexicon_of("de")
+
+
+def test_the_guard_reads_the_new_language(german):
+    assert guard.check("Wie kann ich Ihnen helfen?", "de").reasons == ["offers_help"]
+    assert "narrates_self" not in guard.check("Hallo, hier ist Jonas Weber, wegen der Bestellung.", "de",
+                                              name="Jonas Weber").reasons
+    assert guard.stance("Das ist in Ordnung. Auf Wiederhören.", "de", "accept") is None

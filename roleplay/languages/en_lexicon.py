@@ -358,3 +358,52 @@ SPELLING = None  # (checker, dictionary) for word-by-word checks of the customer
 # Words that end in a full stop without ending the sentence (lower case).
 ABBREVIATIONS = "mr mrs ms dr prof st jr sr vs e.g i.e approx inc ltd".split()
 AUTHORED_ON_EMBEDDED = False  # the embedded model writes it too poorly to show (roleplay bench --customer)
+
+# The guard: what a customer line must not do.  Role breaks by kind (a line that offers help or
+# asks the agent's questions has left the customer's role); English's are checked in every language.
+ROLE_BREAKS = {
+    "offers_help": [
+        r"\bhow (can|may|could) (i|we) (help|assist)",
+        r"\bwhat can i do for you\b",
+        r"\bi(?:'d| would) be (happy|glad|delighted) to (help|assist)",
+        r"\bis there anything else (i|we) can\b",
+        r"\b(i|we) can (help|assist) you\b",
+        r"\blet me (look into|see what i can do|pull up|help you)\b",
+        r"\bi(?:'ll| will) (process|escalate|look into|check on|arrange|issue) (that|this|your|a)\b",
+        r"\b(i|we) (can|will) (offer|refund|credit|give) you\b",
+        r"\bhappy to help\b",
+    ],
+    "asks_agents_questions": [
+        r"\b(could|can|may|would) (you|i) (please )?(provide|have|get|confirm|give me|share|tell me) (me )?(with )?(your|the) (order|account|full name|name|email|phone|number|details|reference|invoice)",
+        r"\bwhat(?:'s| is) your (order|account|customer|reference|phone|email|full name)",
+        r"\b(could|can) you (please )?(provide|share|give me) (more|some|additional) (details|information)",
+        r"\bplease (provide|share|confirm) your\b",
+        r"\bhow (can|may) i (be of )?(help|assist|service)",
+    ],
+    "apologises_for_company": [
+        r"\b(we|i) (sincerely |truly )?apologi[sz]e for (the|any|this|your)\b",
+        r"\bsorry for (the|any) (inconvenience|trouble|delay|confusion)",
+        r"\bthank you for (contacting|calling|reaching out|your patience|choosing|bringing this)",
+        r"\bon behalf of (the|our) (company|team)\b",
+        r"\bour (records|policy|policies) (show|state|say)",
+        r"\bour team (will|is|has been)\b",
+        r"\bwe value (you|your)\b",
+        r"\bwe understand your (frustration|concern)",
+    ],
+}
+# Talk about the role-play itself (AI, the scene, the instructions): checked whatever language is spoken.
+TASK_TALK = [
+    r"\bas an? (ai|a\.i\.|language model|assistant|chatbot|virtual assistant)\b",
+    r"\b(language model|ai model|large language model|llm|chatbot|openai|qwen)\b",
+    r"\bi(?:'m| am) (just )?(an? )?(ai|a\.i\.|bot|assistant|language model|computer program)\b",
+    r"\b(role-?play|persona|system prompt|stage direction|in character|the transcript|the dialogue|the scene)\b",
+    r"\b(my|these|the above|previous|system) instructions\b",
+    r"\bhere(?:'s| is) (a |an |the )?(possible |suggested )?(reply|response|line|answer|continuation)",
+    r"^\s*(sure|certainly|of course)[,!.]\s*(here|i can|as)",
+    r"\bi can(?:'t|not) (assist|help) with (that|this) request\b",
+    r"\b(the customer|the agent|the trainee|the representative)\b",
+]
+# Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
+ACCEPT = [r"\b(that's|that is|sounds) (fair|fine|good|great)\b", r"\bthat works\b", r"\bdeal\b", r"\bi(?:'ll| will) take (it|that)\b"]
+# What comes before one's own name ("my name is Sam"): a name after it is no narration.
+SELF_INTRO = [r"\bi'?m", r"\bi am", r"this is", r"my name is", r"it'?s"]

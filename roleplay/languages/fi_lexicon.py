@@ -104,3 +104,20 @@ SPELLING = ('voikko', 'fi')  # (checker, dictionary) for word-by-word checks of 
 # Words that end in a full stop without ending the sentence (lower case).
 ABBREVIATIONS = "esim ns mm n klo ks puh nro".split()
 AUTHORED_ON_EMBEDDED = True  # the embedded model writes it too poorly to show (roleplay bench --customer)
+
+# The guard: what a customer line must not do.  Role breaks by kind (a line that offers help or
+# asks the agent's questions has left the customer's role); English's are checked in every language.
+ROLE_BREAKS = {
+    "offers_help": [r"\bmiten voin (auttaa|palvella)", r"\bvoinko auttaa\b", r"\bautan (mielelläni|sinua)\b", r"\btarkistan (asian|tilanteen|tilauksesi)\b", r"\bvoinko auttaa muussa\b"],
+    "asks_agents_questions": [r"\b(voisitko|voitko) (antaa|kertoa|vahvistaa) (tilausnumerosi|asiakasnumerosi|nimesi)", r"\bmikä on (tilausnumerosi|asiakasnumerosi|nimesi)"],
+    "apologises_for_company": [r"\bpahoittelemme (aiheutunutta|viivästystä|häiriötä)", r"\bkiitos yhteydenotostasi\b", r"\bmeidän (asiakaspalvelumme|käytäntömme)\b", r"\bymmärrämme turhautumisesi\b"],
+}
+# Talk about the role-play itself (AI, the scene, the instructions): checked whatever language is spoken.
+TASK_TALK = [
+    r"\btekoäly\w*|\bkielimalli\w*|\broolipeli\w*",
+    r"\b(asiakas|asiakaspalvelija|agentti) (sanoo|vastaa)\b",
+]
+# Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
+ACCEPT = [r"\b(kuulostaa|se on) (reilulta|hyvältä|reilu)\b", r"\bhyvä on\b", r"\bsopii\b", r"\botan (sen|tarjouksen)\b"]
+# What comes before one's own name ("my name is Sam"): a name after it is no narration.
+SELF_INTRO = [r"olen", r"täällä"]

@@ -33,6 +33,14 @@ class Lexicon(BaseModel):
     spelling: tuple[str, str] | None = None  # (checker, dictionary), or no word-by-word check
     abbreviations: list[str] = []  # end in a full stop without ending the sentence
     authored_on_embedded: bool = False  # the embedded model writes it too poorly to show its lines
+    # The guard's: role breaks by kind (English's are checked in every language too), talk about the
+    # role-play (every pack's checked in every language), strong acceptance, what comes before one's
+    # own name (every pack's), and languages the identifier confuses with this one.
+    role_breaks: dict[str, list[str]] = {}
+    task_talk: list[str] = []
+    accept: list[str] = []
+    self_intro: list[str] = []
+    lookalikes: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> "Lexicon":
@@ -40,7 +48,8 @@ class Lexicon(BaseModel):
         reference = (info.context or {}).get("reference")
         if reference is not None:
             for key, mine, theirs in (("SIGNALS", self.signals, reference.signals),
-                                      ("SOLVING", self.solving, reference.solving)):
+                                      ("SOLVING", self.solving, reference.solving),
+                                      ("ROLE_BREAKS", self.role_breaks, reference.role_breaks)):
                 extra = sorted(set(mine) - set(theirs))
                 if extra:
                     raise ValueError(f"{where} has {key} groups that English lacks: {', '.join(extra)} "
@@ -53,8 +62,10 @@ class Lexicon(BaseModel):
             raise ValueError(f"{where}: STEMMER '{self.stemmer}' is not one of {', '.join(Stemmer.algorithms())}")
         if self.spelling is not None and self.spelling[0] not in CHECKERS:
             raise ValueError(f"{where}: SPELLING checker '{self.spelling[0]}' is not one of {', '.join(CHECKERS)}")
-        patterns = [(f"{k}.{g}", p) for k, groups in (("SIGNALS", self.signals), ("SOLVING", self.solving))
+        patterns = [(f"{k}.{g}", p) for k, groups in (("SIGNALS", self.signals), ("SOLVING", self.solving),
+                                                      ("ROLE_BREAKS", self.role_breaks))
                     for g, ps in groups.items() for p in ps]
+        patterns += [(k.upper(), p) for k in ("task_talk", "accept", "self_intro") for p in getattr(self, k)]
         patterns += [(f"GENERIC_FACTS.{f[0]}", p) for f in self.generic_facts for p in (*f[2], f[3])]
         for key, p in patterns:
             try:

@@ -119,3 +119,22 @@ SPELLING = ('hunspell', 'sv_SE')  # (checker, dictionary) for word-by-word check
 # Words that end in a full stop without ending the sentence (lower case).
 ABBREVIATIONS = "t.ex bl.a d.v.s dvs ca kl nr s.k p.g.a resp".split()
 AUTHORED_ON_EMBEDDED = True  # the embedded model writes it too poorly to show (roleplay bench --customer)
+
+# The guard: what a customer line must not do.  Role breaks by kind (a line that offers help or
+# asks the agent's questions has left the customer's role); English's are checked in every language.
+ROLE_BREAKS = {
+    "offers_help": [r"\bhur kan (jag|vi) hjälpa", r"\bvad kan jag göra för (dig|er)\b", r"\bjag hjälper (gärna|dig)\b", r"\blåt mig (kolla|se efter|kontrollera)\b", r"\bfinns det något mer jag kan\b"],
+    "asks_agents_questions": [r"\b(kan|skulle) du (ge mig|uppge|bekräfta) ditt (ordernummer|kundnummer|namn|personnummer)", r"\bvad är ditt (ordernummer|kundnummer|namn)"],
+    "apologises_for_company": [r"\bvi ber om ursäkt för\b", r"\bursäkta besväret\b", r"\btack för att du (kontaktade|ringde)", r"\bvår (kundtjänst|policy|personal)\b", r"\bvi förstår din frustration\b"],
+}
+# Talk about the role-play itself (AI, the scene, the instructions): checked whatever language is spoken.
+TASK_TALK = [
+    r"\b(som en|som) (ai|språkmodell)\b|\bspråkmodell\b|\brollspel\b",
+    r"\b(kunden|agenten)\b",
+]
+# Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
+ACCEPT = [r"\bdet (låter|är) (bra|rimligt|schysst|okej)\b", r"\bdet (funkar|fungerar)\b", r"\bjag tar (det|erbjudandet)\b"]
+# What comes before one's own name ("my name is Sam"): a name after it is no narration.
+SELF_INTRO = [r"här är", r"jag heter"]
+# Read like this language by the language identifier: a line in them is no proof of a switch.
+LOOKALIKES = ("no", "da")
