@@ -407,3 +407,37 @@ TASK_TALK = [
 ACCEPT = [r"\b(that's|that is|sounds) (fair|fine|good|great)\b", r"\bthat works\b", r"\bdeal\b", r"\bi(?:'ll| will) take (it|that)\b"]
 # What comes before one's own name ("my name is Sam"): a name after it is no narration.
 SELF_INTRO = [r"\bi'?m", r"\bi am", r"this is", r"my name is", r"it'?s"]
+
+# Amounts and plain-language policy examples (roleplay.policy_phrases).
+# Words that carry no offer of their own: who makes it ("I", "we", "you'll"), helper verbs, articles
+# and the verbs of handing over ("give", "get"), so "I can give you a gift card" and "you'll get a
+# gift card" both come down to "gift card".  Negations are not here: the analysis reads them; nor "I'm"
+# and "we're", which make "I'm sorry" an apology where "sorry for any inconvenience" is stock courtesy.
+FILLERS = frozenset("""
+    i me my we us our you your he him his she her they them their it its a an the this that these those
+    is are was were be been being am will would can could shall should may might must do does did have has had
+    i'll we'll you'll it'll it's that's i've we've you've i'd we'd you'd let let's
+    get gets got getting give gives giving given receive receives offer offers offering provide provides
+    also really happy glad to of for in on at with by from as and or so then
+    """.split())
+# Number words, so "three months" is a number of months.  Only before a unit ("one month"), since
+# "a" and "one" are often no number at all.
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+NUMBER_WORDS = ({w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+                | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
+                   "hundred": 100, "half": 0.5}
+                | {f"{t}-{o}": tv + ov for t, tv in _TENS.items() for o, ov in _ONES.items() if ov})
+SEVERAL = {"several", "few", "couple"}  # "several months" and "a few days" are two or more
+# A unit by the start of its word (the currency signs are shared).
+UNITS = (("%", "percent"), ("percent", "percent"), ("dollar", "money"), ("buck", "money"), ("euro", "money"),
+         ("pound", "money"), ("hour", "hour"), ("day", "day"), ("week", "week"), ("month", "month"), ("year", "year"))
+# Between a number and its unit: "five business days", "three free months" (still words of their own).
+BEFORE_UNIT = {"per", "business", "working", "free", "extra", "more", "full", "cent"}
+# Words before an amount that make it a bound: (words, kind).
+BOUNDS = ((("more", "than"), "above"), (("longer", "than"), "above"), (("over",), "above"), (("above",), "above"),
+          (("at", "least"), "at_least"), (("up", "to"), "at_most"), (("within",), "at_most"),
+          (("at", "most"), "at_most"), (("less", "than"), "below"), (("under",), "below"), (("fewer", "than"), "below"))
+RANGE_WORDS = {"to", "and"}  # "3 to 5 days"
+# How long a stem must be to count as the start of a longer one: English hardly compounds ("free" is not "freeze").
+PREFIX_MIN = 5

@@ -121,3 +121,27 @@ TASK_TALK = [
 ACCEPT = [r"\b(kuulostaa|se on) (reilulta|hyvältä|reilu)\b", r"\bhyvä on\b", r"\bsopii\b", r"\botan (sen|tarjouksen)\b"]
 # What comes before one's own name ("my name is Sam"): a name after it is no narration.
 SELF_INTRO = [r"olen", r"täällä"]
+
+# Amounts and plain-language policy examples (roleplay.policy_phrases; see en_lexicon.py).
+FILLERS = frozenset("""
+    minä minun minua minulle me meidän meille sinä sinun sinua sinulle te teidän teille hän se sen sitä
+    ne niitä niille on ovat olen olemme olet oli ole olla voin voimme voit voi voisi voisimme
+    saat saatte saa saada saamme annan annamme tarjoan tarjoamme mielellään vain myös ja tai että niin
+    """.split())
+NUMBER_WORDS = ({w: i for i, w in enumerate("nolla yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän "
+                                            "kymmenen".split())}
+                | {"yhden": 1, "kahden": 2, "kolmen": 3, "neljän": 4, "viiden": 5, "kuuden": 6, "puoli": 0.5,
+                   "kaksikymmentä": 20, "kolmekymmentä": 30, "kahdenkymmenen": 20, "kolmenkymmenen": 30})
+SEVERAL = {"useita", "useamman", "muutama", "muutaman", "pari"}
+UNITS = (("%", "percent"), ("prosent", "percent"), ("euro", "money"), ("e", "money"), ("tunti", "hour"),
+         ("tunni", "hour"), ("päiv", "day"), ("vuorokau", "day"), ("viiko", "week"), ("viikk", "week"),
+         ("kuukau", "month"), ("kk", "month"), ("vuo", "year"))
+BEFORE_UNIT = {"arkipäivän", "arkipäivää", "ilmaista", "lisä"}
+BOUNDS = ((("yli",), "above"), (("enemmän", "kuin"), "above"), (("vähintään",), "at_least"),
+          (("enintään",), "at_most"), (("korkeintaan",), "at_most"), (("alle",), "below"))
+AFTER_BOUNDS = {"sisällä": "at_most", "kuluessa": "at_most", "aikana": "at_most"}  # "48 tunnin sisällä"
+RANGE_WORDS = {"ja"}
+PREFIX_MIN = 4  # Finnish compounds freely
+# Consonant gradation leaves stems apart ("alennusta" alenu, "alennus"): words that share their first
+# five letters are taken as one.
+SHARED_START = 5

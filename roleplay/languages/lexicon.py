@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Literal
 
 import Stemmer
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
@@ -18,6 +19,8 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from . import found
 
 REFERENCE = "en"
+Unit = Literal["percent", "money", "hour", "day", "week", "month", "year"]
+Bound = Literal["above", "at_least", "at_most", "below"]
 CHECKERS = ("hunspell", "voikko")  # roleplay.spelling's back ends
 
 
@@ -41,6 +44,20 @@ class Lexicon(BaseModel):
     accept: list[str] = []
     self_intro: list[str] = []
     lookalikes: tuple[str, ...] = ()
+    # Amounts and plain-language policy examples (roleplay.policy_phrases): words that carry no offer,
+    # numbers in words, "several", units by the start of their word, words between a number and its
+    # unit, bounds before (and after) an amount, words joining a range, how long a stem must be to
+    # start a longer one, and how many first letters make two words one (0: never).
+    fillers: frozenset[str] = frozenset()
+    number_words: dict[str, float] = {}
+    several: frozenset[str] = frozenset()
+    units: tuple[tuple[str, Unit], ...] = ()
+    before_unit: frozenset[str] = frozenset()
+    bounds: tuple[tuple[tuple[str, ...], Bound], ...] = ()
+    after_bounds: dict[str, Bound] = {}
+    range_words: frozenset[str] = frozenset()
+    prefix_min: int = 5
+    shared_start: int = 0
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> "Lexicon":

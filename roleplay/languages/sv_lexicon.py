@@ -138,3 +138,23 @@ ACCEPT = [r"\bdet (låter|är) (bra|rimligt|schysst|okej)\b", r"\bdet (funkar|fu
 SELF_INTRO = [r"här är", r"jag heter"]
 # Read like this language by the language identifier: a line in them is no proof of a switch.
 LOOKALIKES = ("no", "da")
+
+# Amounts and plain-language policy examples (roleplay.policy_phrases; see en_lexicon.py).
+FILLERS = frozenset("""
+    jag mig min mitt mina vi oss vår vårt våra du dig din ditt dina ni er ert era han hon den det de dem
+    en ett denna detta dessa är var vara varit blir bli ska skall kan kunde skulle vill har hade ha
+    får fick få ge ger gav erbjuda erbjuder gärna bara också att och eller till för på i av med om som så då
+    """.split())
+NUMBER_WORDS = ({w: i for i, w in enumerate("noll en två tre fyra fem sex sju åtta nio tio elva tolv".split())}
+                | {"ett": 1, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "fyrtiofem": 45, "fyrtioåtta": 48,
+                   "femtio": 50, "sextio": 60, "nittio": 90, "halv": 0.5, "halvt": 0.5})
+SEVERAL = {"flera", "några", "par"}
+UNITS = (("%", "percent"), ("procent", "percent"), ("kr", "money"), ("kronor", "money"), ("sek", "money"),
+         ("euro", "money"), ("dollar", "money"), ("timm", "hour"), ("dag", "day"), ("dygn", "day"),
+         ("veck", "week"), ("månad", "month"), ("år", "year"))
+BEFORE_UNIT = {"arbetsdagar", "gratis", "extra", "till", "fler"}
+BOUNDS = ((("mer", "än"), "above"), (("längre", "än"), "above"), (("fler", "än"), "above"), (("över",), "above"),
+          (("minst",), "at_least"), (("upp", "till"), "at_most"), (("inom",), "at_most"), (("högst",), "at_most"),
+          (("mindre", "än"), "below"), (("under",), "below"))
+RANGE_WORDS = {"till", "och"}
+PREFIX_MIN = 4  # Swedish compounds freely ("teknikerbesöket")
