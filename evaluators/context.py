@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from roleplay.cues import addresses, customer_questions
 from roleplay.findings import TurnAnalysis
-from roleplay.lexicon import signals
+from roleplay.lexicon import any_language, signals
 from roleplay.matching import find, has
 from roleplay.sentences import sentence_of
 from roleplay.sentences import split_sentences as sentences
@@ -138,7 +138,6 @@ _HOSTILE_WORDS = re.compile(
     r"skojar du|vittu\w*|perkele|saatana|kuunteletko)\b|!{2,}",
     re.IGNORECASE,
 )
-_GREETING = re.compile(r"^\s*(hi|hello|hey|hej|hallå|hei|moi|terve)\b", re.IGNORECASE)
 _CAPS_WORD = re.compile(r"\b(?!VPN\b|PDF\b|CSV\b|CRM\b|FAQ\b)[A-ZÅÄÖ]{4,}\b")
 
 
@@ -162,7 +161,7 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
         if t.speaker != "customer":
             continue
         cues = [m.quote for m in find(sig["tension"], t.text)]
-        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not _GREETING.match(x)
+        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not any_language("greeting", r"^\s*(WORDS)\b").match(x)
                                  for x in sentences(t.text)):
             cues.append("!")
         if cues:

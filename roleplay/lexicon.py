@@ -11,8 +11,13 @@ A language with no pack is read as English rather than failing a grade.
 
 from __future__ import annotations
 
+import os
+import re
+from functools import lru_cache
+
 from .languages import found
 from .languages.lexicon import Lexicon, lexicon
+from .prefilter import FLAGS
 
 
 def of(language: str) -> Lexicon:
@@ -37,3 +42,19 @@ def stopwords(language: str) -> frozenset[str]:
 def generic_facts(language: str) -> list[tuple[str, str, list[str], str]]:
     """Details a customer gives that an agent should not ask for again (id, what, ask patterns, value pattern)."""
     return of(language).generic_facts
+
+
+def any_language(key: str, template: str) -> re.Pattern:
+    """`template` with WORDS standing for every pack's WORDS[key] as one alternation.
+
+    These few lists are read in any language's text, whatever the transcript's language (some of
+    their readers are not told it): "because" counts in a Swedish transcript and "eftersom" in an
+    English one.
+    """
+    return _any_language(key, template, os.environ.get(found.SETTING, ""))
+
+
+@lru_cache(maxsize=None)
+def _any_language(key: str, template: str, setting: str) -> re.Pattern:
+    words = "|".join(w for code in found.codes() for w in lexicon(code).words.get(key, []))
+    return re.compile(template.replace("WORDS", words), FLAGS)

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from . import policy_phrases
 from .languages import found
+from .lexicon import any_language
 from .patterns import catastrophic
 
 
@@ -40,10 +41,6 @@ def _compiles(p: str) -> str:
 Pattern = Annotated[
     str, Field(min_length=1, description="a case-insensitive regular expression"), AfterValidator(_compiles)
 ]
-
-
-# "I'm Sam Carter" names the customer in their own voice: not the third person.
-_SELF = re.compile(r"(\bi'?m|\bi am|my name is|jag heter|jag är|olen|minä olen|nimeni on)\s*(\w+\s*)?$", re.I)
 
 
 class Strict(BaseModel):
@@ -330,10 +327,12 @@ class Persona(Strict):
         if thin:
             out.append(f"lines: only one variant for {', '.join(thin)}: a second time it repeats")
         names = [n for n in self.name.split() if len(n) > 1]
+        # "I'm Sam Carter" names the customer in their own voice: not the third person.
+        own_name = any_language("own_name", r"(WORDS)\s*(\w+\s*)?$")
         for field, text in (("background", self.background), ("goal", self.goal),
                             *((f"hidden_facts.{f.id}", f.text) for f in self.hidden_facts),
                             *((f"objections.{o.id}", o.text) for o in self.objections)):
-            if any(not _SELF.search(text[:m.start()]) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
+            if any(not own_name.search(text[:m.start()]) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
                 out.append(f"{field}: names the customer in the third person; write it in their own words "
                            f"(first person), as the model continues it")
         if self.kind == "sales" and not self.objections:

@@ -441,3 +441,21 @@ BOUNDS = ((("more", "than"), "above"), (("longer", "than"), "above"), (("over",)
 RANGE_WORDS = {"to", "and"}  # "3 to 5 days"
 # How long a stem must be to count as the start of a longer one: English hardly compounds ("free" is not "freeze").
 PREFIX_MIN = 5
+
+# Small word lists read in every language's text (roleplay.lexicon.any_language): alternatives
+# of one regular expression each, by use.
+WORDS = {
+    "greeting": ["hi", "hello", "hey"],
+    "why": ["why", "how come"],
+    "because": ["because", "since", "so that", "we need (it|this|that)", "in order to"],
+    "numeric_question": ["how (much|long|many|soon)", "when", "what time", "cost", "price"],
+    "unfinished": ["and", "but", "so", "because"],  # a line that ends on one has more to come
+    "clause": ["and", "but", "so", "however", "while"],  # starts a new clause: negation before it is not this one's
+    "not_negation": ["not only", "no problem", "no worries", "no doubt", "no rush", "no commitment", "no credit card"],
+    "asking": ["whether", "asking if", "wondering if", "want to know if"],  # an offer only asked about
+    "request": ["can", "could", "may", "need", "give", "provide", "tell", "confirm", "what", "which"],
+    "will": ["will", "['’]ll", "shall", "going to", "is scheduled", "are scheduled", "arrives?",
+             "you(?:['’]ll| will) (get|receive)"],
+    "figure_units": [r"percent\b", r"per cent\b", r"dollars?\b", r"bucks\b", r"euro\w*", r"eur\b"],
+    "own_name": [r"\bi'?m", r"\bi am", "my name is"],  # a persona's story that names its customer after these is first person
+}

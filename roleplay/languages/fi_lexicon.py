@@ -145,3 +145,17 @@ PREFIX_MIN = 4  # Finnish compounds freely
 # Consonant gradation leaves stems apart ("alennusta" alenu, "alennus"): words that share their first
 # five letters are taken as one.
 SHARED_START = 5
+
+# Small word lists read in every language's text (see en_lexicon.py).
+WORDS = {
+    "greeting": ["hei", "moi", "terve"],
+    "why": ["miksi", "minkä takia"],
+    "because": ["koska", "jotta", "tarvitsemme"],
+    "numeric_question": ["paljonko", "kuinka (paljon|kauan)", "milloin", "mitä .{0,20}maksaa"],
+    "unfinished": ["ja", "mutta", "koska"],
+    "clause": ["mutta", "ja", "joten", "vaan", "kuitenkin"],
+    "asking": ["kysyt,? (voinko|voiko)", "haluat tietää,? (voinko|voiko)"],
+    "request": ["voisitko", "tarvitsen", "mikä", "kerro"],
+    "figure_units": [r"prosent\w*"],
+    "own_name": ["olen", "minä olen", "nimeni on"],
+}

@@ -58,6 +58,7 @@ class Lexicon(BaseModel):
     range_words: frozenset[str] = frozenset()
     prefix_min: int = 5
     shared_start: int = 0
+    words: dict[str, list[str]] = {}  # small word lists read in every language's text (roleplay.lexicon.any_language)
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> "Lexicon":
@@ -66,7 +67,8 @@ class Lexicon(BaseModel):
         if reference is not None:
             for key, mine, theirs in (("SIGNALS", self.signals, reference.signals),
                                       ("SOLVING", self.solving, reference.solving),
-                                      ("ROLE_BREAKS", self.role_breaks, reference.role_breaks)):
+                                      ("ROLE_BREAKS", self.role_breaks, reference.role_breaks),
+                                      ("WORDS", self.words, reference.words)):
                 extra = sorted(set(mine) - set(theirs))
                 if extra:
                     raise ValueError(f"{where} has {key} groups that English lacks: {', '.join(extra)} "
@@ -80,7 +82,7 @@ class Lexicon(BaseModel):
         if self.spelling is not None and self.spelling[0] not in CHECKERS:
             raise ValueError(f"{where}: SPELLING checker '{self.spelling[0]}' is not one of {', '.join(CHECKERS)}")
         patterns = [(f"{k}.{g}", p) for k, groups in (("SIGNALS", self.signals), ("SOLVING", self.solving),
-                                                      ("ROLE_BREAKS", self.role_breaks))
+                                                      ("ROLE_BREAKS", self.role_breaks), ("WORDS", self.words))
                     for g, ps in groups.items() for p in ps]
         patterns += [(k.upper(), p) for k in ("task_talk", "accept", "self_intro") for p in getattr(self, k)]
         patterns += [(f"GENERIC_FACTS.{f[0]}", p) for f in self.generic_facts for p in (*f[2], f[3])]

@@ -158,3 +158,17 @@ BOUNDS = ((("mer", "än"), "above"), (("längre", "än"), "above"), (("fler", "�
           (("mindre", "än"), "below"), (("under",), "below"))
 RANGE_WORDS = {"till", "och"}
 PREFIX_MIN = 4  # Swedish compounds freely ("teknikerbesöket")
+
+# Small word lists read in every language's text (see en_lexicon.py).
+WORDS = {
+    "greeting": ["hej", "hallå"],
+    "why": ["varför", "hur kommer det sig"],
+    "because": ["eftersom", "för att", "vi behöver"],
+    "numeric_question": ["hur (mycket|länge|många)", "när", "vad kostar"],
+    "unfinished": ["och", "men", "för att"],
+    "clause": ["men", "och", "så", "utan"],
+    "asking": ["undrar om", "frågar om", "huruvida"],
+    "request": ["kan", "behöver", "ge", "vad", "vilket"],
+    "figure_units": [r"procent\w*", r"kr\b", r"kronor\b", r"sek\b"],
+    "own_name": ["jag heter", "jag är"],
+}
