@@ -243,3 +243,11 @@ def test_the_guard_reads_the_new_language(german):
     assert "narrates_self" not in guard.check("Hallo, hier ist Jonas Weber, wegen der Bestellung.", "de",
                                               name="Jonas Weber").reasons
     assert guard.stance("Das ist in Ordnung. Auf Wiederhören.", "de", "accept") is None
+
+
+def test_a_broken_pack_stops_the_library_at_start(tmp_path, monkeypatch):
+    (tmp_path / "de.py").write_text(PACK_DE + 'del PACK["moods"]["angry"]\n')
+    (tmp_path / "de_lexicon.py").write_text(LEXICON_DE)
+    monkeypatch.setenv(found.SETTING, str(tmp_path))
+    with pytest.raises(ValidationError, match=r"language pack 'de' lacks: angry"):
+        Library(tmp_path)
