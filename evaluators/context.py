@@ -133,11 +133,6 @@ class Context:
         return self.persona.name.split()[0] if self.persona else ""
 
 
-_HOSTILE_WORDS = re.compile(
-    r"\b(bloody|damn\w*|hell|crap|shit\w*|f+u+c+k\w*|ridiculous|are you (kidding|serious)|fan|jäkla|jävla|helvete|"
-    r"skojar du|vittu\w*|perkele|saatana|kuunteletko)\b|!{2,}",
-    re.IGNORECASE,
-)
 _CAPS_WORD = re.compile(r"\b(?!VPN\b|PDF\b|CSV\b|CRM\b|FAQ\b)[A-ZÅÄÖ]{4,}\b")
 
 
@@ -161,12 +156,13 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
         if t.speaker != "customer":
             continue
         cues = [m.quote for m in find(sig["tension"], t.text)]
-        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not any_language("greeting", r"^\s*(WORDS)\b").match(x)
+        greeting = any_language("greeting", r"^\s*(WORDS)\b")
+        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not greeting.match(x)
                                  for x in sentences(t.text)):
             cues.append("!")
         if cues:
             ctx.tension[j] = cues
-        if _HOSTILE_WORDS.search(t.text) or _CAPS_WORD.search(t.text):
+        if any_language("hostile", r"\b(WORDS)\b|!{2,}").search(t.text) or _CAPS_WORD.search(t.text):
             ctx.hostile_customer.append(j)
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))

@@ -457,5 +457,7 @@ WORDS = {
     "will": ["will", "['’]ll", "shall", "going to", "is scheduled", "are scheduled", "arrives?",
              "you(?:['’]ll| will) (get|receive)"],
     "figure_units": [r"percent\b", r"per cent\b", r"dollars?\b", r"bucks\b", r"euro\w*", r"eur\b"],
-    "own_name": [r"\bi'?m", r"\bi am", "my name is"],  # a persona's story that names its customer after these is first person
+    "own_name": [r"\bi'?m", r"\bi am", "my name is"],
+    "hostile": ["bloody", r"damn\w*", "hell", "crap", r"shit\w*", r"f+u+c+k\w*", "ridiculous",
+                "are you (kidding|serious)"],  # a customer's swearing: a hostile customer  # a persona's story that names its customer after these is first person
 }

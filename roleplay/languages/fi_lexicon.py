@@ -158,4 +158,5 @@ WORDS = {
     "request": ["voisitko", "tarvitsen", "mikä", "kerro"],
     "figure_units": [r"prosent\w*"],
     "own_name": ["olen", "minä olen", "nimeni on"],
+    "hostile": [r"vittu\w*", "perkele", "saatana", "kuunteletko"],
 }

@@ -171,4 +171,5 @@ WORDS = {
     "request": ["kan", "behöver", "ge", "vad", "vilket"],
     "figure_units": [r"procent\w*", r"kr\b", r"kronor\b", r"sek\b"],
     "own_name": ["jag heter", "jag är"],
+    "hostile": ["fan", "jäkla", "jävla", "helvete", "skojar du"],
 }
