@@ -21,7 +21,7 @@ from . import prefilter
 from .cues import addresses, because, customer_questions, looks_unfinished
 from .findings import Match, TurnAnalysis
 from .given import generic_facts, given_values
-from .lexicon import any_language, signals, solving
+from .lexicon import any_language, capitals, signals, solving
 from .matching import find, has, rx
 from .persona import Persona
 from .policy_check import policy_hits, unlisted_figures
@@ -41,13 +41,13 @@ def _prepare(language: str, persona: Persona | None) -> None:
     prefilter.prepare(id(persona) if persona is not None else hash(language), persona or language, groups)
 
 
-_CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}(?:\s+[A-ZÅÄÖ]{2,})+\b")
+_CAPS = r"\b[CAPITALS]{3,}(?:\s+[CAPITALS]{2,})+\b"
 _BANGS = re.compile(r"[^.!?]{0,40}!{2,}")
 _ACRONYMS = {"FAQ", "PDF", "CSV", "CRM", "VPN", "USB"}
 
 
 def _shouting(text: str) -> list[Match]:
-    out = [Match(quote=c) for c in _CAPS.findall(text) if not set(c.split()) <= _ACRONYMS]
+    out = [Match(quote=c) for c in capitals(_CAPS).findall(text) if not set(c.split()) <= _ACRONYMS]
     if "!!" in text:
         out += [Match(quote=m.group(0).strip()) for m in _BANGS.finditer(text)]
     return out

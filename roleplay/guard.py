@@ -19,7 +19,7 @@ from . import spelling
 from .language_id import identify
 from .languages import found
 from .languages.lexicon import lexicon
-from .lexicon import of, signals
+from .lexicon import capitals, of, signals
 from .matching import rx
 from .prefilter import FLAGS
 
@@ -47,7 +47,7 @@ def _self_intro(setting: str) -> re.Pattern:
 
 # The transcript's label used as a name ("Thank you, Agent."): the model has seen the script, not a person.
 _LABEL = re.compile(r"(,\s*Agent\b|\bAgent\s*[,.!?])")
-_PREFIX = re.compile(r"^\s*[\"'“]?\s*[A-ZÅÄÖ][\w .'-]{0,30}?\s*(\([^)]{0,30}\))?\s*:\s", re.UNICODE)
+_PREFIX = r"^\s*[\"'“]?\s*[CAPITALS][\w .'-]{0,30}?\s*(\([^)]{0,30}\))?\s*:\s"
 _STAGE = re.compile(r"[\[\]{}]|\((?:angr|calm|annoy|furious|upset|sigh|pause|laugh)\w*\)|^\s*\*|\*\w[^*]{0,40}\*", FLAGS)
 
 
@@ -135,7 +135,7 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
     text = line.strip()
     if not re.search(r"\w", text):
         return Verdict(ok=False, reasons=["empty"])
-    if _PREFIX.match(text) or (name and re.match(rf"^\s*{re.escape(name.split()[0])}\b[^:]{{0,30}}:", text)):
+    if capitals(_PREFIX).match(text) or (name and re.match(rf"^\s*{re.escape(name.split()[0])}\b[^:]{{0,30}}:", text)):
         reasons.append("speaker_prefix")
     if _STAGE.search(text):
         reasons.append("stage_direction")

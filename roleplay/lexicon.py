@@ -58,3 +58,14 @@ def any_language(key: str, template: str) -> re.Pattern:
 def _any_language(key: str, template: str, setting: str) -> re.Pattern:
     words = "|".join(w for code in found.codes() for w in lexicon(code).words.get(key, []))
     return re.compile(template.replace("WORDS", words), FLAGS)
+
+
+def capitals(template: str) -> re.Pattern:
+    """`template` (case-sensitive) with CAPITALS standing for A-Z and every pack's other capital letters (ÅÄÖ…)."""
+    return _capitals(template, os.environ.get(found.SETTING, ""))
+
+
+@lru_cache(maxsize=None)
+def _capitals(template: str, setting: str) -> re.Pattern:
+    extra = dict.fromkeys(c for code in found.codes() for c in lexicon(code).capitals)
+    return re.compile(template.replace("CAPITALS", "A-Z" + "".join(extra)))

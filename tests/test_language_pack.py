@@ -94,6 +94,7 @@ LEXICON_DE = textwrap.dedent('''\
     ROLE_BREAKS = {"offers_help": [r"\\bwie kann ich (ihnen )?helfen\\b"]}
     ACCEPT = [r"\\bdas ist in ordnung\\b"]
     SELF_INTRO = [r"ich bin", r"hier ist"]
+    CAPITALS = "ÄÖÜ"
     ''')
 
 PERSONA_DE = textwrap.dedent("""\
@@ -243,6 +244,14 @@ def test_the_guard_reads_the_new_language(german):
     assert "narrates_self" not in guard.check("Hallo, hier ist Jonas Weber, wegen der Bestellung.", "de",
                                               name="Jonas Weber").reasons
     assert guard.stance("Das ist in Ordnung. Auf Wiederhören.", "de", "accept") is None
+
+
+def test_shouting_in_the_new_languages_capitals_is_seen(german, monkeypatch):
+    from roleplay.analysis import _shouting
+
+    assert [m.quote for m in _shouting("Das ist ÜBEL ÜBERALL.")] == ["ÜBEL ÜBERALL"]
+    monkeypatch.delenv(found.SETTING)  # without the pack, Ü is no capital of ours
+    assert _shouting("Das ist ÜBEL ÜBERALL.") == []
 
 
 def test_a_broken_pack_stops_the_library_at_start(tmp_path, monkeypatch):

@@ -160,3 +160,5 @@ WORDS = {
     "own_name": ["olen", "minä olen", "nimeni on"],
     "hostile": [r"vittu\w*", "perkele", "saatana", "kuunteletko"],
 }
+# Capital letters beyond A-Z: shouting in capitals, a speaker's name before a colon.
+CAPITALS = "ÅÄÖ"

@@ -59,6 +59,7 @@ class Lexicon(BaseModel):
     prefix_min: int = 5
     shared_start: int = 0
     words: dict[str, list[str]] = {}  # small word lists read in every language's text (roleplay.lexicon.any_language)
+    capitals: str = ""  # capital letters beyond A-Z, read in every language's text (roleplay.lexicon.capitals)
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> "Lexicon":

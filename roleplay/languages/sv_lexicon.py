@@ -173,3 +173,5 @@ WORDS = {
     "own_name": ["jag heter", "jag är"],
     "hostile": ["fan", "jäkla", "jävla", "helvete", "skojar du"],
 }
+# Capital letters beyond A-Z: shouting in capitals, a speaker's name before a colon.
+CAPITALS = "ÅÄÖ"
