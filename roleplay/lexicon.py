@@ -6,7 +6,8 @@ The patterns are data in each language pack's `<code>_lexicon.py` (roleplay/lang
 
 Trainee acts: empathy … goodbye.  Customer cues (used to read the conversation around the
 trainee): tension, rhetorical, not_heard, action_question, yes_no_question, leaving, accepting.
-A language with no pack is read as English rather than failing a grade.
+A language with no pack is read as English rather than failing a grade.  `any_language` and
+`capitals` build the few patterns read in every language's text from all packs' lists.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .prefilter import FLAGS
 
 
 def of(language: str) -> Lexicon:
+    """A language's lexicon (English's for a language with no pack)."""
     return lexicon(language if language in found.packs() else "en")
 
 

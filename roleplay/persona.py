@@ -332,7 +332,8 @@ class Persona(Strict):
         for field, text in (("background", self.background), ("goal", self.goal),
                             *((f"hidden_facts.{f.id}", f.text) for f in self.hidden_facts),
                             *((f"objections.{o.id}", o.text) for o in self.objections)):
-            if any(not own_name.search(text[:m.start()]) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
+            if any(not own_name.search(text[:m.start()])
+                   for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
                 out.append(f"{field}: names the customer in the third person; write it in their own words "
                            f"(first person), as the model continues it")
         if self.kind == "sales" and not self.objections:

@@ -72,7 +72,8 @@ def _clause_quote(text: str, m: re.Match) -> str:
 
 # ---------------------------------------------------------------- figures against the policy sheet
 
-# A figure: a currency sign and a number, or a number and a unit of money or percent (every pack's WORDS["figure_units"]).
+# A figure: a currency sign and a number, or a number and a unit of money or percent
+# (every pack's WORDS["figure_units"]).
 _FIGURE = r"(?:[$€£]\s?(\d+(?:[.,]\d+)?))|(?:\b(\d+(?:[.,]\d+)?)\s?(?:%|WORDS|€))"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 

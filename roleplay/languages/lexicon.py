@@ -16,9 +16,8 @@ from typing import Literal
 import Stemmer
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
-from . import found
+from . import REFERENCE, found
 
-REFERENCE = "en"
 Unit = Literal["percent", "money", "hour", "day", "week", "month", "year"]
 Bound = Literal["above", "at_least", "at_most", "below"]
 CHECKERS = ("hunspell", "voikko")  # roleplay.spelling's back ends
