@@ -22,13 +22,14 @@ from roleplay.session import PracticeSession
 from roleplay.store import Store
 from tests.fakes import ScriptedClient
 
-# The words people read.  Tips the session below does not reach stay English: a pack is
-# checked for every id, not for its translation, and a test need not translate the grader.
+# The words people read.  Sections and tips the session below does not reach stay English: a
+# pack is checked for every id, not for its translation, and a test need not translate the grader.
 PACK_DE = textwrap.dedent('''\
     """Deutsch."""
     from roleplay.languages.en import PACK as _EN
 
     PACK = {
+        **_EN,
         "code": "de",
         "name": "Deutsch",
         "scene": "Ein {channel} mit dem Kundendienst einer Firma, Wort für Wort aufgeschrieben. Ich bin "
@@ -46,7 +47,6 @@ PACK_DE = textwrap.dedent('''\
                  "accept": "Gut. Ich nehme an, bedanke mich und verabschiede mich."},
         "moods": {"calm": "ruhig", "uneasy": "unruhig", "annoyed": "genervt", "angry": "wütend",
                   "furious": "sehr wütend"},
-        "why": _EN["why"],
         "tips": {**_EN["tips"],
                  "quote": "„{text}“",
                  "tip.listening.ignored": "In Beitrag {turn} hast du {reply} geantwortet, ohne aufzugreifen, was der "
