@@ -16,12 +16,11 @@ mistake.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from roleplay.cues import addresses, customer_questions
 from roleplay.findings import TurnAnalysis
-from roleplay.lexicon import signals
+from roleplay.lexicon import any_language, capitals, signals
 from roleplay.matching import find, has
 from roleplay.sentences import sentence_of
 from roleplay.sentences import split_sentences as sentences
@@ -133,13 +132,7 @@ class Context:
         return self.persona.name.split()[0] if self.persona else ""
 
 
-_HOSTILE_WORDS = re.compile(
-    r"\b(bloody|damn\w*|hell|crap|shit\w*|f+u+c+k\w*|ridiculous|are you (kidding|serious)|fan|jäkla|jävla|helvete|"
-    r"skojar du|vittu\w*|perkele|saatana|kuunteletko)\b|!{2,}",
-    re.IGNORECASE,
-)
-_GREETING = re.compile(r"^\s*(hi|hello|hey|hej|hallå|hei|moi|terve)\b", re.IGNORECASE)
-_CAPS_WORD = re.compile(r"\b(?!VPN\b|PDF\b|CSV\b|CRM\b|FAQ\b)[A-ZÅÄÖ]{4,}\b")
+_CAPS_WORD = r"\b(?!VPN\b|PDF\b|CSV\b|CRM\b|FAQ\b)[CAPITALS]{4,}\b"
 
 
 def best_sentence(text: str, words: set[str], language: str) -> str:
@@ -162,12 +155,13 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
         if t.speaker != "customer":
             continue
         cues = [m.quote for m in find(sig["tension"], t.text)]
-        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not _GREETING.match(x)
+        greeting = any_language("greeting", r"^\s*(WORDS)\b")
+        if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not greeting.match(x)
                                  for x in sentences(t.text)):
             cues.append("!")
         if cues:
             ctx.tension[j] = cues
-        if _HOSTILE_WORDS.search(t.text) or _CAPS_WORD.search(t.text):
+        if any_language("hostile", r"\b(WORDS)\b|!{2,}").search(t.text) or capitals(_CAPS_WORD).search(t.text):
             ctx.hostile_customer.append(j)
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))

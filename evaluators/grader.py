@@ -16,7 +16,7 @@ from __future__ import annotations
 from roleplay.analysis import analyse_transcript
 from roleplay.language_id import transcript_language
 from roleplay.languages import say
-from roleplay.lexicon import SIGNALS
+from roleplay.languages.found import codes
 from roleplay.model import CustomerModel
 from roleplay.persona import Persona
 from roleplay.skills import SKILLS, for_kind
@@ -43,7 +43,7 @@ def resolve_language(transcript: Transcript, persona: Persona | None) -> tuple[s
         lang = transcript_language(" ".join(t.text for t in transcript.turns))
         if lang != "en":
             return lang, say(lang, "note.grade.guessed", lang=lang)
-    if lang not in SIGNALS:
+    if lang not in codes():
         return "en", say("en", "note.grade.unsupported", lang=lang)
     return lang, None
 

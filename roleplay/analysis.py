@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 
 from . import prefilter
-from .cues import BECAUSE, addresses, customer_questions, looks_unfinished
+from .cues import addresses, because, customer_questions, looks_unfinished
 from .findings import Match, TurnAnalysis
 from .given import generic_facts, given_values
-from .lexicon import signals, solving
+from .lexicon import any_language, capitals, signals, solving
 from .matching import find, has, rx
 from .persona import Persona
 from .policy_check import policy_hits, unlisted_figures
-from .prefilter import FLAGS
 from .sentences import sentence_of
 from .sentences import split_sentences as sentences
 from .transcript import Turn
@@ -42,24 +41,21 @@ def _prepare(language: str, persona: Persona | None) -> None:
     prefilter.prepare(id(persona) if persona is not None else hash(language), persona or language, groups)
 
 
-_CAPS = re.compile(r"\b[A-ZÅÄÖ]{3,}(?:\s+[A-ZÅÄÖ]{2,})+\b")
+_CAPS = r"\b[CAPITALS]{3,}(?:\s+[CAPITALS]{2,})+\b"
 _BANGS = re.compile(r"[^.!?]{0,40}!{2,}")
 _ACRONYMS = {"FAQ", "PDF", "CSV", "CRM", "VPN", "USB"}
 
 
 def _shouting(text: str) -> list[Match]:
-    out = [Match(quote=c) for c in _CAPS.findall(text) if not set(c.split()) <= _ACRONYMS]
+    out = [Match(quote=c) for c in capitals(_CAPS).findall(text) if not set(c.split()) <= _ACRONYMS]
     if "!!" in text:
         out += [Match(quote=m.group(0).strip()) for m in _BANGS.finditer(text)]
     return out
 
 
-_REQUEST = re.compile(r"\b(can|could|may|need|give|provide|tell|confirm|what|which|kan|behöver|ge|vad|vilket|voisitko|tarvitsen|mikä|kerro)\b", FLAGS)
-
-
 def _is_request(text: str, quote: str) -> bool:
     sentence = next((s for s in sentences(text) if quote.lower() in s.lower()), "")
-    return sentence.endswith("?") or bool(_REQUEST.search(sentence))
+    return sentence.endswith("?") or bool(any_language("request", r"\b(WORDS)\b").search(sentence))
 
 
 def analyse_turn(
@@ -80,7 +76,7 @@ def analyse_turn(
                  "dont_know", "solution", "injection", "stock_listening", "argue", "overclaim", "belittling", "sarcasm"):
         setattr(a, name, find(sig[name], text))
     a.shouting = _shouting(text)
-    a.reason = [Match(quote=sentence_of(text, m.start())) for m in BECAUSE.finditer(text)][:1]
+    a.reason = [Match(quote=sentence_of(text, m.start())) for m in because().finditer(text)][:1]
 
     # Empathy counts once per wording: repeating the same stock line is not listening.
     empathy = find(sig["empathy"], text)
@@ -183,10 +179,6 @@ def analyse_turn(
     return a
 
 
-_WILL = re.compile(r"\b(will|['’]ll|shall|going to|is scheduled|are scheduled|arrives?|you(?:['’]ll| will) (get|receive))\b",
-                   FLAGS)
-
-
 def _similar(x: str, y: str, language: str) -> bool:
     """Nearly the same reply: the same text, or nine tenths of the same content words."""
     if abs(len(x) - len(y)) > 0.3 * max(len(x), len(y)):  # cheap: replies of very different length differ
@@ -206,8 +198,9 @@ def _solving(a: TurnAnalysis, turns: list[Turn], index: int, language: str, earl
         setattr(a, name, find(sv.get(name, []), text))
     when, sig = sv.get("when", []), signals(language)
     # "this offer ends today, sign now" has a when too: a deadline pushed on the customer is not a commitment
+    will = any_language("will", r"\b(WORDS)\b")
     a.commitment = [Match(quote=s) for s in (sentences(text) if has(when, text) else ())
-                    if has(when, s) and (_WILL.search(s) or has(sig["ownership"], s)) and not has(sig["pressure"], s)]
+                    if has(when, s) and (will.search(s) or has(sig["ownership"], s)) and not has(sig["pressure"], s)]
     a.deferral = [] if a.commitment else find(sv.get("deferral", []), text)
     if a.details_request:
         asks = {q.lower() for q in sentences(text) if has(sv["details_request"], q)}

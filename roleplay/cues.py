@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from .findings import TurnAnalysis
-from .lexicon import signals, solving
+from .lexicon import any_language, signals, solving
 from .matching import has
-from .prefilter import FLAGS
 from .sentences import split_sentences as sentences
 from .words import content, proper_nouns, questions, shared_words
 
@@ -24,10 +23,21 @@ def customer_questions(text: str, language: str) -> list[str]:
     return out
 
 
-_GREETING = re.compile(r"^\s*(hi|hello|hey|hej|hallå|hei|moi|terve)\b[^,.!?]{0,20}[,.!]\s*", FLAGS)
-_WHY = re.compile(r"\b(why|how come|varför|hur kommer det sig|miksi|minkä takia)\b", FLAGS)
-BECAUSE = re.compile(r"\b(because|since|so that|we need (it|this|that)|in order to|eftersom|för att|vi behöver|koska|jotta|tarvitsemme)\b", FLAGS)
-_NUMERIC_Q = re.compile(r"\b(how (much|long|many|soon)|when|what time|cost|price|hur (mycket|länge|många)|när|vad kostar|paljonko|kuinka (paljon|kauan)|milloin|mitä .{0,20}maksaa)\b", FLAGS)
+def greeting() -> re.Pattern:
+    """A greeting that opens a line ("Hi Sam, …"), to be read past."""
+    return any_language("greeting", r"^\s*(WORDS)\b[^,.!?]{0,20}[,.!]\s*")
+
+
+def because() -> re.Pattern:
+    return any_language("because", r"\b(WORDS)\b")
+
+
+def _why() -> re.Pattern:
+    return any_language("why", r"\b(WORDS)\b")
+
+
+def _numeric_question() -> re.Pattern:
+    return any_language("numeric_question", r"\b(WORDS)\b")
 
 
 def addresses(question: str, reply: str, language: str, reply_analysis: TurnAnalysis | None = None,
@@ -48,27 +58,24 @@ def addresses(question: str, reply: str, language: str, reply_analysis: TurnAnal
     statements = " ".join(s for s in sentences(reply) if not s.endswith("?") and not has(sig["reflection_lead"], s))
     if q_words and shared_words(set(content(statements, language)), q_words, language):
         return True
-    if has(sig["yes_no_question"], question) and has(sig["answer_start"], _GREETING.sub("", reply, count=1)):
+    if has(sig["yes_no_question"], question) and has(sig["answer_start"], greeting().sub("", reply, count=1)):
         return True
-    if _WHY.search(question) and BECAUSE.search(statements):
+    if _why().search(question) and because().search(statements):
         return True
     a = reply_analysis
     if a is not None and a.dont_know:
         return True
     # A step, a fix or a commitment answers the problem even in other words ("How do I …?" "Go to Settings …").
-    if a is not None and (a.steps or a.commitment or (a.cause and _WHY.search(question))):
+    if a is not None and (a.steps or a.commitment or (a.cause and _why().search(question))):
         return True
     if has(sig["dont_know"], reply) or has(sig["unknown"], reply):
         return True  # an honest "I don't know" answers; inventing would not
     if has(sig["action_question"], question) and (new_offers or has(sig["solution"], reply)):
         return True
-    if _NUMERIC_Q.search(question) and re.search(r"\d", statements):
+    if _numeric_question().search(question) and re.search(r"\d", statements):
         return True
     return False
 
 
-_UNFINISHED = re.compile(r"(\.\.\.|…|—|–|-|,|\b(and|but|so|because|och|men|för att|ja|mutta|koska))\s*$", FLAGS)
-
-
 def looks_unfinished(text: str) -> bool:
-    return bool(_UNFINISHED.search(text.strip()))
+    return bool(any_language("unfinished", r"(\.\.\.|…|—|–|-|,|\b(WORDS))\s*$").search(text.strip()))

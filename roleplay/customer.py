@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting, spelling
+from .lexicon import of
 from .model import CustomerModel, ModelError
 from .persona import Persona
 from .sentences import SentenceBuffer
@@ -35,8 +36,6 @@ from .transcript import Turn
 
 MAX_SENTENCES = 2  # a customer speaks in short turns; a third sentence was mostly filler
 ATTEMPTS = 3  # model tries before the persona's own line
-# Languages the embedded model writes too poorly to show (measured: `roleplay bench --customer`).
-AUTHORED_ON_EMBEDDED = ("sv", "fi")
 # The charged moments, where the embedded model's English most often missed the point (read in
 # `roleplay personas test -v`: a push that recited the order details, an insult answered off topic).
 # In "mixed" the persona's own lines say these while fresh variants last; the model says the rest.
@@ -51,7 +50,8 @@ def lines_mode(client: CustomerModel, language: str) -> str:
         return mode
     if not client.embedded:
         return "model"
-    return "authored" if language in AUTHORED_ON_EMBEDDED else "mixed"
+    # The pack says whether the embedded model writes the language well enough to show (`roleplay bench --customer`).
+    return "authored" if of(language).authored_on_embedded else "mixed"
 
 
 @dataclass

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .customer import lines_mode, review_line
+from .languages import found
 from .library import Library
 from .model import CustomerModel
 from .session import PracticeSession
@@ -78,7 +79,7 @@ def run(client: CustomerModel, sessions: int = 20, compare: int = 5, library: Li
     the personas are read once, so files edited meanwhile do not change the run halfway.
     """
     library = library or Library()
-    modes = {lang: lines_mode(client, lang) for lang in ("en", "sv", "fi")}
+    modes = {lang: lines_mode(client, lang) for lang in found.codes()}
     for lang, mode in modes.items():
         yield play(client, lang, sessions, mode, library)
     for lang, mode in modes.items():

@@ -18,6 +18,7 @@ import unicodedata
 
 import yaml
 
+from .languages import found
 from .library import PersonaError, Problem, parse
 from .model import CustomerModel
 from .patterns import catastrophic
@@ -197,7 +198,7 @@ def repair(data: dict, taken_ids=()) -> tuple[dict, list[str]]:
     d["id"] = _unique(_slug(str(d.get("id") or d.get("name") or ""), "-") or "drafted-customer", set(taken_ids), "-")
     if d["id"] != data.get("id"):
         fixes.append(f"id: {d['id']} (unique in the library, letters, digits and -)")
-    for key, allowed in (("language", ("en", "sv", "fi")), ("channel", ("chat", "voice", "both")),
+    for key, allowed in (("language", found.codes()), ("channel", ("chat", "voice", "both")),
                          ("difficulty", ("easy", "medium", "hard")), ("sex", ("female", "male")),
                          ("kind", ("service", "sales"))):
         if key in d and d[key] not in allowed:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import GENERIC_FACTS
+from .lexicon import generic_facts
 from .matching import rx
 from .persona import Fact, Persona
 from .transcript import Turn
-
-
-def generic_facts(language: str):
-    return GENERIC_FACTS.get(language, GENERIC_FACTS["en"])
 
 
 @lru_cache(maxsize=8192)

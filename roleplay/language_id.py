@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .persona import LANGUAGES
+from .languages import found
 
-# Ours, and the neighbours a small model drifts into (Norwegian and Danish for Swedish, Estonian for Finnish).
-CANDIDATES = ("en", "sv", "fi", "da", "no", "nl", "de", "fr", "es", "et", "it", "pt")
+# Besides the packs' own: the neighbours a small model drifts into (Norwegian and Danish for Swedish,
+# Estonian for Finnish) and other common ones, so that leaving a language is seen.
+NEIGHBOURS = ("da", "no", "nl", "de", "fr", "es", "et", "it", "pt")
 
 
 @lru_cache(maxsize=1)
@@ -19,12 +20,12 @@ def _identifier():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # about a second to load: on first use
 
     ident = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(CANDIDATES))
+    ident.set_languages(sorted({*found.codes(), *NEIGHBOURS}))
     return ident
 
 
 def identify(text: str) -> tuple[str, float]:
-    """(language, probability) among CANDIDATES."""
+    """(language, probability) among the packs' languages and their NEIGHBOURS."""
     lang, prob = _identifier().classify(text)
     return lang, float(prob)
 
@@ -33,4 +34,4 @@ def transcript_language(text: str) -> str:
     """The most likely of the languages we grade in (en when the text gives nothing to go on)."""
     if not text.strip():
         return "en"
-    return next(lang for lang, _ in _identifier().rank(text) if lang in LANGUAGES)
+    return next(lang for lang, _ in _identifier().rank(text) if lang in found.codes())

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from .languages.startup import check_all
 from .persona import Persona
 
 MAX_BYTES = 256 * 1024  # a persona is a page or two; anything bigger is a mistake
@@ -184,6 +185,7 @@ class Library:
         self._checked = 0.0
         self._stamp: tuple | None = None
         self._reloading = threading.Lock()
+        check_all()  # the languages its personas may have: a broken pack fails here, naming itself
         self.reload()
 
     def _stamp_now(self) -> tuple:

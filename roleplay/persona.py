@@ -13,9 +13,18 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from . import policy_phrases
+from .languages import found
+from .lexicon import any_language
 from .patterns import catastrophic
 
-LANGUAGES = ("en", "sv", "fi")
+
+
+def _language(code: str) -> str:
+    if code not in found.codes():  # the packs found, so a new pack's language is a persona's at once
+        known = [f"'{c}'" for c in found.codes()]
+        raise ValueError(f"no language pack '{code}': should be {', '.join(known[:-1])} or {known[-1]}")
+    return code
+
 
 def _compiles(p: str) -> str:
     try:
@@ -32,10 +41,6 @@ def _compiles(p: str) -> str:
 Pattern = Annotated[
     str, Field(min_length=1, description="a case-insensitive regular expression"), AfterValidator(_compiles)
 ]
-
-
-# "I'm Sam Carter" names the customer in their own voice: not the third person.
-_SELF = re.compile(r"(\bi'?m|\bi am|my name is|jag heter|jag är|olen|minä olen|nimeni on)\s*(\w+\s*)?$", re.I)
 
 
 class Strict(BaseModel):
@@ -247,7 +252,7 @@ class Expect(Strict):
 class Persona(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)
     name: str = Field(min_length=1, max_length=80, description="the customer's name")
-    language: Literal["en", "sv", "fi"]
+    language: Annotated[str, AfterValidator(_language)] = Field(description="a language pack's code")
     channel: Channel = Channel.both
     difficulty: Difficulty = Difficulty.medium
     sex: Literal["female", "male"] | None = Field(None, description="picks the voice")
@@ -322,10 +327,13 @@ class Persona(Strict):
         if thin:
             out.append(f"lines: only one variant for {', '.join(thin)}: a second time it repeats")
         names = [n for n in self.name.split() if len(n) > 1]
+        # "I'm Sam Carter" names the customer in their own voice: not the third person.
+        own_name = any_language("own_name", r"(WORDS)\s*(\w+\s*)?$")
         for field, text in (("background", self.background), ("goal", self.goal),
                             *((f"hidden_facts.{f.id}", f.text) for f in self.hidden_facts),
                             *((f"objections.{o.id}", o.text) for o in self.objections)):
-            if any(not _SELF.search(text[:m.start()]) for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
+            if any(not own_name.search(text[:m.start()])
+                   for n in names for m in re.finditer(rf"\b{re.escape(n)}\b", text)):
                 out.append(f"{field}: names the customer in the third person; write it in their own words "
                            f"(first person), as the model continues it")
         if self.kind == "sales" and not self.objections:
@@ -342,4 +350,6 @@ class Persona(Strict):
 
 
 def json_schema() -> dict:
-    return Persona.model_json_schema()
+    schema = Persona.model_json_schema()
+    schema["properties"]["language"]["enum"] = list(found.codes())  # known only once the packs are found
+    return schema

@@ -11,36 +11,31 @@ from itertools import chain
 
 from . import policy_phrases
 from .findings import Match
-from .lexicon import signals
+from .lexicon import any_language, signals
 from .matching import has, rx
 from .persona import Persona
-from .prefilter import FLAGS, candidates
+from .prefilter import candidates
 from .sentences import sentence_at
 
 
 # A negation only covers its own clause: "for the months you can't use, and switch off auto-renewal"
 # offers the switch-off; "I can't refund the full order" declines the refund.
-_CLAUSE = re.compile(r"[,;:]\s*|\b(?:and|but|so|however|while|men|och|så|utan|mutta|ja|joten|vaan|kuitenkin)\b", FLAGS)
-_NOT_NEGATION = re.compile(r"\b(not only|no problem|no worries|no doubt|no rush|no commitment|no credit card)\b", FLAGS)
 
 
 def _negated(text: str, start: int, language: str) -> bool:
     """Is the match at `start` negated within its clause ("I can't give you a gift card")?"""
     a, _ = sentence_at(text, start)
-    clause = _CLAUSE.split(text[a:start])[-1]
+    clause = any_language("clause", r"[,;:]\s*|\b(?:WORDS)\b").split(text[a:start])[-1]
     before = " ".join(clause.split()[-8:])
     # "not only … but", "no problem" are not refusals.
-    before = _NOT_NEGATION.sub("", before)
+    before = any_language("not_negation", r"\b(WORDS)\b").sub("", before)
     return bool(before) and has(signals(language)["negation"], before)
-
-
-_ASKING = re.compile(r"\b(whether|asking if|wondering if|want to know if|undrar om|frågar om|huruvida|kysyt,? (voinko|voiko)|haluat tietää,? (voinko|voiko))\b", FLAGS)
 
 
 def _hypothetical(text: str, start: int) -> bool:
     """"So you're asking whether I can refund the shipping": the customer's request said back, not an offer."""
     a, _ = sentence_at(text, start)
-    return bool(_ASKING.search(text[a:start]))
+    return bool(any_language("asking", r"\b(WORDS)\b").search(text[a:start]))
 
 
 def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
@@ -76,11 +71,9 @@ def _clause_quote(text: str, m: re.Match) -> str:
 
 # ---------------------------------------------------------------- figures against the policy sheet
 
-_FIGURE = re.compile(
-    r"(?:[$€£]\s?(\d+(?:[.,]\d+)?))"
-    r"|(?:\b(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|procent\w*|prosent\w*|dollars?\b|bucks\b|kr\b|kronor\b|sek\b|euro\w*|eur\b|€))",
-    FLAGS,
-)
+# A figure: a currency sign and a number, or a number and a unit of money or percent
+# (every pack's WORDS["figure_units"]).
+_FIGURE = r"(?:[$€£]\s?(\d+(?:[.,]\d+)?))|(?:\b(\d+(?:[.,]\d+)?)\s?(?:%|WORDS|€))"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -112,7 +105,7 @@ def unlisted_figures(text: str, persona: Persona, customer_text: str, language: 
     known = _sheet_numbers(persona) | {_norm_number(n) for n in _NUMBER.findall(customer_text)}
     sig = signals(language)
     out = []
-    for m in _FIGURE.finditer(text):
+    for m in any_language("figure_units", _FIGURE).finditer(text):
         value = _norm_number(m.group(1) or m.group(2))
         if value in known:
             continue

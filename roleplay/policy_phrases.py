@@ -16,92 +16,33 @@ are read the same way as before a pattern's match (see `match` for where a match
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import signals
+from .languages import found
+from .languages.lexicon import lexicon
+from .lexicon import of, signals
 from .matching import has
 from .sentences import sentence_spans
 from .stemming import stems
 
-# Words that carry no offer of their own: who makes it ("I", "we", "you'll"), helper verbs, articles
-# and the verbs of handing over ("give", "get"), so "I can give you a gift card" and "you'll get a
-# gift card" both come down to "gift card".  Negations are not here: the analysis reads them; nor "I'm"
-# and "we're", which make "I'm sorry" an apology where "sorry for any inconvenience" is stock courtesy.
-FILLERS: dict[str, frozenset[str]] = {
-    "en": frozenset("""
-        i me my we us our you your he him his she her they them their it its a an the this that these those
-        is are was were be been being am will would can could shall should may might must do does did have has had
-        i'll we'll you'll it'll it's that's i've we've you've i'd we'd you'd let let's
-        get gets got getting give gives giving given receive receives offer offers offering provide provides
-        also really happy glad to of for in on at with by from as and or so then
-        """.split()),
-    "sv": frozenset("""
-        jag mig min mitt mina vi oss vår vårt våra du dig din ditt dina ni er ert era han hon den det de dem
-        en ett denna detta dessa är var vara varit blir bli ska skall kan kunde skulle vill har hade ha
-        får fick få ge ger gav erbjuda erbjuder gärna bara också att och eller till för på i av med om som så då
-        """.split()),
-    "fi": frozenset("""
-        minä minun minua minulle me meidän meille sinä sinun sinua sinulle te teidän teille hän se sen sitä
-        ne niitä niille on ovat olen olemme olet oli ole olla voin voimme voit voi voisi voisimme
-        saat saatte saa saada saamme annan annamme tarjoan tarjoamme mielellään vain myös ja tai että niin
-        """.split()),
-}
-
-# Number words, so "three months" is a number of months.  Only before a unit ("one month"), since
-# "a", "en" and "one" are often no number at all.
-_NUMBER_WORDS: dict[str, dict[str, float]] = {
-    "en": {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-    | {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
-       "hundred": 100, "half": 0.5},
-    "sv": {w: i for i, w in enumerate("noll en två tre fyra fem sex sju åtta nio tio elva tolv".split())}
-    | {"ett": 1, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40, "fyrtiofem": 45, "fyrtioåtta": 48,
-       "femtio": 50, "sextio": 60, "nittio": 90, "halv": 0.5, "halvt": 0.5},
-    "fi": {w: i for i, w in enumerate("nolla yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän "
-                                      "kymmenen".split())}
-    | {"yhden": 1, "kahden": 2, "kolmen": 3, "neljän": 4, "viiden": 5, "kuuden": 6, "puoli": 0.5,
-       "kaksikymmentä": 20, "kolmekymmentä": 30, "kahdenkymmenen": 20, "kolmenkymmenen": 30},
-}
-_TENS_UNITS = re.compile(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)$")
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-
-# "several months" and "a few days" are two or more.
-_SEVERAL = {"en": {"several", "few", "couple"}, "sv": {"flera", "några", "par"}, "fi": {"useita", "useamman",
-                                                                                     "muutama", "muutaman", "pari"}}
-
-# A unit by the start of its word, per language (the currency signs are shared).
-_UNITS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (("%", "percent"), ("percent", "percent"), ("dollar", "money"), ("buck", "money"), ("euro", "money"),
-           ("pound", "money"), ("hour", "hour"), ("day", "day"), ("week", "week"), ("month", "month"),
-           ("year", "year")),
-    "sv": (("%", "percent"), ("procent", "percent"), ("kr", "money"), ("kronor", "money"), ("sek", "money"),
-           ("euro", "money"), ("dollar", "money"), ("timm", "hour"), ("dag", "day"), ("dygn", "day"),
-           ("veck", "week"), ("månad", "month"), ("år", "year")),
-    "fi": (("%", "percent"), ("prosent", "percent"), ("euro", "money"), ("e", "money"), ("tunti", "hour"),
-           ("tunni", "hour"), ("päiv", "day"), ("vuorokau", "day"), ("viiko", "week"), ("viikk", "week"),
-           ("kuukau", "month"), ("kk", "month"), ("vuo", "year")),
-}
+# The words of amounts and of offers are each pack's (FILLERS, NUMBER_WORDS, UNITS, BOUNDS… in
+# `<code>_lexicon.py`); only the signs are shared.
 _CURRENCY = {"$", "€", "£"}
-# Between a number and its unit: "five business days", "three free months" (still words of their own).
-_BEFORE_UNIT = {"en": {"per", "business", "working", "free", "extra", "more", "full", "cent"},
-            "sv": {"arbetsdagar", "gratis", "extra", "till", "fler"},
-            "fi": {"arkipäivän", "arkipäivää", "ilmaista", "lisä"}}
-# Words before an amount that make it a bound: (words, kind); kind "above", "at_least", "below", "at_most".
-_BOUNDS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
-    "en": ((("more", "than"), "above"), (("longer", "than"), "above"), (("over",), "above"), (("above",), "above"),
-           (("at", "least"), "at_least"), (("up", "to"), "at_most"), (("within",), "at_most"),
-           (("at", "most"), "at_most"), (("less", "than"), "below"), (("under",), "below"), (("fewer", "than"), "below")),
-    "sv": ((("mer", "än"), "above"), (("längre", "än"), "above"), (("fler", "än"), "above"), (("över",), "above"),
-           (("minst",), "at_least"), (("upp", "till"), "at_most"), (("inom",), "at_most"), (("högst",), "at_most"),
-           (("mindre", "än"), "below"), (("under",), "below")),
-    "fi": ((("yli",), "above"), (("enemmän", "kuin"), "above"), (("vähintään",), "at_least"),
-           (("enintään",), "at_most"), (("korkeintaan",), "at_most"), (("alle",), "below")),
-}
-# Finnish puts "within" after the amount: "48 tunnin sisällä".
-_AFTER_BOUNDS = {"fi": {"sisällä": "at_most", "kuluessa": "at_most", "aikana": "at_most"}}
-_RANGE = {"-", "–", "—", "to", "till", "och", "and", "ja"}
+_RANGE_SIGNS = {"-", "–", "—"}
+
+
+def _range_words() -> frozenset[str]:
+    """What joins a range ("3-5", "3 to 5", "3 till 5"): every pack's words, read in every language."""
+    return _range_words_in(os.environ.get(found.SETTING, ""))
+
+
+@lru_cache(maxsize=None)
+def _range_words_in(setting: str) -> frozenset[str]:
+    return frozenset(_RANGE_SIGNS).union(*(lexicon(code).range_words for code in found.codes()))
 
 
 @dataclass(frozen=True)
@@ -138,16 +79,13 @@ def _number(word: str, language: str) -> float | None:
             return float(word.replace(",", "") if _THOUSANDS.fullmatch(word) else word.replace(",", "."))
         except ValueError:  # a date or a version ("1.5.2024"): a number, but no amount
             return None
-    m = _TENS_UNITS.match(word)
-    if m and language == "en":
-        return _TENS[m.group(1)] + _NUMBER_WORDS["en"][m.group(2)]
-    return _NUMBER_WORDS.get(language, {}).get(word)
+    return of(language).number_words.get(word)
 
 
 def _unit(word: str, language: str) -> str | None:
     if word in _CURRENCY:
         return "money"
-    for start, unit in _UNITS.get(language, ()):
+    for start, unit in of(language).units:
         if word == start or (len(start) > 2 and word.startswith(start)):
             return unit
     return None
@@ -179,7 +117,7 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
         if amount is not None:
             out.append(Token(word, word, start, clause, amount))
             out += [Token(words[k], stemmed[k], raw[k][1], raw[k][2]) for k in range(i + 1, i + used)
-                    if words[k] in _BEFORE_UNIT.get(language, ())]
+                    if words[k] in of(language).before_unit]
             i += used
             continue
         out.append(Token(word, stemmed[i], start, clause))
@@ -190,24 +128,25 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=None)
 def _starters(language: str) -> frozenset[str]:
     """The words an amount can start with, besides a number written in digits."""
-    return frozenset({b[0] for b, _ in _BOUNDS.get(language, ())} | _CURRENCY | _SEVERAL.get(language, set())
-                     | set(_NUMBER_WORDS.get(language, {})) | (set(_TENS) if language == "en" else set()))
+    lex = of(language)
+    return frozenset({b[0] for b, _ in lex.bounds} | _CURRENCY | set(lex.several) | set(lex.number_words))
 
 
 def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, int]:
     """The amount that starts at word i ((None, 0) if none), and how many words it takes."""
     w = words[i]
-    if not w[0].isdigit() and w not in _starters(language) and not (language == "en" and _TENS_UNITS.match(w)):
+    if not w[0].isdigit() and w not in _starters(language):
         return None, 0  # most words: no amount starts here
     j, kind = i, None
-    for bound, k in _BOUNDS.get(language, ()):
+    lex = of(language)
+    for bound, k in lex.bounds:
         if tuple(words[i:i + len(bound)]) == bound:
             j, kind = i + len(bound), k
             break
     unit = None
     if j < len(words) and words[j] in _CURRENCY:
         unit, j = "money", j + 1
-    if j < len(words) and words[j] in _SEVERAL.get(language, ()):
+    if j < len(words) and words[j] in lex.several:
         value, digit, j = (2.0, math.inf), False, j + 1
         if j < len(words) and words[j] == "of":
             j += 1
@@ -215,7 +154,7 @@ def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, 
         if j >= len(words) or (n := _number(words[j], language)) is None:
             return None, 0
         value, digit, j = (n, n), words[j][0].isdigit(), j + 1
-        if j + 1 < len(words) and words[j] in _RANGE and (m := _number(words[j + 1], language)) is not None:
+        if j + 1 < len(words) and words[j] in _range_words() and (m := _number(words[j + 1], language)) is not None:
             value, j = (min(n, m), max(n, m)), j + 2
     if unit is None:
         for k in range(j, min(j + 2, len(words))):  # the unit, maybe after one word ("five business days")
@@ -223,20 +162,24 @@ def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, 
             if unit is not None:
                 j = k + 1
                 break
-            if words[k] not in _BEFORE_UNIT.get(language, ()) and words[k] not in ("-", "%"):
+            if words[k] not in lex.before_unit and words[k] not in ("-", "%"):
                 break
     if unit is None and not digit:
         return None, 0  # "one" or "en" alone is a word, not an amount
-    if j < len(words) and words[j] in _AFTER_BOUNDS.get(language, {}):
-        kind, j = _AFTER_BOUNDS[language][words[j]], j + 1
+    if j < len(words) and words[j] in lex.after_bounds:
+        kind, j = lex.after_bounds[words[j]], j + 1
     low, high = _bounded(value, kind)
     return Amount(low, high, unit), j - i
 
 
-# Every way `_meets` accepts a word shares its first four letters of stem or of word with the example's word,
-# so a text without them for one of an example's words cannot match it: most examples are ruled out by a
-# few set lookups, and grading stays at hundreds of transcripts a second.
-_KEY = 4
+# Every way `_meets` accepts a word shares its first few letters of stem or of word with the example's
+# word (four, or the pack's PREFIX_MIN or SHARED_START where shorter), so a text without them for one of an
+# example's words cannot match it: most examples are ruled out by a dictionary lookup, and grading stays at
+# hundreds of transcripts a second.
+@lru_cache(maxsize=None)
+def _key(language: str) -> int:
+    lex = of(language)
+    return min(4, lex.prefix_min, lex.shared_start or 4)
 
 
 @dataclass(frozen=True)
@@ -247,16 +190,11 @@ class Phrase:
     words: tuple[tuple[str, str], ...]
     amounts: tuple[Amount, ...]
     negative: bool = False  # the example says "never" itself ("this will never happen again")
-    keys: tuple[tuple[str, str], ...] = ()  # per word, the first letters of its stem and of itself (see `_KEY`)
+    keys: tuple[tuple[str, str], ...] = ()  # per word, the first letters of its stem and of itself (see `_key`)
 
 
 def _possessive(word: str) -> bool:
     return word.endswith("'s")
-
-
-# How long a stem must be to count as the start of a longer one: English hardly compounds ("free" is not
-# "freeze"), Swedish and Finnish do.
-_PREFIX_MIN = {"en": 5, "sv": 4, "fi": 4}
 
 
 def _meets(token: Token, stem: str, word: str, language: str) -> bool:
@@ -267,12 +205,14 @@ def _meets(token: Token, stem: str, word: str, language: str) -> bool:
         return False  # "the technician's name" is not the technician doing anything
     if token.stem == stem:
         return True
-    if len(stem) >= _PREFIX_MIN.get(language, 5) and token.stem.startswith(stem):
+    lex = of(language)  # PREFIX_MIN: English hardly compounds ("free" is not "freeze"), Swedish and Finnish do
+    if len(stem) >= lex.prefix_min and token.stem.startswith(stem):
         return True  # a longer form or a compound of the example's word ("teknikerbesöket")
     if len(token.stem) >= 5 and stem.startswith(token.stem) and len(stem) - len(token.stem) <= 3:
         return True  # a shorter form ("deliv"), not the first half of the example's compound ("vika")
     # Finnish consonant gradation leaves stems apart ("alennusta" alenu, "alennus"): the words share more.
-    return language == "fi" and len(word) >= 5 and token.word[:5] == word[:5]
+    n = lex.shared_start
+    return bool(n) and len(word) >= n and token.word[:n] == word[:n]
 
 
 @lru_cache(maxsize=8192)
@@ -282,13 +222,13 @@ def _negation(word: str, language: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def compile_example(example: str, language: str) -> Phrase:
-    fillers = FILLERS.get(language, FILLERS["en"])
+    fillers = of(language).fillers
     toks = tokens(example, language)
     words = tuple(dict.fromkeys((t.stem, t.word) for t in toks
                                 if t.amount is None and t.word not in fillers and t.word not in _SIGNS))
     return Phrase(example, words, tuple(t.amount for t in toks if t.amount is not None),
                   any(_negation(t.word, language) for t in toks),
-                  tuple((stem[:_KEY], word[:_KEY]) for stem, word in words))
+                  tuple((stem[:_key(language)], word[:_key(language)]) for stem, word in words))
 
 
 class PhraseMatch(NamedTuple):
@@ -330,11 +270,12 @@ def _window(needs: list[list[int]], slack: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=8192)
 def _index(text: str, language: str) -> dict[str, tuple[int, ...]]:
-    """A text's word tokens by the first letters of their stem and of their word (see `_KEY`)."""
+    """A text's word tokens by the first letters of their stem and of their word (see `_key`)."""
     by: dict[str, list[int]] = {}
+    size = _key(language)
     for n, t in enumerate(tokens(text, language)):
         if t.amount is None:
-            for k in {t.stem[:_KEY], t.word[:_KEY]}:
+            for k in {t.stem[:size], t.word[:size]}:
                 by.setdefault(k, []).append(n)
     return {k: tuple(v) for k, v in by.items()}
 
@@ -342,7 +283,7 @@ def _index(text: str, language: str) -> dict[str, tuple[int, ...]]:
 @lru_cache(maxsize=8192)
 def _clauses(text: str, language: str) -> dict[int, tuple[int, ...]]:
     """Per clause, the positions of the tokens that say something (an amount, or a word that is no filler)."""
-    fillers = FILLERS.get(language, FILLERS["en"])
+    fillers = of(language).fillers
     by: dict[int, list[int]] = {}
     for n, t in enumerate(tokens(text, language)):
         if t.amount is not None or (t.word not in fillers and t.word not in _SIGNS):

@@ -8,19 +8,27 @@ the grader's quotes and the spoken sentences must all cut "Mr. Jensen" the same 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
-# Words that end in a full stop without ending the sentence (compared in lower case).
-# "no." and "etc." are left out on purpose: they end sentences far more often than not.
-ABBREVIATIONS = frozenset(
-    # English
-    "mr mrs ms dr prof st jr sr vs e.g i.e approx inc ltd "
-    # Swedish
-    "t.ex bl.a d.v.s dvs ca kl nr s.k p.g.a resp "
-    # Finnish
-    "esim ns mm n klo ks puh nro".split()
-)
+from .languages import found
+from .languages.lexicon import lexicon
+
+
+
+def abbreviations() -> frozenset[str]:
+    """Words that end in a full stop without ending the sentence, in any language (lower case).
+
+    Every pack's (ABBREVIATIONS in `<code>_lexicon.py`): a text is cut before its language is known.
+    "no." and "etc." are left out on purpose: they end sentences far more often than not.
+    """
+    return _abbreviations(os.environ.get(found.SETTING, ""))
+
+
+@lru_cache(maxsize=None)
+def _abbreviations(setting: str) -> frozenset[str]:
+    return frozenset(a for code in found.codes() for a in lexicon(code).abbreviations)
 # One or more terminators, optionally followed by closing quotes or brackets; or a line break.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*|\n")
 
@@ -34,7 +42,7 @@ def _ends(text: str, at_end_counts: bool) -> list[int]:
             followed_by_space = after < len(text) and text[after].isspace()
             if not (followed_by_space or (at_end_counts and after == len(text))):
                 continue  # "6.90", "$6.90", or a stream that may still continue
-            if m.group().rstrip("\"'”’)]") == "." and _word_before(text, m.start()) in ABBREVIATIONS:
+            if m.group().rstrip("\"'”’)]") == "." and _word_before(text, m.start()) in abbreviations():
                 continue
         ends.append(after)
     return ends

@@ -1,9 +1,10 @@
-"""Is this Swedish or Finnish, word by word?  Real spell checkers, offline.
+"""Is this text in good Swedish or Finnish, word by word?  Real spell checkers, offline.
 
-Finnish goes through Voikko (libvoikko with Debian's voikko-fi morphology: Finnish
-compounds and cases need a morphological analyser), Swedish through Hunspell with
-Debian's hunspell-sv dictionary.  English needs no check: the model writes it well.
-A language whose checker is not installed gives no verdict (None), and says so once.
+A language pack names its checker and dictionary (SPELLING in `<code>_lexicon.py`): Finnish
+goes through Voikko (libvoikko with Debian's voikko-fi morphology: Finnish compounds and cases
+need a morphological analyser), Swedish through Hunspell with Debian's hunspell-sv dictionary.
+English names none: the model writes it well.  A language whose checker is not installed gives
+no verdict (None), and says so once.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+
+from .languages import found
+from .languages.lexicon import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -21,15 +25,18 @@ HUNSPELL_DIR = "/usr/share/hunspell"
 @lru_cache(maxsize=None)
 def _checker(language: str):
     """A function word -> known?, or None where this language has no checker here."""
+    if language not in found.packs() or lexicon(language).spelling is None:
+        return None
+    checker, dictionary = lexicon(language).spelling
     try:
-        if language == "fi":
+        if checker == "voikko":
             import libvoikko
 
-            return libvoikko.Voikko("fi").spell
-        if language == "sv":
+            return libvoikko.Voikko(dictionary).spell
+        if checker == "hunspell":
             from hunspell import Hunspell
 
-            return Hunspell("sv_SE", hunspell_data_dir=HUNSPELL_DIR).spell
+            return Hunspell(dictionary, hunspell_data_dir=HUNSPELL_DIR).spell
     except Exception as e:  # a missing library or dictionary: no verdict rather than no customer
         log.warning("no spell checker for '%s' (%s): its lines are not checked word by word", language, e)
     return None

@@ -11,14 +11,17 @@ from functools import lru_cache
 
 import Stemmer
 
-# Snowball's algorithm names for the languages we ship; a new language pack adds its line here.
-ALGORITHMS = {"en": "english", "sv": "swedish", "fi": "finnish"}
+from .lexicon import of
+
+
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    # The pack names its Snowball algorithm; an unknown language is stemmed as English (lexicon.of).
+    return _by_algorithm(of(language).stemmer)
 
 
 @lru_cache(maxsize=None)
-def _stemmer(language: str) -> Stemmer.Stemmer:
-    # An unknown language falls back to English rather than failing a grade mid-session.
-    return Stemmer.Stemmer(ALGORITHMS.get(language, "english"))
+def _by_algorithm(algorithm: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(algorithm)
 
 
 @lru_cache(maxsize=65536)  # the same words come back in every line (cheaper than the call into C)

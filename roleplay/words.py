@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import STOPWORDS
+from .lexicon import stopwords
 from .sentences import sentence_spans
 from .sentences import split_sentences as sentences
 from .stemming import stem
@@ -16,7 +16,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 @lru_cache(maxsize=8192)
 def content(text: str, language: str) -> frozenset[str]:
     """The lower-cased words of a text that carry meaning (three letters or more, or a number)."""
-    stop = STOPWORDS.get(language, STOPWORDS["en"])
+    stop = stopwords(language)
     return frozenset(w for w in (t.lower().replace("’", "'") for t in WORD.findall(text))
                      if (len(w) >= 3 or w.isdigit()) and w not in stop)
 

@@ -47,7 +47,7 @@ def test_the_draft_schema_is_the_personas_trimmed_and_bounded():
     assert s["properties"]["policy"]["properties"]["allowed"]["maxItems"] == drafting.MAX_ITEMS
     assert s["properties"]["background"]["maxLength"] == drafting.LONG
     # the persona's own constraints, kept
-    assert s["properties"]["language"]["enum"] == ["en", "sv", "fi"]
+    assert s["properties"]["language"]["enum"] == ["en", "fi", "sv"]  # the packs found
     assert s["properties"]["temperament"]["properties"]["start_frustration"]["maximum"] == 100
 
 

@@ -559,7 +559,7 @@ def test_tab_indentation_is_a_syntax_error():
     ("start_frustration: 50", "start_frustration: high", "temperament.start_frustration", "start_frustration",
      "valid integer"),
     ("language: en", "language: english", "language", "language:", "'en'"),
-    ("language: en", "language: de", "language", "language:", "'en', 'sv' or 'fi'"),
+    ("language: en", "language: de", "language", "language:", "'en', 'fi' or 'sv'"),
     ("id: tester", "id: 42", "id", "id: 42", "valid string"),
     ("id: tester", "id: Tester Two", "id", "id: Tester", "pattern"),
     ("name: Test Person", "name: [Test, Person]", "name", "name:", "valid string"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from roleplay import prefilter
-from roleplay.lexicon import SIGNALS, SOLVING
+from roleplay.lexicon import signals, solving
 from roleplay.library import Library
 from roleplay.matching import rx
 
@@ -19,7 +19,7 @@ def test_the_private_parser_it_reads_is_there():
 
 
 def _groups(library: Library, language: str) -> list[list[str]]:
-    groups = [*SIGNALS[language].values(), *SOLVING.get(language, {}).values()]
+    groups = [*signals(language).values(), *solving(language).values()]
     for p in library.personas.values():
         if p.language == language:
             groups += [i.patterns for i in (*p.policy.allowed, *p.policy.forbidden, *p.temperament.triggers)]

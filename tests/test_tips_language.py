@@ -6,7 +6,6 @@ other pack translates.  A Swedish or a Finnish session graded end to end must sa
 
 from __future__ import annotations
 
-import pkgutil
 import re
 from pathlib import Path
 
@@ -15,17 +14,17 @@ from pydantic import ValidationError
 
 from evaluators import grade, render_text
 from evaluators.calibration import load_set
-from roleplay import guard, hints, languages, spelling
+from roleplay import guard, hints, spelling
 from roleplay.given import fact_label
 from roleplay.language_id import identify
-from roleplay.languages import Pack, pack, placeholders, say
+from roleplay.languages import Pack, found, pack, placeholders, say
 from roleplay.library import Library
 from roleplay.model import ModelError
 from roleplay.skills import ORDER as SKILLS
 from roleplay.state import initial
 from tests.fakes import ScriptedModel
 
-PACKS = sorted(m.name for m in pkgutil.iter_modules(languages.__path__))
+PACKS = sorted(found.codes())
 CALIBRATION = Path(__file__).parent / "calibration"
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _QUOTED = re.compile(r"[“”][^“”]*[“”]|'[^']*'")  # what someone said, and ids: not the pack's words

@@ -10,10 +10,11 @@ same placeholders.
 
 from __future__ import annotations
 
-from importlib import import_module
 from string import Formatter
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+
+from . import found
 
 # Everything a customer line can be asked to do: the persona's authored acts plus the ends.
 DIRECTED = ("push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "heard", "considering",
@@ -69,15 +70,15 @@ def placeholders(text: str) -> set[str]:
 
 
 REFERENCE = "en"  # the pack whose tips every other pack translates
-_CACHE: dict[str, Pack] = {}
+_CACHE: dict[tuple, Pack] = {}
 
 
 def pack(lang: str) -> Pack:
-    if lang not in _CACHE:
+    key = (lang, found.packs().get(lang))  # by folder: a test's pack does not outlive its folder
+    if key not in _CACHE:
         reference = None if lang == REFERENCE else pack(REFERENCE)
-        _CACHE[lang] = Pack.model_validate(import_module(f"{__name__}.{lang}").PACK,
-                                           context={"reference": reference})
-    return _CACHE[lang]
+        _CACHE[key] = Pack.model_validate(found.module(lang).PACK, context={"reference": reference})
+    return _CACHE[key]
 
 
 class _Marked:
