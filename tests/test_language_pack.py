@@ -20,7 +20,7 @@ from roleplay.persona import json_schema
 from roleplay.policy_check import find_policy
 from roleplay.session import PracticeSession
 from roleplay.store import Store
-from tests.fakes import ScriptedClient
+from tests.fakes import ScriptedModel
 
 # The words people read.  Sections and tips the session below does not reach stay English: a
 # pack is checked for every id, not for its translation, and a test need not translate the grader.
@@ -178,7 +178,7 @@ def test_without_the_pack_the_persona_is_refused(german, monkeypatch):
 
 def test_a_scripted_session_in_the_new_language_is_graded_with_tips_in_it(german, tmp_path):
     persona = Library(german).get("spaete-lieferung")
-    client = ScriptedClient(["Wie kann ich Ihnen helfen?",  # the model in the agent's role: the guard asks again
+    client = ScriptedModel(["Wie kann ich Ihnen helfen?",  # the model in the agent's role: the guard asks again
                              "Das ist wirklich ärgerlich. Mein Sohn hat auf sein Geschenk gewartet.",
                              "Und was machen Sie jetzt dagegen?",
                              "Na gut, das ist in Ordnung."])
