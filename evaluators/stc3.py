@@ -17,7 +17,6 @@ team (Zeng, Luo, Shang, Li and Sakai, EVIA 2017), CC BY 4.0.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations
 from pathlib import Path
 
@@ -161,15 +160,11 @@ def measure(dialogues: list[Dialogue], fit: bool = True, judge=None, progress=No
     from .grader import grade
     from roleplay.skills import ORDER
 
-    # The judge's dialogues go to the model server's parallel slots at once (on a CPU a second
-    # sequence decodes nearly for free); the code alone is quicker in one thread.
-    jobs = getattr(getattr(judge, "config", None), "parallel", 1) if judge is not None else 1
     cards = []
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for card in pool.map(lambda d: grade(d.transcript, judge=judge), dialogues):
-            cards.append(card)
-            if progress:
-                progress(len(cards), card)
+    for d in dialogues:
+        cards.append(grade(d.transcript, judge=judge))
+        if progress:
+            progress(len(cards), cards[-1])
     means = {s: np.array([d.mean(s) for d in dialogues]) for s in SCALES}
     names = [k for k in ORDER if all(k in c.skills for c in cards)]
     x = np.array([[c.skills[k].score for k in names] for c in cards])
