@@ -148,7 +148,7 @@ def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch,
         tab.build()
     s, _ = _played(store, library)
     s.end()
-    out = tab._result(Live(session=s, owner="local"))
+    out = tab._result(Live(session=s, owner="local"), "en")
     card, turns = html.unescape(out[tab.scorecard]), html.unescape(out[tab.result_transcript])
     assert ("<b>Why it ended:</b> You ended the conversation." in card) is not exam
     assert ("made light of the loss" in turns) is not exam

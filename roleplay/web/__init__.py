@@ -17,7 +17,7 @@ import gradio as gr  # noqa: E402
 from ..accounts import Accounts  # noqa: E402
 from ..library import Library  # noqa: E402
 from ..store import Store  # noqa: E402
-from . import api, render, theme  # noqa: E402
+from . import api, i18n, render, theme  # noqa: E402
 from .auth import LOGIN_MESSAGE, auth_callable  # noqa: E402
 from .context import Context, Forbidden  # noqa: E402
 from .personas_tab import PersonasTab  # noqa: E402
@@ -48,13 +48,13 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
         practice, personas, review = PracticeTab(ctx), PersonasTab(ctx), ReviewTab(ctx)
         team = TeamTab(ctx, review.write)
         with gr.Tabs(elem_id="rp-tabs") as tabs:
-            with gr.Tab("Practice", id="practice", elem_id="rp-tab-practice"):
+            with gr.Tab(i18n.t("tab.practice"), id="practice", elem_id="rp-tab-practice"):
                 practice.build()
-            with gr.Tab("Personas", id="personas", elem_id="rp-tab-personas"):
+            with gr.Tab(i18n.t("tab.personas"), id="personas", elem_id="rp-tab-personas"):
                 personas.build()
-            with gr.Tab("Review", id="review", elem_id="rp-tab-review"):
+            with gr.Tab(i18n.t("tab.review"), id="review", elem_id="rp-tab-review"):
                 review.build()
-            with gr.Tab("Team", id="team", elem_id="rp-tab-team"):
+            with gr.Tab(i18n.t("tab.team"), id="team", elem_id="rp-tab-team"):
                 team.build()
         api.register(ctx)  # first, so the API endpoints get their plain names
         practice.wire()
@@ -72,14 +72,16 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
                                                                 api_visibility="private")
 
         def on_load(request: gr.Request):
+            lang = i18n.language(request)
             try:
                 user = ctx.user(request)
             except Forbidden:
-                return (render.header("?", "not signed in", single_user), *[gr.skip()] * (len(loaded) - 1))
+                return (render.header("?", i18n.words(lang)("app.not_signed_in"), single_user, lang),
+                        *[gr.skip()] * (len(loaded) - 1))
             f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file = review.on_load(user)
-            cards, choices = practice.refresh()
-            return (render.header(user.name, user.label, single_user), *personas.on_load(user),
-                    f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file, cards, choices, *practice.assignments(user),
+            cards, choices = practice.refresh(request)
+            return (render.header(user.name, user.label, single_user, lang), *personas.on_load(user),
+                    f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file, cards, choices, *practice.assignments(user, lang),
                     *team.on_load(user))
 
         loaded = [header, personas.editor_col, personas.locked, personas.tools, personas.exam,
@@ -87,6 +89,8 @@ def build(store: Store | None = None, library: Library | None = None, client=Non
                   review.list_xapi_make, review.list_xapi, practice.cards, practice.persona_dd, practice.my_box, practice.my_table, practice.assignment_dd,
                   *team.outputs()]
         demo.load(on_load, None, loaded, api_visibility="private")
+        # Then what Gradio's own translation does not reach, in the page's language.
+        demo.load(practice.localize, None, practice.localized(), api_visibility="private")
     # Replies at once per event in this process. With the embedded model 8 is plenty (they share two
     # cores); in front of a batching model server a process mostly waits, and can take more.
     demo.queue(default_concurrency_limit=concurrency())
@@ -102,10 +106,10 @@ def concurrency() -> int:
 
 
 def launch_options(demo: gr.Blocks) -> dict:
-    """theme, css and sign-in for demo.launch() (in Gradio 6 these belong to launch)."""
+    """theme, css, the interface's words and sign-in for demo.launch() (in Gradio 6 these belong to launch)."""
     ctx: Context = demo.rp_context
-    opts = {"theme": theme.theme(), "css": theme.CSS, "footer_links": [], "show_error": False,
-            "allowed_paths": [], "ssr_mode": False, "max_file_size": "50mb"}
+    opts = {"theme": theme.theme(), "css": theme.CSS, "i18n": i18n.translations(), "footer_links": [],
+            "show_error": False, "allowed_paths": [], "ssr_mode": False, "max_file_size": "50mb"}
     if not ctx.single_user:
         opts["auth"] = auth_callable(ctx.accounts)
         opts["auth_message"] = LOGIN_MESSAGE

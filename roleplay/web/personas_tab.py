@@ -16,6 +16,7 @@ from ..store import Store
 from . import render
 from .context import Context, Forbidden
 from .events import CardClick
+from .i18n import t
 
 log = logging.getLogger("roleplay.web")
 
@@ -100,52 +101,48 @@ class PersonasTab:
         ctx = self.ctx
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=300, elem_id="rp-lib-col"):
-                gr.HTML('<div class="rp-title">Persona library</div><p class="rp-sub">The customers trainees '
-                        'practise with. Trainers: click a card to edit it.</p>')
+                gr.HTML(t("personas.title"), html_template='<div class="rp-title">${value}</div>')
+                gr.HTML(t("personas.sub"), html_template='<p class="rp-sub">${value}</p>')
                 self.cards = gr.HTML(render.persona_cards(ctx.personas()), js_on_load=render.CARDS_JS,
                                      elem_id="rp-lib-cards", elem_classes=["rp-lib"])
                 self.lib_errors = gr.HTML(self._library_errors())
                 with gr.Column(visible=True) as self.tools:
-                    self.new_btn = gr.Button("New persona", size="sm", elem_id="rp-new")
-                    with gr.Accordion("Draft from a description", open=False, elem_id="rp-draft-box"):
+                    self.new_btn = gr.Button(t("personas.new"), size="sm", elem_id="rp-new")
+                    with gr.Accordion(t("personas.draft_box"), open=False, elem_id="rp-draft-box"):
                         self.draft_text = gr.Textbox(
                             lines=4, show_label=False, elem_id="rp-draft-text",
-                            placeholder="Who the customer is, what happened, what they want, and what the policy "
-                                        "allows, in a few sentences. The model drafts a persona into the editor; "
-                                        "nothing is saved until you press Save.")
-                        self.draft_btn = gr.Button("Draft it", size="sm", elem_id="rp-draft")
+                            placeholder=t("personas.draft_hint"))
+                        self.draft_btn = gr.Button(t("personas.draft"), size="sm", elem_id="rp-draft")
                         self.draft_status = gr.HTML(elem_id="rp-draft-status")
-                    with gr.Accordion("Settings", open=False):
-                        self.exam = gr.Checkbox(value=ctx.exam_mode, label="Exam mode: hide the frustration meter "
-                                                "from trainees during practice", elem_id="rp-exam")
+                    with gr.Accordion(t("personas.settings"), open=False):
+                        self.exam = gr.Checkbox(value=ctx.exam_mode, label=t("personas.exam"),
+                                        elem_id="rp-exam")
             with gr.Column(scale=2, visible=False) as self.locked:
-                gr.HTML('<div class="rp-empty" id="rp-personas-locked">Personas are written and tested by '
-                        'trainers. Pick one on the Practice tab to start a conversation.</div>')
+                gr.HTML(t("personas.locked"), html_template='<div class="rp-empty" id="rp-personas-locked">${value}</div>')
             with gr.Column(scale=2) as self.editor_col:
                 with gr.Tabs():
-                    with gr.Tab("Editor"):
+                    with gr.Tab(t("personas.editor")):
                         self.editor = gr.Code(value=TEMPLATE, language="yaml", lines=26, max_lines=40,
                                               show_label=False, elem_id="rp-yaml", interactive=True)
                         self.problems = gr.HTML(self._problems(TEMPLATE), elem_id="rp-problems")
                         with gr.Row():
-                            self.save_btn = gr.Button("Save to library", variant="primary", elem_id="rp-save")
+                            self.save_btn = gr.Button(t("personas.save"), variant="primary", elem_id="rp-save")
                         self.save_status = gr.HTML(elem_id="rp-save-status")
-                    with gr.Tab("Preview"):
+                    with gr.Tab(t("personas.preview")):
                         self.preview = gr.HTML(self._preview(TEMPLATE), elem_id="rp-preview")
-                    with gr.Tab("Test run"):
-                        gr.HTML('<p class="rp-sub">Play this customer against a few scripted trainee lines '
-                                '(one per line). Nothing is saved.</p>')
-                        self.script = gr.Textbox(value=DEFAULT_SCRIPT, lines=4, label="Trainee lines",
+                    with gr.Tab(t("personas.test_run")):
+                        gr.HTML(t("personas.test_sub"), html_template='<p class="rp-sub">${value}</p>')
+                        self.script = gr.Textbox(value=DEFAULT_SCRIPT, lines=4, label=t("personas.script"),
                                                  elem_id="rp-script")
-                        self.test_btn = gr.Button("Run the test", variant="primary", elem_id="rp-test")
+                        self.test_btn = gr.Button(t("personas.run_test"), variant="primary", elem_id="rp-test")
                         with gr.Row(equal_height=False):
                             with gr.Column(scale=3):
                                 self.test_convo = gr.HTML(elem_id="rp-test-convo")
                             with gr.Column(scale=2):
                                 self.test_curve = gr.HTML()
-                        gr.HTML('<p class="rp-sub">Or run the persona\'s own behaviour tests (its '
-                                '<code>expect:</code> cases) on the configured model.</p>')
-                        self.expect_btn = gr.Button("Run the behaviour tests", elem_id="rp-expect-run")
+                        # The words may hold markup (<code>): the packs are ours, as this file is.
+                        gr.HTML(t("personas.expect_sub"), html_template='<p class="rp-sub">${value}</p>')
+                        self.expect_btn = gr.Button(t("personas.run_expect"), elem_id="rp-expect-run")
                         self.expect_out = gr.HTML(elem_id="rp-expect")
 
     def on_load(self, user):
