@@ -155,6 +155,22 @@ def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch,
     assert "Your scorecard" in card or "Conversation with" in card  # the grade itself is shown either way
 
 
+def test_a_silence_tick_with_nothing_to_say_leaves_the_page_as_it_is(store, library):
+    """The timer ticks on after grading: a tick that yielded nothing would blank the scorecard."""
+    import gradio as gr
+
+    from roleplay.web.practice import PracticeTab
+
+    ctx = Context(store, library, ScriptedClient([]), single_user=True)
+    tab = PracticeTab(ctx)
+    with gr.Blocks():
+        tab.build()
+    s, _ = _played(store, library)
+    s.end()
+    assert list(tab.silence(s.id, None)) == [{}]
+    assert list(tab.silence("", None)) == [{}]
+
+
 def test_why_speaks_the_sessions_language():
     from roleplay import state as st
     from roleplay import why

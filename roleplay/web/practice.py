@@ -416,14 +416,16 @@ class PracticeTab:
     # Each event names its recording by the id the browser gave it (web/recordings.py).
 
     def silence(self, sid, request: gr.Request) -> Iterator[dict]:
-        """The trainee has been silent too long: the customer asks if anyone is there (then hangs up)."""
+        """The trainee has been silent too long: the customer asks if anyone is there (then hangs up).
+
+        A tick with nothing to say yields no change: a generator that yields nothing would blank every
+        output (the scorecard and transcript a few seconds after grading)."""
         live = self._own(sid, request, touch=False) if sid else None
-        if live is None or live.session.ended or live.session.awaiting_reply or live.recordings.recording:
+        quiet = (live is not None and not (live.session.ended or live.session.awaiting_reply or live.recordings.recording)
+                 and time.monotonic() - live.quiet_since >= self.silence_limits[live.session.channel])
+        if not quiet or not live.lock.acquire(blocking=False):  # a turn under way is not silence
+            yield {}
             return
-        if time.monotonic() - live.quiet_since < self.silence_limits[live.session.channel]:
-            return
-        if not live.lock.acquire(blocking=False):
-            return  # a turn is under way: that is not silence
         try:
             yield from self._turn(live, language(request), live.session.silence,
                                   speak_here=live.session.channel == "voice")
