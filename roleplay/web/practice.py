@@ -418,13 +418,14 @@ class PracticeTab:
     def silence(self, sid, request: gr.Request) -> Iterator[dict]:
         """The trainee has been silent too long: the customer asks if anyone is there (then hangs up).
 
-        A tick with nothing to say yields no change: a generator that yields nothing would blank every
-        output (the scorecard and transcript a few seconds after grading)."""
+        A tick with nothing to say yields a no-change: a generator that yields nothing would blank every
+        output (the scorecard and transcript a few seconds after grading), and Gradio takes an empty dict
+        for one value."""
         live = self._own(sid, request, touch=False) if sid else None
         quiet = (live is not None and not (live.session.ended or live.session.awaiting_reply or live.recordings.recording)
                  and time.monotonic() - live.quiet_since >= self.silence_limits[live.session.channel])
         if not quiet or not live.lock.acquire(blocking=False):  # a turn under way is not silence
-            yield {}
+            yield {self.err: gr.skip()}
             return
         try:
             yield from self._turn(live, language(request), live.session.silence,
