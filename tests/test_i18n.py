@@ -81,7 +81,7 @@ def test_the_scorecard_speaks_the_interfaces_language_and_keeps_the_graders_word
     sv = render.scorecard(SV_CARD, title="Samtal med Sam", end_reason="customer_left", lang="sv")
     for word in ("Inte godkänd", "Replik 2", "totalt", "lyssnande", "behöver förbättras", "Kunden lämnade samtalet."):
         assert word in sv, word
-    assert "Ställ en öppen fråga tidigt." in sv and 'data-skill="listening"' in sv
+    assert "Ställ en öppen fråga tidigt." in sv and 'data-skill="listening"' in sv and 'data-tip="Tips"' in sv
     en = render.scorecard(SV_CARD, lang="en")
     assert "Not passed" in en and "Turn 2" in en and "listening" in en and "Ställ en öppen fråga tidigt." in en
     assert "Arviointisi" in render.scorecard(SV_CARD, lang="fi")

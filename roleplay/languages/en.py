@@ -426,6 +426,7 @@ PACK = {
         "score.not_graded": "not graded",
         "score.passed": "Passed",
         "score.not_passed": "Not passed",
+        "score.tip": "Tip",
         "score.overall": "overall",
         "score.turn": "Turn {turn}",
         "score.blockers": "Blockers — these fail the session whatever the score",

@@ -437,6 +437,7 @@ PACK = {
         "score.not_graded": "ei arvioitu",
         "score.passed": "Hyväksytty",
         "score.not_passed": "Ei hyväksytty",
+        "score.tip": "Vinkki",
         "score.overall": "yhteensä",
         "score.turn": "Vuoro {turn}",
         "score.blockers": "Esteet – nämä hylkäävät harjoituksen pisteistä riippumatta",

@@ -429,6 +429,7 @@ PACK = {
         "score.not_graded": "inte bedömt",
         "score.passed": "Godkänd",
         "score.not_passed": "Inte godkänd",
+        "score.tip": "Tips",
         "score.overall": "totalt",
         "score.turn": "Replik {turn}",
         "score.blockers": "Stoppfel – de underkänner passet oavsett poäng",
