@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from roleplay.guard import detect_language
+from roleplay.web.i18n import words
 from tests.test_app_api import CannedClient, copy_library, launch
 from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_reply  # noqa: F401
 
@@ -40,6 +41,9 @@ def opened(browser, url, locale):  # noqa: F811 - `browser` is the fixture of th
     page.set_default_timeout(60_000)
     page.goto(url)
     page.wait_for_selector("#rp-cards .rp-card")
+    # The page is built in English; its load event brings the header and cards in the page's language.
+    title = words(locale.split("-")[0])("app.title")
+    page.wait_for_function("(t) => document.querySelector('#rp-header h1')?.innerText === t", arg=title)
     settle(page)
     return ctx, page
 

@@ -145,11 +145,15 @@ class PersonasTab:
                         self.expect_btn = gr.Button(t("personas.run_expect"), elem_id="rp-expect-run")
                         self.expect_out = gr.HTML(elem_id="rp-expect")
 
-    def on_load(self, user):
+    def loaded(self) -> list:
+        """What the app's load event fills in (on_load)."""
+        return [self.editor_col, self.locked, self.tools, self.exam]
+
+    def on_load(self, user) -> dict:
         """Trainers get the editor; everyone else sees the library only (the handlers check too)."""
         can = user.can_edit_personas
-        return (gr.update(visible=can), gr.update(visible=not can), gr.update(visible=can),
-                gr.update(value=self.ctx.exam_mode))
+        return {self.editor_col: gr.update(visible=can), self.locked: gr.update(visible=not can),
+                self.tools: gr.update(visible=can), self.exam: gr.update(value=self.ctx.exam_mode)}
 
     def _library_errors(self) -> str:
         return render.library_errors(self.ctx.library.errors)

@@ -188,34 +188,42 @@ class PracticeTab:
     def _choices(self):
         return [(f"{p.name} — {p.situation}", p.id) for p in self.ctx.personas()]
 
-    def refresh(self, request: gr.Request):
+    def refresh(self, request: gr.Request) -> dict:
         """New persona cards and choices (after a trainer saved one)."""
-        return render.persona_cards(self.ctx.personas(), lang=language(request)), gr.update(choices=self._choices())
+        return {self.cards: render.persona_cards(self.ctx.personas(), lang=language(request)),
+                self.persona_dd: gr.update(choices=self._choices())}
 
-    def localized(self) -> list:
-        return [self.brief, self.channel, self.difficulty]
+    def loaded(self) -> list:
+        """What the app's load event fills in (on_load)."""
+        return [self.cards, self.persona_dd, self.brief, self.channel, self.difficulty, *self._assignment_views()]
 
-    def localize(self, request: gr.Request) -> dict:
-        """What the page loads with, in its language: what Gradio's own translation does not reach."""
+    def on_load(self, user, request: gr.Request) -> dict:
+        """The picker in the page's language (what Gradio's own translation does not reach), and the
+        user's assignments."""
         lang = language(request)
-        return {self.brief: render.brief(None, lang=lang), self.channel: gr.update(choices=channel_choices(lang)),
-                self.difficulty: gr.update(choices=difficulty_choices(lang))}
+        return {**self.refresh(request), self.brief: render.brief(None, lang=lang),
+                self.channel: gr.update(choices=channel_choices(lang)),
+                self.difficulty: gr.update(choices=difficulty_choices(lang)), **self.assignments(user, lang)}
 
-    def assignments(self, user, lang: str) -> tuple:
+    def _assignment_views(self) -> list:
+        return [self.my_box, self.my_table, self.assignment_dd]
+
+    def assignments(self, user, lang: str) -> dict:
         """'My assignments' for the user: the box (shown when they have any), the table, the choices."""
         items = self.ctx.assignments_for(user)
         names = {p.id: p.name for p in self.ctx.personas()}
         w = words(lang)
         choices = [(f"#{a.id} {names.get(a.persona_id, a.persona_id)} — {w('mine.state.' + s.state.replace(' ', '_'))}",
                     a.id) for a, s in items if s.can_start]
-        return (gr.update(visible=bool(items)), team_view.my_assignments(items, names, lang),
-                gr.update(choices=choices, value=None))
+        return {self.my_box: gr.update(visible=bool(items)),
+                self.my_table: team_view.my_assignments(items, names, lang),
+                self.assignment_dd: gr.update(choices=choices, value=None)}
 
-    def refresh_assignments(self, request: gr.Request):
+    def refresh_assignments(self, request: gr.Request) -> dict:
         try:
             return self.assignments(self.ctx.user(request), language(request))
         except Forbidden:
-            return gr.skip(), gr.skip(), gr.skip()
+            return {self.my_box: gr.skip()}
 
     def pick_assignment(self, assignment_id, request: gr.Request):
         """Show the assignment's customer (brief, channels) before it is started."""
@@ -258,25 +266,30 @@ class PracticeTab:
         self.hint_btn.click(self.hint, self.sid, self.hint_text, api_visibility="private")
         self.redo_btn.click(self.redo, [self.sid, self.redo_turn], self.shown_outputs(), api_visibility="private")
         self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
-        self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
-                             None, [self.picker, self.convo, self.result, self.sid], api_visibility="private").then(
-            self.refresh_assignments, None, [self.my_box, self.my_table, self.assignment_dd], api_visibility="private")
+        self.again_btn.click(self.again, None, [self.picker, self.convo, self.result, self.sid],
+                             api_visibility="private").then(
+            self.refresh_assignments, None, self._assignment_views(), api_visibility="private")
+
+    def again(self) -> dict:
+        """Back to the picker after a result."""
+        return {self.picker: gr.update(visible=True), self.convo: gr.update(visible=False),
+                self.result: gr.update(visible=False), self.sid: ""}
 
     def pick_card(self, evt: CardClick):
         if evt.persona and self.ctx.persona(evt.persona):
             return gr.update(value=evt.persona)
         return gr.skip()
 
-    def show_brief(self, persona_id, request: gr.Request):
+    def show_brief(self, persona_id, request: gr.Request) -> dict:
         lang = language(request)
         p = self.ctx.persona(persona_id)
         if p is None:
-            return render.brief(None, lang=lang), gr.update(), gr.update(interactive=False), gr.update()
+            return {self.brief: render.brief(None, lang=lang), self.start_btn: gr.update(interactive=False)}
         ch = p.channel.value
         choices = channel_choices(lang, ch)
         note = "" if ch == "both" else words(lang)(f"brief.only.{ch}")
-        return (render.brief(p, note, lang), gr.update(choices=choices, value=choices[0][1]), gr.update(interactive=True),
-                gr.update(value=p.difficulty.value))
+        return {self.brief: render.brief(p, note, lang), self.channel: gr.update(choices=choices, value=choices[0][1]),
+                self.start_btn: gr.update(interactive=True), self.difficulty: gr.update(value=p.difficulty.value)}
 
     def shown_outputs(self) -> list:
         """What showing a running session updates (start, or continue from Review)."""
@@ -296,29 +309,26 @@ class PracticeTab:
 
         return self._begin(starting, request)
 
-    def _begin(self, starting, request: gr.Request):
+    def _begin(self, starting, request: gr.Request) -> dict:
         try:
             live = starting(self.ctx.user(request))
         except (KeyError, ValueError, Forbidden) as e:
             msg = e.args[0] if e.args else str(e)
-            return ["", *[gr.update()] * 13, render.status(str(msg), "err"), gr.update(), gr.update()]
+            return {self.sid: "", self.start_status: render.status(str(msg), "err")}
         voice = live.session.channel == "voice"
         live.touch(len(live.session.turns[0].text.split()) / SPOKEN_WORDS_PER_S if voice else 0.0)
         return self._shown(live, self._speak_opening(live) if voice else [], language(request))
 
-    def resume(self, sid, request: gr.Request):
-        """Continue one's own unfinished session (after a restart, or from another process): the
-        shown outputs, then the app's tab and Review's status line."""
-        try:
-            live = self._live(sid, request)
-            if live.session.ended:
-                raise NotFound("This conversation has ended; it can be replayed, not continued.")
-        except (NotFound, Forbidden) as e:
-            return [*[gr.skip()] * len(self.shown_outputs()), gr.skip(),
-                    gr.update(value=render.status(str(e), "err"), visible=True)]
-        return [*self._shown(live, [], language(request)), gr.update(selected="practice"), gr.update(visible=False)]
+    def resume(self, sid, request: gr.Request) -> dict:
+        """Continue one's own unfinished session (after a restart, or from another process).
 
-    def redo(self, sid, turn, request: gr.Request):
+        NotFound or Forbidden: there is no such session of the user's to continue."""
+        live = self._live(sid, request)
+        if live.session.ended:
+            raise NotFound("This conversation has ended; it can be replayed, not continued.")
+        return self._shown(live, [], language(request))
+
+    def redo(self, sid, turn, request: gr.Request) -> dict:
         """Right after grading: fork the session just graded at turn # and practise from there."""
         try:
             live = self.ctx.fork(self.ctx.user(request), sid, int(turn or 0) - 1)
@@ -326,21 +336,24 @@ class PracticeTab:
             raise gr.Error(str(e), print_exception=False) from None
         return self._shown(live, [], language(request))
 
-    def _shown(self, live: Live, urls: list[str], lang: str) -> list:
+    def _shown(self, live: Live, urls: list[str], lang: str) -> dict:
         s = live.session
         p = s.persona
         voice = s.channel == "voice"
         # A reply the model never gave (the app stopped, or the model failed) is one Retry away.
         owed = render.status(words(lang)("practice.owed"), "info") if s.awaiting_reply else ""
-        return [
-            s.id, gr.update(visible=False), gr.update(visible=True), gr.update(visible=False),
-            chat_messages(s.turns), gr.update(visible=not voice), gr.update(visible=voice),
-            render.side_panel(p, s.channel, lang), render.meter(s.state.frustration, p.temperament.leave_at,
-                                                                self.ctx.exam_mode, lang),
-            render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), owed,
-            gr.update(visible=s.awaiting_reply), gr.update(value="", interactive=True), "",
-            gr.update(interactive=True), render.chat_head(p, s.channel, lang), "", "",
-        ]
+        return {
+            self.sid: s.id, self.picker: gr.update(visible=False), self.convo: gr.update(visible=True),
+            self.result: gr.update(visible=False), self.chat: chat_messages(s.turns),
+            self.chat_row: gr.update(visible=not voice), self.voice_col: gr.update(visible=voice),
+            self.side: render.side_panel(p, s.channel, lang),
+            self.meter: render.meter(s.state.frustration, p.temperament.leave_at, self.ctx.exam_mode, lang),
+            self.policy: render.policy_sheet(p.policy.summary), self.speech: render.speech_queue(urls, 0),
+            self.err: owed, self.retry_btn: gr.update(visible=s.awaiting_reply),
+            self.msg: gr.update(value="", interactive=True), self.start_status: "",
+            self.send_btn: gr.update(interactive=True), self.chat_head: render.chat_head(p, s.channel, lang),
+            self.why_live: "", self.hint_text: "",
+        }
 
     def _speak_opening(self, live: Live) -> list[str]:
         s = live.session

@@ -198,7 +198,12 @@ class ReviewTab:
                 self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.dl_xapi, self.continue_btn, self.redo_row,
                 self.compare, self.human, self.comment_box, self.grade_box, self.regrade_library]
 
-    def on_load(self, user: User):
+    def loaded(self) -> list:
+        """What the app's load event fills in (on_load)."""
+        return [self.f_trainee, self.p_trainee, self.f_persona, self.table, self.list_csv, self.list_xapi_make,
+                self.list_xapi]
+
+    def on_load(self, user: User) -> dict:
         """Role-dependent state of the tab's controls (called from the app's load event)."""
         trainees = self.ctx.trainees(user)
         if user.sees_all_sessions:
@@ -208,7 +213,8 @@ class ReviewTab:
             f = gr.update(choices=[user.name], value=user.name, interactive=False)
             p = gr.update(choices=[user.name], value=user.name, interactive=False)
         rows, _, csv, make, ready = self.search(None, None, None, 0, user=user)
-        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv, make, ready
+        return {self.f_trainee: f, self.p_trainee: p, self.f_persona: gr.update(choices=self._persona_choices(), value=ALL),
+                self.table: rows, self.list_csv: csv, self.list_xapi_make: make, self.list_xapi: ready}
 
     def _user(self, request) -> User:
         return self.ctx.user(request)

@@ -137,15 +137,17 @@ class TeamTab:
     def _groups_out(self) -> list:
         return [self.g_table, self.g_name, self.a_groups, self.o_group]
 
-    def on_load(self, user: User) -> list:
+    def on_load(self, user: User) -> dict:
         if not user.has("trainer"):
-            return [gr.update(visible=True), gr.update(visible=False), *[gr.skip()] * (len(self.outputs()) - 2)]
+            return {self.locked: gr.update(visible=True), self.body: gr.update(visible=False)}
         trainees = self.ctx.trainees(user)
         personas = [(p.name, p.id) for p in self.ctx.personas()]
         saved = self.ctx.lrs_settings()
-        return [gr.update(visible=False), gr.update(visible=True), gr.update(choices=personas),
-                gr.update(choices=trainees), gr.update(choices=trainees), self._assignment_rows(), saved.endpoint,
-                saved.username, saved.homepage, *self._group_views()]
+        return {self.locked: gr.update(visible=False), self.body: gr.update(visible=True),
+                self.a_persona: gr.update(choices=personas), self.a_trainees: gr.update(choices=trainees),
+                self.g_user: gr.update(choices=trainees), self.a_table: self._assignment_rows(),
+                self.l_endpoint: saved.endpoint, self.l_user: saved.username, self.l_home: saved.homepage,
+                **self._group_views()}
 
     def _trainer(self, request) -> User:
         user = self.ctx.user(request)
@@ -234,21 +236,22 @@ class TeamTab:
 
     # groups ------------------------------------------------------------------------------------
 
-    def _group_views(self) -> list:
+    def _group_views(self) -> dict:
         groups = self.ctx.groups()
         names = sorted(groups)
-        return [[[g, ", ".join(m)] for g, m in sorted(groups.items())], gr.update(choices=names),
-                gr.update(choices=names), gr.update(choices=[ALL, *names])]
+        return {self.g_table: [[g, ", ".join(m)] for g, m in sorted(groups.items())],
+                self.g_name: gr.update(choices=names), self.a_groups: gr.update(choices=names),
+                self.o_group: gr.update(choices=[ALL, *names])}
 
-    def _change_group(self, change, done: str, request) -> list:
+    def _change_group(self, change, done: str, request) -> dict:
         try:
             self._trainer(request)
             if self.ctx.accounts is None:
                 raise AccountError("groups need accounts (not single-user mode)")
             change()
         except (Forbidden, AccountError) as e:
-            return [render.status(str(e), "err"), *[gr.skip()] * 4]
-        return [render.status(done, "ok"), *self._group_views()]
+            return {self.g_status: render.status(str(e), "err")}
+        return {self.g_status: render.status(done, "ok"), **self._group_views()}
 
     def join(self, user, group, request: gr.Request):
         return self._change_group(lambda: self.ctx.accounts.join(user or "", group or ""),
