@@ -68,3 +68,14 @@ def test_a_card_click_is_read_through_public_event_data(store, tmp_path):
     assert tab.pick_card(CardClick(None, {"persona": "late-delivery"}))["value"] == "late-delivery"
     assert CardClick(None, {"persona": "nobody"}).persona == "nobody"
     assert CardClick(None, None).persona is None
+
+
+def test_a_start_that_fails_says_why_beside_the_start_button(store, tmp_path):
+    import gradio as gr
+
+    tab = PracticeTab(Context(store, Library(), ScriptedClient([]), single_user=True, data=tmp_path, speech=False))
+    with gr.Blocks():
+        tab.build()
+    out = tab.start_assignment(None, "chat", None)
+    assert set(out) <= set(tab.shown_outputs())  # what the start event was wired to update
+    assert "Choose an assignment first." in out[tab.start_status]
