@@ -79,3 +79,17 @@ def test_a_start_that_fails_says_why_beside_the_start_button(store, tmp_path):
     out = tab.start_assignment(None, "chat", None)
     assert set(out) <= set(tab.shown_outputs())  # what the start event was wired to update
     assert "Choose an assignment first." in out[tab.start_status]
+
+
+def test_a_bad_date_in_reviews_filters_is_said_in_the_list_status(store, tmp_path):
+    import gradio as gr
+
+    from roleplay.web.review import ReviewTab
+
+    tab = ReviewTab(Context(store, Library(), ScriptedClient([]), single_user=True, data=tmp_path, speech=False))
+    with gr.Blocks():
+        tab.build()
+    out = tab.search(None, None, "31/01/2025", 0, user=LOCAL)
+    assert set(out) <= {tab.table, *tab._listed()}  # what the search was wired to update
+    assert "YYYY-MM-DD" in out[tab.list_status]["value"]
+    assert tab.search(None, None, None, 0, user=LOCAL)[tab.table] == []

@@ -173,9 +173,7 @@ class ReviewTab:
 
     def wire(self) -> None:
         filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score, self.f_tests]
-        self.search_btn.click(self.search, filters,
-                              [self.table, self.list_status, self.list_csv, self.list_xapi_make, self.list_xapi],
-                              api_visibility="private")
+        self.search_btn.click(self.search, filters, [self.table, *self._listed()], api_visibility="private")
         self.list_xapi_make.click(self.statements_for_list, filters, [self.list_xapi, self.list_status],
                                   api_visibility="private")
         self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
@@ -212,9 +210,10 @@ class ReviewTab:
         else:
             f = gr.update(choices=[user.name], value=user.name, interactive=False)
             p = gr.update(choices=[user.name], value=user.name, interactive=False)
-        rows, _, csv, make, ready = self.search(None, None, None, 0, user=user)
+        listed = self.search(None, None, None, 0, user=user)
+        listed.pop(self.list_status)  # nothing to say before a search
         return {self.f_trainee: f, self.p_trainee: p, self.f_persona: gr.update(choices=self._persona_choices(), value=ALL),
-                self.table: rows, self.list_csv: csv, self.list_xapi_make: make, self.list_xapi: ready}
+                **listed}
 
     def _user(self, request) -> User:
         return self.ctx.user(request)
@@ -226,13 +225,16 @@ class ReviewTab:
                                      since=parse_since(since), min_score=float(min_score) if min_score else None,
                                      test_runs=bool(test_runs))
 
+    def _listed(self) -> list:
+        """What a search updates besides the table."""
+        return [self.list_status, self.list_csv, self.list_xapi_make, self.list_xapi]
+
     def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
-               user: User | None = None):
+               user: User | None = None) -> dict:
         try:
             rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs)
         except (Forbidden, ValueError) as e:
-            return (gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip(), gr.skip(),
-                    gr.skip())
+            return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
@@ -241,19 +243,19 @@ class ReviewTab:
         note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         csv = self.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
-        return (table, note, gr.update(value=str(csv), visible=bool(rows)), gr.update(visible=bool(rows)),
-                gr.update(visible=False))
+        return {self.table: table, self.list_status: note, self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
+                self.list_xapi_make: gr.update(visible=bool(rows)), self.list_xapi: gr.update(visible=False)}
 
     def statements_for_list(self, trainee, persona, since, min_score, test_runs: bool = False,
-                            request: gr.Request = None):
+                            request: gr.Request = None) -> dict:
         """The listed sessions' xAPI statements as a file, ready to download."""
         try:
             rows = self._rows(self._user(request), trainee, persona, since, min_score, test_runs)
         except (Forbidden, ValueError) as e:
-            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True)
+            return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         path = self.write(f"xapi-{stamp}.json", xapi.dumps(self.ctx.xapi_statements(rows)))
-        return gr.update(value=str(path), visible=True), gr.skip()
+        return {self.list_xapi: gr.update(value=str(path), visible=True)}
 
     def _folder(self) -> Path:
         """A new folder for one page's export files; the oldest beyond KEEP_EXPORTS go (Gradio has
@@ -365,28 +367,29 @@ class ReviewTab:
         except (Forbidden, NotFound, CannotFork) as e:
             raise gr.Error(str(e), print_exception=False) from None  # stops the chain: Practice stays as it is
 
-    def agreement(self, request: gr.Request):
+    def agreement(self, request: gr.Request) -> dict:
         try:
             user = self._user(request)
             if not user.sees_all_sessions:
                 raise Forbidden("the agreement view is for trainers and evaluators")
         except Forbidden as e:
-            return [], gr.update(value=render.status(str(e), "err"), visible=True), gr.update(visible=False)
+            return {self.a_table: [], self.a_status: gr.update(value=render.status(str(e), "err"), visible=True),
+                    self.a_csv: gr.update(visible=False)}
         rows = self.ctx.agreement(user)
         table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
                   f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
         csv = self.write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
         note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
                          visible=not rows)
-        return table, note, gr.update(value=str(csv), visible=bool(rows))
+        return {self.a_table: table, self.a_status: note, self.a_csv: gr.update(value=str(csv), visible=bool(rows))}
 
-    def progress(self, trainee, request: gr.Request):
+    def progress(self, trainee, request: gr.Request) -> dict:
         try:
             user = self._user(request)
         except Forbidden as e:
-            return render.status(str(e), "err"), []
+            return {self.p_chart: render.status(str(e), "err"), self.p_table: []}
         chart, table = progress_view(self.ctx, user, trainee)
-        return chart, table
+        return {self.p_chart: chart, self.p_table: table}
 
 
 def progress_view(ctx: Context, user: User, trainee: str | None):
