@@ -96,6 +96,14 @@ def test_a_swedish_browser_practises_and_is_graded_in_swedish(browser, app):  # 
         assert tips and detect_language(" ".join(tips))[0] == "sv", tips  # the grader's words: the session's
         assert "Utskrift" in page.inner_text("#rp-result") and "Deltagare" in page.inner_text("#rp-result-transcript")
         assert page.inner_text("#rp-again").strip() == "Öva igen"
+        page.get_by_role("tab", name="Granska", exact=True).click()  # and its replay
+        assert page.inner_text("#rp-search").strip() == "Sök"
+        page.click("#rp-search")
+        page.locator("#rp-sessions [role=gridcell]").first.click()
+        page.wait_for_selector("#rp-replay-head [data-session]")
+        assert "frustration under samtalet" in page.inner_text("#rp-replay-curve").lower()
+        assert "bedömning" in page.inner_text("#rp-replay-card").lower() and "Deltagare" in page.inner_text(
+            "#rp-replay-head")
     finally:
         ctx.close()
 

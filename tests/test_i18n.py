@@ -4,6 +4,7 @@ language is chosen, and the server-made HTML in each language."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 import pytest
 from pydantic import ValidationError
@@ -106,8 +107,15 @@ def test_every_panel_renders_in_every_language(lang):
     row = SimpleNamespace(id="s1", created_at=None, overall=None, end_reason=None, ended=False, language="sv",
                           trainee="ann", channel="voice", state={"difficulty": "hard", "seed": 7})
     out.append(render.replay_header(row, "Sam", lang))
+    timed = [SimpleNamespace(speaker=who, text="x", frustration=None, start=a, end=b)
+             for who, a, b in (("customer", 0.0, 3.0), ("trainee", 2.5, 5.0))]
+    out += [render.frustration_curve([(0, 40), (2, 60)], 90, 20, lang), render.frustration_curve([], lang=lang),
+            render.timeline(timed, "Sam", lang), render.timeline([], "Sam", lang),
+            render.progress_chart({"overall": [(datetime(2026, 1, 1), 50.0)], "calm": [(datetime(2026, 1, 1), 60.0)]},
+                                  w("chart.progress", name="ann"), lang)]
     out.append(lessons.human_grades([{"author": "eve", "scores": {"calm": 60}, "note": ""}], lang))
     text = html.unescape("".join(out))
     for key in ("channel.voice", "difficulty.hard", "meter.hidden", "score.none", "state.in_progress", "human.grade",
-                "card.none", "brief.empty", "score.library_version"):
+                "card.none", "brief.empty", "score.library_version", "chart.leaves", "chart.no_turns",
+                "chart.talk_time", "chart.no_timings", "skill.calm"):
         assert w(key) in text, key

@@ -459,6 +459,19 @@ PACK = {
         "compare.unanswered": "(not answered yet)",
         "human.grade": "Human grade",
         "human.by": "by {author}",
+        # charts
+        "chart.frustration": "Frustration over the conversation",
+        "chart.no_turns": "No turns yet.",
+        "chart.leaves": "leaves",
+        "chart.satisfied": "satisfied",
+        "chart.turn": "turn",
+        "chart.talk_time": "Talk time",
+        "chart.no_timings": "No timings recorded for this session.",
+        "chart.overlap_at": "overlap at turn {turn}",
+        "chart.share": "{share}% of talk",
+        "chart.overlap": "Overlap ({n})",
+        "chart.progress": "Scores over time — {name}",
+        "chart.no_graded": "No graded sessions yet.",
         # Review
         "review.sessions": "Sessions",
         "review.since": "Since",
@@ -502,6 +515,8 @@ PACK = {
         "review.a_csv": "Agreement (CSV)",
         "review.progress": "Progress",
         "review.p_show": "Show progress",
+        "review.no_match": "No sessions match these filters.",
+        "review.no_agreement": "No session has both a human and an AI grade yet.",
         # Personas
         "personas.title": "Persona library",
         "personas.sub": "The customers trainees practise with. Trainers: click a card to edit it.",

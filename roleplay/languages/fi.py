@@ -469,6 +469,19 @@ PACK = {
         "compare.unanswered": "(ei vielä vastattu)",
         "human.grade": "Ihmisen arvio",
         "human.by": "arvioija {author}",
+        # kaaviot
+        "chart.frustration": "Turhautuminen keskustelun aikana",
+        "chart.no_turns": "Ei vielä vuoroja.",
+        "chart.leaves": "lähtee",
+        "chart.satisfied": "tyytyväinen",
+        "chart.turn": "vuoro",
+        "chart.talk_time": "Puheaika",
+        "chart.no_timings": "Tälle harjoitukselle ei tallentunut aikoja.",
+        "chart.overlap_at": "päällekkäin puhetta vuorossa {turn}",
+        "chart.share": "{share} % puheajasta",
+        "chart.overlap": "Päällekkäin puhetta ({n})",
+        "chart.progress": "Pisteet ajan mittaan – {name}",
+        "chart.no_graded": "Ei vielä arvioituja harjoituksia.",
         # Tarkastele
         "review.sessions": "Harjoitukset",
         "review.since": "Alkaen",
@@ -512,6 +525,8 @@ PACK = {
         "review.a_csv": "Yhtäpitävyys (CSV)",
         "review.progress": "Kehitys",
         "review.p_show": "Näytä kehitys",
+        "review.no_match": "Yksikään harjoitus ei vastaa näitä suodattimia.",
+        "review.no_agreement": "Millään harjoituksella ei vielä ole sekä ihmisen että tekoälyn arviota.",
         # Asiakasprofiilit
         "personas.title": "Asiakaskirjasto",
         "personas.sub": "Asiakkaat, joiden kanssa harjoittelijat harjoittelevat. Kouluttajat: muokkaa korttia "

@@ -461,6 +461,19 @@ PACK = {
         "compare.unanswered": "(inte besvarat än)",
         "human.grade": "Bedömning av en person",
         "human.by": "av {author}",
+        # diagram
+        "chart.frustration": "Frustration under samtalet",
+        "chart.no_turns": "Inga repliker än.",
+        "chart.leaves": "går",
+        "chart.satisfied": "nöjd",
+        "chart.turn": "replik",
+        "chart.talk_time": "Taltid",
+        "chart.no_timings": "Inga tider registrerades för det här passet.",
+        "chart.overlap_at": "samtidigt tal i replik {turn}",
+        "chart.share": "{share} % av taltiden",
+        "chart.overlap": "Samtidigt tal ({n})",
+        "chart.progress": "Poäng över tid – {name}",
+        "chart.no_graded": "Inga bedömda pass än.",
         # Granska
         "review.sessions": "Pass",
         "review.since": "Från och med",
@@ -504,6 +517,8 @@ PACK = {
         "review.a_csv": "Samstämmighet (CSV)",
         "review.progress": "Utveckling",
         "review.p_show": "Visa utveckling",
+        "review.no_match": "Inga pass matchar filtren.",
+        "review.no_agreement": "Inget pass har ännu både en persons och AI:ns bedömning.",
         # Kundprofiler
         "personas.title": "Kundbibliotek",
         "personas.sub": "Kunderna som deltagarna övar med. Utbildare: klicka på ett kort för att redigera det.",

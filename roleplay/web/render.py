@@ -432,10 +432,12 @@ def _grid(l: int, right: int, Y) -> dict:
 
 
 def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = None,
-                      satisfied_at: int | None = None, title: str = "Frustration over the conversation") -> str:
+                      satisfied_at: int | None = None, lang: str = "en") -> str:
     """points: (turn index, frustration) of the customer's turns."""
+    say = words(lang)  # (w is the chart's width below)
+    title = say("chart.frustration")
     if not points:
-        return str(_charts.empty_chart(title, "No turns yet."))
+        return str(_charts.empty_chart(title, say("chart.no_turns")))
     w, h, l, r, t, b = 560, 200, 34, 12, 10, 26
     xs = [p[0] for p in points]
     x0, x1 = min(xs), max(max(xs), min(xs) + 1)
@@ -447,12 +449,13 @@ def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = 
         return t + (100 - v) / 100 * (h - t - b)
 
     marks = [{"y": f"{Y(at):.1f}", "label_y": f"{Y(at) + dy:.1f}", "colour": colour, "label": label}
-             for at, colour, label, dy in ((leave_at, theme.BAD, "leaves", -4), (satisfied_at, theme.GOOD, "satisfied", 12))
+             for at, colour, label, dy in ((leave_at, theme.BAD, say("chart.leaves"), -4),
+                                           (satisfied_at, theme.GOOD, say("chart.satisfied"), 12))
              if at is not None]
     path = " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(points))
     area = path + f" L{X(points[-1][0]):.1f},{Y(0):.1f} L{X(points[0][0]):.1f},{Y(0):.1f} Z"
     return str(_charts.frustration_curve({
-        "title": title, "w": w, "h": h, "grid": _grid(l, w - r, Y), "marks": marks, "primary": theme.PRIMARY,
+        "title": title, "w_turn": say("chart.turn"), "w": w, "h": h, "grid": _grid(l, w - r, Y), "marks": marks, "primary": theme.PRIMARY,
         "path": path, "area": area,
         "dots": [{"x": f"{X(x):.1f}", "y": f"{Y(y):.1f}", "colour": mood_colour(y), "turn": x + 1, "value": y}
                  for x, y in points],
@@ -460,11 +463,12 @@ def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = 
     }))
 
 
-def timeline(turns: Sequence, customer_name: str) -> str:
+def timeline(turns: Sequence, customer_name: str, lang: str = "en") -> str:
     """Who spoke when (voice sessions): one lane per side, overlaps in red."""
+    say = words(lang)  # (w is the chart's width below)
     timed = [(i, t) for i, t in enumerate(turns) if t.start is not None and t.end is not None]
     if not timed:
-        return str(_charts.empty_chart("Talk time", "No timings recorded for this session."))
+        return str(_charts.empty_chart(say("chart.talk_time"), say("chart.no_timings")))
     w, h, l, r = 560, 118, 84, 12
     end = max(t.end for _, t in timed) or 1.0
     lanes = {"customer": 18, "trainee": 58}
@@ -487,7 +491,7 @@ def timeline(turns: Sequence, customer_name: str) -> str:
     step = max(1, round(end / 6))
     total = talk["customer"] + talk["trainee"] or 1.0
     return str(_charts.timeline({
-        "w": w, "h": h, "l": l, "customer_y": lanes["customer"] + 16, "trainee_y": lanes["trainee"] + 16,
+        "words": say, "w": w, "h": h, "l": l, "customer_y": lanes["customer"] + 16, "trainee_y": lanes["trainee"] + 16,
         "customer": customer_name, "customer_short": customer_name[:12], "bars": bars, "overlaps": overlaps,
         "ticks": [{"x": f"{X(s):.1f}", "label": s} for s in range(0, int(end) + 1, step)],
         "customer_s": f"{talk['customer']:.0f}", "trainee_s": f"{talk['trainee']:.0f}",
@@ -495,11 +499,11 @@ def timeline(turns: Sequence, customer_name: str) -> str:
     }))
 
 
-def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) -> str:
+def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str, lang: str = "en") -> str:
     """Scores over time, one line per skill."""
     points = [p for s in series.values() for p in s]
     if not points:
-        return str(_charts.empty_chart(title, "No graded sessions yet."))
+        return str(_charts.empty_chart(title, words(lang)("chart.no_graded")))
     w, h, l, r, t, b = 640, 240, 34, 14, 12, 28
     times = sorted({p[0] for p in points})
     index = {d: i for i, d in enumerate(times)}
@@ -517,7 +521,7 @@ def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) 
         if not pts:
             continue
         lines.append({
-            "name": name, "colour": theme.SKILL_COLOURS.get(name, "#1c2a3a" if name == "overall" else "#888"),
+            "name": words(lang)("score.overall") if name == "overall" else skill_name(name, lang), "colour": theme.SKILL_COLOURS.get(name, "#1c2a3a" if name == "overall" else "#888"),
             "width": 3 if name == "overall" else 2, "dashed": name == "overall",
             "d": " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(pts)),
             "points": [{"x": f"{X(x):.1f}", "y": f"{Y(y):.1f}", "label": f"{y:.0f} ({x:%Y-%m-%d})"} for x, y in pts],

@@ -240,7 +240,7 @@ class ReviewTab:
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
                   names.get(r.persona_id, r.persona_id or ""), r.channel, counts.get(r.id, 0),
                   "" if r.overall is None else f"{r.overall:.0f}", result_label(r), r.id] for r in rows]
-        note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
+        note = gr.update(value=render.status(words(language(request))("review.no_match"), "info"), visible=not rows)
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         csv = self.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
         return {self.table: table, self.list_status: note, self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
@@ -299,7 +299,7 @@ class ReviewTab:
         pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
         notes = annotations.of_session(self.ctx.store, row.id)
         files = exports.write_exports(row, name, self._folder(), leave, sat, notes)
-        timeline = render.timeline(row.turns, name) if row.channel == "voice" else ""
+        timeline = render.timeline(row.turns, name, lang) if row.channel == "voice" else ""
         compared = lessons.compare(self.ctx.comparison(user, row), lang)
         return {
             self.tabs: gr.update(selected="replay"), self.head: render.replay_header(row, name, lang),
@@ -309,7 +309,7 @@ class ReviewTab:
             self.card: render.scorecard(row.scorecard, prefix="rv-turn", title=words(lang)("review.scorecard"),
                                         end_reason=row.end_reason, lang=lang)
             + lessons.ending(row, persona, lang),
-            self.curve: render.frustration_curve(pts, leave, sat),
+            self.curve: render.frustration_curve(pts, leave, sat, lang),
             self.timeline: gr.update(value=timeline, visible=bool(timeline)),
             self.replay_status: gr.update(value=note, visible=bool(note)),
             self.regrade_btn: gr.update(visible=user.can_grade and row.ended),
@@ -379,7 +379,7 @@ class ReviewTab:
         table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
                   f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
         csv = self.write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
-        note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
+        note = gr.update(value=render.status(words(language(request))("review.no_agreement"), "info"),
                          visible=not rows)
         return {self.a_table: table, self.a_status: note, self.a_csv: gr.update(value=str(csv), visible=bool(rows))}
 
@@ -388,11 +388,11 @@ class ReviewTab:
             user = self._user(request)
         except Forbidden as e:
             return {self.p_chart: render.status(str(e), "err"), self.p_table: []}
-        chart, table = progress_view(self.ctx, user, trainee)
+        chart, table = progress_view(self.ctx, user, trainee, language(request))
         return {self.p_chart: chart, self.p_table: table}
 
 
-def progress_view(ctx: Context, user: User, trainee: str | None):
+def progress_view(ctx: Context, user: User, trainee: str | None, lang: str = "en"):
     name = trainee if user.sees_all_sessions and trainee else user.name
     rows = [r for r in ctx.sessions_for(user, trainee=name) if r.scorecard]
     rows.sort(key=lambda r: r.created_at)
@@ -407,4 +407,4 @@ def progress_view(ctx: Context, user: User, trainee: str | None):
         table.append([r.created_at.strftime("%Y-%m-%d %H:%M"), names.get(r.persona_id, r.persona_id or ""),
                       f"{r.overall:.0f}" if r.overall is not None else "",
                       *[f"{float(skills[s]['score']):.0f}" if s in skills else "" for s in render.SKILL_ORDER]])
-    return render.progress_chart(series, f"Scores over time — {name}"), table
+    return render.progress_chart(series, words(lang)("chart.progress", name=name), lang), table
