@@ -35,14 +35,15 @@ def app(tmp_path_factory):
         demo.close()
 
 
-def opened(browser, url, locale):  # noqa: F811 - `browser` is the fixture of that name, passed on
+def opened(browser, url, locale, lang=None):  # noqa: F811 - `browser` is the fixture of that name, passed on
+    """A page in a browser speaking `locale`, once the app's load event has put it in `lang` (the locale's)."""
     ctx = browser.new_context(viewport={"width": 1360, "height": 900}, locale=locale)
     page = ctx.new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
     page.wait_for_selector("#rp-cards .rp-card")
     # The page is built in English; its load event brings the header and cards in the page's language.
-    title = words(locale.split("-")[0])("app.title")
+    title = words(lang or locale.split("-")[0])("app.title")
     page.wait_for_function("(t) => document.querySelector('#rp-header h1')?.innerText === t", arg=title)
     settle(page)
     return ctx, page
@@ -133,3 +134,16 @@ def test_an_english_browser_sees_english_whatever_the_customers_language(browser
         assert "situation" in brief and "policy sheet" in brief  # the headings English, the persona Swedish
     finally:
         ctx.close()
+
+
+def test_the_setting_gives_an_english_browser_the_app_in_swedish(browser, tmp_path, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("ROLEPLAY_UI_LANGUAGE", "sv")
+    demo, url = launch(tmp_path, client=CannedClient(), single_user=True)
+    try:
+        ctx, page = opened(browser, url, "en-US", lang="sv")
+        said = practice_words(page)
+        assert said["tab"] == "Öva" and said["customer"] == "Kund" and said["start"] == "Börja samtalet"
+        assert "Kundservice" in said["card"]
+        ctx.close()
+    finally:
+        demo.close()
