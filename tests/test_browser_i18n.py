@@ -100,6 +100,9 @@ def test_a_swedish_browser_practises_and_is_graded_in_swedish(browser, app):  # 
         page.get_by_role("tab", name="Granska", exact=True).click()  # and its replay
         assert page.inner_text("#rp-search").strip() == "Sök"
         page.click("#rp-search")
+        page.locator("#rp-sessions [role=gridcell]").first.wait_for()
+        table = page.inner_text("#rp-sessions")
+        assert "Kund" in table and "Deltagare" in table and "Chatt" in table  # the list's headers and words
         page.locator("#rp-sessions [role=gridcell]").first.click()
         page.wait_for_selector("#rp-replay-head [data-session]")
         assert "frustration under samtalet" in page.inner_text("#rp-replay-curve").lower()

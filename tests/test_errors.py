@@ -92,4 +92,4 @@ def test_a_bad_date_in_reviews_filters_is_said_in_the_list_status(store, tmp_pat
     out = tab.search(None, None, "31/01/2025", 0, user=LOCAL)
     assert set(out) <= {tab.table, *tab._listed()}  # what the search was wired to update
     assert "YYYY-MM-DD" in out[tab.list_status]["value"]
-    assert tab.search(None, None, None, 0, user=LOCAL)[tab.table] == []
+    assert tab.search(None, None, None, 0, user=LOCAL)[tab.table]["data"] == []

@@ -23,7 +23,7 @@ from .i18n import language, t, words
 from .media import turn_audio
 
 AGREEMENT_COLUMNS = ["Skill", "Sessions", "Human − AI", "Spearman ρ", "Within 10", "Flagged", "Session"]
-COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
+COLUMNS = ("date", "trainee", "customer", "channel", "turns", "score", "result", "session")  # ui words review.col.*
 ALL = "All"
 KEEP_EXPORTS = 32  # pages' export folders kept at once: a few per user looking at Review right now
 
@@ -56,12 +56,18 @@ def _message(e: Exception) -> str:
     return str(e)
 
 
-def result_label(row) -> str:
+def result_label(row, lang: str = "en") -> str:
+    w = words(lang)
     if not row.ended:
-        return "in progress"
+        return w("state.in_progress")
     if not row.scorecard:
-        return "not graded"
-    return "passed" if row.scorecard.get("passed") else "not passed"
+        return w("score.not_graded")
+    return w("result.passed") if row.scorecard.get("passed") else w("result.not_passed")
+
+
+def headers(lang: str) -> list[str]:
+    w = words(lang)
+    return [w(f"review.col.{c}") for c in COLUMNS]
 
 
 class ReviewTab:
@@ -85,7 +91,7 @@ class ReviewTab:
                         # Simulations and persona test runs are kept out of the practice list (trainers see them here).
                         self.f_tests = gr.Checkbox(value=False, label=t("review.test_runs"), elem_id="rp-f-tests")
                         self.search_btn = gr.Button(t("review.search"), variant="primary", elem_id="rp-search")
-                self.table = gr.Dataframe(headers=COLUMNS, value=[], interactive=False, elem_id="rp-sessions",
+                self.table = gr.Dataframe(headers=headers("en"), value=[], interactive=False, elem_id="rp-sessions",
                                           wrap=True, max_height=520, column_widths=["13%", "11%", "17%", "8%", "7%",
                                                                                    "7%", "11%", "26%"])
                 self.list_status = gr.HTML(visible=False)
@@ -235,15 +241,17 @@ class ReviewTab:
             rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs)
         except (Forbidden, ValueError) as e:
             return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
+        lang = language(request)
+        w = words(lang)
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
-                  names.get(r.persona_id, r.persona_id or ""), r.channel, counts.get(r.id, 0),
-                  "" if r.overall is None else f"{r.overall:.0f}", result_label(r), r.id] for r in rows]
-        note = gr.update(value=render.status(words(language(request))("review.no_match"), "info"), visible=not rows)
+                  names.get(r.persona_id, r.persona_id or ""), w(f"channel.{r.channel}"), counts.get(r.id, 0),
+                  "" if r.overall is None else f"{r.overall:.0f}", result_label(r, lang), r.id] for r in rows]
+        note = gr.update(value=render.status(w("review.no_match"), "info"), visible=not rows)
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         csv = self.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
-        return {self.table: table, self.list_status: note, self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
+        return {self.table: {"headers": headers(lang), "data": table}, self.list_status: note, self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
                 self.list_xapi_make: gr.update(visible=bool(rows)), self.list_xapi: gr.update(visible=False)}
 
     def statements_for_list(self, trainee, persona, since, min_score, test_runs: bool = False,
