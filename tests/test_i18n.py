@@ -114,8 +114,10 @@ def test_every_panel_renders_in_every_language(lang):
             render.progress_chart({"overall": [(datetime(2026, 1, 1), 50.0)], "calm": [(datetime(2026, 1, 1), 60.0)]},
                                   w("chart.progress", name="ann"), lang)]
     out.append(lessons.human_grades([{"author": "eve", "scores": {"calm": 60}, "note": ""}], lang))
+    out.append(render.problems([SimpleNamespace(line=3, field="", message="x")] * 2, lang=lang))
     text = html.unescape("".join(out))
     for key in ("channel.voice", "difficulty.hard", "meter.hidden", "score.none", "state.in_progress", "human.grade",
                 "card.none", "brief.empty", "score.library_version", "chart.leaves", "chart.no_turns",
-                "chart.talk_time", "chart.no_timings", "skill.calm"):
+                "chart.talk_time", "chart.no_timings", "skill.calm", "problems.file"):
         assert w(key) in text, key
+    assert w("problems.many", n=2) in text and w("problems.line", line=3) in text

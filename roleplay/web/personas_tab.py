@@ -16,7 +16,7 @@ from ..store import Store
 from . import render
 from .context import Context, Forbidden
 from .events import CardClick
-from .i18n import t
+from .i18n import language, t, words
 
 log = logging.getLogger("roleplay.web")
 
@@ -124,12 +124,12 @@ class PersonasTab:
                     with gr.Tab(t("personas.editor")):
                         self.editor = gr.Code(value=TEMPLATE, language="yaml", lines=26, max_lines=40,
                                               show_label=False, elem_id="rp-yaml", interactive=True)
-                        self.problems = gr.HTML(self._problems(TEMPLATE), elem_id="rp-problems")
+                        self.problems = gr.HTML(self._problems(TEMPLATE, "en"), elem_id="rp-problems")
                         with gr.Row():
                             self.save_btn = gr.Button(t("personas.save"), variant="primary", elem_id="rp-save")
                         self.save_status = gr.HTML(elem_id="rp-save-status")
                     with gr.Tab(t("personas.preview")):
-                        self.preview = gr.HTML(self._preview(TEMPLATE), elem_id="rp-preview")
+                        self.preview = gr.HTML(self._preview(TEMPLATE, "en"), elem_id="rp-preview")
                     with gr.Tab(t("personas.test_run")):
                         gr.HTML(t("personas.test_sub"), html_template='<p class="rp-sub">${value}</p>')
                         self.script = gr.Textbox(value=DEFAULT_SCRIPT, lines=4, label=t("personas.script"),
@@ -158,15 +158,16 @@ class PersonasTab:
     def _library_errors(self) -> str:
         return render.library_errors(self.ctx.library.errors)
 
-    def _problems(self, text: str) -> str:
+    def _problems(self, text: str, lang: str) -> str:
         persona, problems = check(text)
-        return render.problems(problems, f"Valid persona “{persona.name}” ({persona.id})." if persona else "")
+        return render.problems(problems, words(lang)("personas.valid", name=persona.name, id=persona.id)
+                               if persona else "", lang)
 
-    def _preview(self, text: str) -> str:
+    def _preview(self, text: str, lang: str) -> str:
         persona, problems = check(text)
         if persona is None:
-            return render.problems(problems)
-        return render.brief(persona)
+            return render.problems(problems, lang=lang)
+        return render.brief(persona, lang=lang)
 
     def wire(self, practice) -> None:
         self.editor.change(self.validate, self.editor, [self.problems, self.preview], api_visibility="private",
@@ -190,7 +191,8 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
             return render.status(str(e), "err"), ""
-        return self._problems(text), self._preview(text)
+        lang = language(request)
+        return self._problems(text, lang), self._preview(text, lang)
 
     def draft(self, description, request: gr.Request):
         """A persona drafted by the model into the editor (never saved here)."""
@@ -199,9 +201,10 @@ class PersonasTab:
             text, problems = drafting.draft(self.ctx.client, description, taken_ids=set(self.ctx.library.files))
         except (Forbidden, drafting.DraftError, ModelError) as e:
             return gr.skip(), render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
-        note = ("Drafted into the editor. Not saved: read it, finish it, then Save." if not problems else
-                "Drafted into the editor with problems to fix (below). Not saved.")
-        return text, render.status(note, "ok" if not problems else "err"), "", self._problems(text), self._preview(text)
+        lang = language(request)
+        note = words(lang)("personas.drafted" if not problems else "personas.drafted_problems")
+        return (text, render.status(note, "ok" if not problems else "err"), "", self._problems(text, lang),
+                self._preview(text, lang))
 
     def open_card(self, evt: CardClick, request: gr.Request):
         try:
@@ -218,16 +221,19 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
             return render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
+        lang = language(request)
+        w = words(lang)
         try:
             path = self.ctx.library.save(text or "")
         except PersonaError as e:
-            return (render.status("Not saved: fix the problems below first.", "err"), render.problems(e.problems),
+            return (render.status(w("personas.not_saved_problems"), "err"), render.problems(e.problems, lang=lang),
                     gr.skip(), gr.skip())
         except OSError as e:
-            return render.status(f"Not saved: {e.strerror or e}", "err"), gr.skip(), gr.skip(), gr.skip()
+            return render.status(w("personas.not_saved", error=e.strerror or e), "err"), gr.skip(), gr.skip(), gr.skip()
         persona, _ = check(text)
-        return (render.status(f"Saved “{persona.name}” to the library as {path.name}.", "ok"),
-                self._problems(text), render.persona_cards(self.ctx.personas()), self._library_errors())
+        return (render.status(w("personas.saved", name=persona.name, file=path.name), "ok"),
+                self._problems(text, lang), render.persona_cards(self.ctx.personas(), lang=lang),
+                self._library_errors())
 
     def set_exam(self, on, request: gr.Request):
         try:
@@ -235,8 +241,7 @@ class PersonasTab:
         except Forbidden as e:
             return render.status(str(e), "err")
         self.ctx.set_exam_mode(bool(on))
-        return render.status("Exam mode is on: trainees will not see the frustration meter." if on else
-                             "Exam mode is off: trainees see the frustration meter.", "ok")
+        return render.status(words(language(request))("personas.exam_on" if on else "personas.exam_off"), "ok")
 
     def expect_run(self, text, request: gr.Request) -> str:
         """The editor's persona's expect cases, played as test runs (kept out of trainees' lists)."""
@@ -244,15 +249,16 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
             return render.status(str(e), "err")
+        lang = language(request)
         persona, problems = check(text)
         if persona is None:
-            return render.problems(problems)
+            return render.problems(problems, lang=lang)
         try:
             results = persona_tests.run(persona, self.ctx.client, store=self.ctx.store.for_test_runs())
         except ModelError as e:
-            return render.status(f"The model failed: {e}", "err")
+            return render.status(words(lang)("personas.model_failed", error=e), "err")
         passed = sum(r.ok for r in results)
-        summary = render.status(f"{passed} of {len(results)} behaviour tests pass.",
+        summary = render.status(words(lang)("personas.expect_summary", passed=passed, total=len(results)),
                                 "ok" if passed == len(results) else "err") if results else ""
         return summary + render.expect_results(results)
 
@@ -262,13 +268,14 @@ class PersonasTab:
         except Forbidden as e:
             yield render.status(str(e), "err"), ""
             return
+        lang = language(request)
         persona, problems = check(text)
         if persona is None:
-            yield render.problems(problems), ""
+            yield render.problems(problems, lang=lang), ""
             return
         lines = [ln.strip() for ln in (script or "").splitlines() if ln.strip()][:MAX_TEST_LINES]
         if not lines:
-            yield render.status("Write at least one trainee line.", "err"), ""
+            yield render.status(words(lang)("personas.no_lines"), "err"), ""
             return
         yield from run_test(persona, lines, self.ctx.client, self.ctx.store, trainer.name)
 

@@ -544,8 +544,8 @@ def empty(message: str) -> str:
     return str(_parts.empty(message))
 
 
-def problems(items: Sequence, ok_message: str = "") -> str:
-    return str(_parts.problems(items, ok_message))
+def problems(items: Sequence, ok_message: str = "", lang: str = "en") -> str:
+    return str(_parts.problems(items, ok_message, words(lang)))
 
 
 def replay_header(row, persona_name: str, lang: str = "en") -> str:
