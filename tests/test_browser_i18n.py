@@ -7,6 +7,8 @@ an English customer in a Swedish browser still gets Swedish labels around Englis
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from roleplay.guard import detect_language
@@ -14,7 +16,10 @@ from roleplay.web.i18n import words
 from tests.test_app_api import CannedClient, copy_library, launch
 from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_reply  # noqa: F401
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
 
 
 @pytest.fixture(scope="module")
