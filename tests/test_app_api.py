@@ -348,15 +348,26 @@ def test_review_lists_test_runs_only_when_asked(tmp_path):
     from roleplay.accounts import LOCAL
     from roleplay.session import PracticeSession
     from roleplay.web.context import Context
-    from roleplay.web.review import ReviewTab
 
     store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
     ctx = Context(store, Library(PERSONAS), canned(), single_user=True, data=tmp_path, speech=False)
     practice = ctx.start(LOCAL, "late-delivery", "chat").session.id
     run = PracticeSession.start(store.for_test_runs(), ctx.persona("late-delivery"), canned()).id
+    tab = built_review(ctx)
+    assert [r[-1] for r in tab.search(None, None, None, 0, user=LOCAL)[tab.table]["data"]] == [practice]
+    assert [r[-1] for r in tab.search(None, None, None, 0, True, user=LOCAL)[tab.table]["data"]] == [run]
+
+
+def built_review(ctx):
+    """Review's tab, built: its handlers answer by component."""
+    import gradio as gr
+
+    from roleplay.web.review import ReviewTab
+
     tab = ReviewTab(ctx)
-    assert [r[-1] for r in tab.search(None, None, None, 0, user=LOCAL)[0]] == [practice]
-    assert [r[-1] for r in tab.search(None, None, None, 0, True, user=LOCAL)[0]] == [run]
+    with gr.Blocks():
+        tab.build()
+    return tab
 
 
 def test_review_builds_the_lists_xapi_statements_only_when_asked(tmp_path, monkeypatch):
@@ -365,17 +376,17 @@ def test_review_builds_the_lists_xapi_statements_only_when_asked(tmp_path, monke
     from roleplay import xapi
     from roleplay.accounts import LOCAL
     from roleplay.web.context import Context
-    from roleplay.web.review import ReviewTab
 
     store = Store(f"sqlite:///{tmp_path / 'rp.db'}")
     ctx = Context(store, Library(PERSONAS), canned(), single_user=True, data=tmp_path, speech=False)
     sid = ctx.start(LOCAL, "late-delivery", "chat").session.id
-    tab = ReviewTab(ctx)
+    tab = built_review(ctx)
     built = []
     monkeypatch.setattr(ctx, "xapi_statements", lambda rows: built.append(len(rows)) or xapi.for_sessions(store, rows))
-    table, _, _, make, ready = tab.search(None, None, None, 0, user=LOCAL)
-    assert [r[-1] for r in table] == [sid] and make["visible"] and not ready["visible"] and built == []
-    file, _ = tab.statements_for_list(None, None, None, 0)
+    listed = tab.search(None, None, None, 0, user=LOCAL)
+    assert [r[-1] for r in listed[tab.table]["data"]] == [sid] and built == []
+    assert listed[tab.list_xapi_make]["visible"] and not listed[tab.list_xapi]["visible"]
+    file = tab.statements_for_list(None, None, None, 0)[tab.list_xapi]
     statements = _json.loads(open(file["value"], encoding="utf-8").read())
     assert built == [1] and statements and all(s["context"]["extensions"] for s in statements)
     for s in statements:

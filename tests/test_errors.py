@@ -68,3 +68,28 @@ def test_a_card_click_is_read_through_public_event_data(store, tmp_path):
     assert tab.pick_card(CardClick(None, {"persona": "late-delivery"}))["value"] == "late-delivery"
     assert CardClick(None, {"persona": "nobody"}).persona == "nobody"
     assert CardClick(None, None).persona is None
+
+
+def test_a_start_that_fails_says_why_beside_the_start_button(store, tmp_path):
+    import gradio as gr
+
+    tab = PracticeTab(Context(store, Library(), ScriptedModel([]), single_user=True, data=tmp_path, speech=False))
+    with gr.Blocks():
+        tab.build()
+    out = tab.start_assignment(None, "chat", None)
+    assert set(out) <= set(tab.shown_outputs())  # what the start event was wired to update
+    assert "Choose an assignment first." in out[tab.start_status]
+
+
+def test_a_bad_date_in_reviews_filters_is_said_in_the_list_status(store, tmp_path):
+    import gradio as gr
+
+    from roleplay.web.review import ReviewTab
+
+    tab = ReviewTab(Context(store, Library(), ScriptedModel([]), single_user=True, data=tmp_path, speech=False))
+    with gr.Blocks():
+        tab.build()
+    out = tab.search(None, None, "31/01/2025", 0, user=LOCAL)
+    assert set(out) <= {tab.table, *tab._listed()}  # what the search was wired to update
+    assert "YYYY-MM-DD" in out[tab.list_status]["value"]
+    assert tab.search(None, None, None, 0, user=LOCAL)[tab.table]["data"] == []

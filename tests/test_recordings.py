@@ -25,7 +25,7 @@ def tab(tmp_path):
     tab.taken, tab.cut_in_s = [], []
     tab.err, tab.retry_btn, tab.msg, tab.send_btn = "err", "retry", "msg", "send"  # outputs, unbuilt
 
-    def voice_turn(live, transcript, cut_in_s=None):  # what the turn would transcribe and answer
+    def voice_turn(live, lang, transcript, cut_in_s=None):  # what the turn would transcribe and answer
         tab.taken.append(transcript)
         tab.cut_in_s.append(cut_in_s)
         yield {}

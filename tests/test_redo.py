@@ -148,11 +148,28 @@ def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch,
         tab.build()
     s, _ = _played(store, library)
     s.end()
-    out = tab._result(Live(session=s, owner="local"))
+    out = tab._result(Live(session=s, owner="local"), "en")
     card, turns = html.unescape(out[tab.scorecard]), html.unescape(out[tab.result_transcript])
     assert ("<b>Why it ended:</b> You ended the conversation." in card) is not exam
     assert ("made light of the loss" in turns) is not exam
     assert "Your scorecard" in card or "Conversation with" in card  # the grade itself is shown either way
+
+
+def test_a_silence_tick_with_nothing_to_say_leaves_the_page_as_it_is(store, library):
+    """The timer ticks on after grading: a tick that yielded nothing would blank the scorecard."""
+    import gradio as gr
+
+    from roleplay.web.practice import PracticeTab
+
+    ctx = Context(store, library, ScriptedModel([]), single_user=True)
+    tab = PracticeTab(ctx)
+    with gr.Blocks():
+        tab.build()
+    s, _ = _played(store, library)
+    s.end()
+    for sid in (s.id, ""):
+        (out,) = list(tab.silence(sid, None))
+        assert out and all(v == gr.skip() for v in out.values())  # Gradio takes an empty dict for one value
 
 
 def test_why_speaks_the_sessions_language():

@@ -3,9 +3,9 @@
 A pack holds what the prompt says to the model (the scene, mood words, what each act
 asks for) in the persona's language, written in the customer's first person so that
 the model continues the customer's own voice, and what the trainee is told about it
-(`why`, and the grader's tips, notes and hints in `tips`).  `pack(lang)` loads one, checked:
-the English pack is the reference for `tips`, so every pack has each of its ids with the
-same placeholders.
+(`why`, and the grader's tips, notes and hints in `tips`), and the web app's own words (`ui`).
+`pack(lang)` loads one, checked: the English pack is the reference for `tips` and `ui`, so every
+pack has each of their ids with the same placeholders.  A new language is one new module here.
 """
 
 from __future__ import annotations
@@ -43,22 +43,23 @@ class Pack(BaseModel):
     decimal: str  # the decimal mark in the trainee's texts ("1.4 s", "1,4 s")
     why: dict[str, str]  # roleplay.why's words: a cause per rule, end_<cause>, told, wants, never
     tips: dict[str, str]  # the grader's and the hints' words for the trainee, by id, str.format placeholders
+    ui: dict[str, str]  # the web app's own words (labels, headings, messages), by id, str.format placeholders
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> "Pack":
         missing = ([a for a in DIRECTED if a not in self.acts] + [m for m in MOODS if m not in self.moods]
                    + [f"why.{w}" for w in WHY if w not in self.why])
         reference = (info.context or {}).get("reference")
-        if reference is not None:
-            missing += [f"tips.{k}" for k in reference.tips if k not in self.tips]
-            extra = [k for k in self.tips if k not in reference.tips]
+        for section in ("tips", "ui") if reference is not None else ():
+            ours, theirs = getattr(self, section), getattr(reference, section)
+            missing += [f"{section}.{k}" for k in theirs if k not in ours]
+            extra = [k for k in ours if k not in theirs]
             if extra:
-                raise ValueError(f"language pack '{self.code}' has tips that English lacks: {', '.join(extra)}")
-            wrong = [k for k, text in reference.tips.items()
-                     if k in self.tips and placeholders(self.tips[k]) != placeholders(text)]
+                raise ValueError(f"language pack '{self.code}' has {section} that English lacks: {', '.join(extra)}")
+            wrong = [k for k, text in theirs.items() if k in ours and placeholders(ours[k]) != placeholders(text)]
             if wrong:
                 raise ValueError(f"language pack '{self.code}' has other placeholders than English in: "
-                                 f"{', '.join(wrong)}")
+                                 f"{', '.join(f'{section}.{k}' for k in wrong)}")
         if missing:
             raise ValueError(f"language pack '{self.code}' lacks: {', '.join(missing)}")
         return self
@@ -69,8 +70,13 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in Formatter().parse(text) if field is not None}
 
 
-REFERENCE = "en"  # the pack whose tips every other pack translates
+REFERENCE = "en"  # the pack whose tips and ui every other pack translates
 _CACHE: dict[tuple, Pack] = {}
+
+
+def codes() -> tuple[str, ...]:
+    """Every language with a pack, English first."""
+    return (REFERENCE, *(c for c in found.codes() if c != REFERENCE))
 
 
 def pack(lang: str) -> Pack:

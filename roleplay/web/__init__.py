@@ -18,9 +18,9 @@ from ..accounts import Accounts  # noqa: E402
 from ..library import Library  # noqa: E402
 from ..model import CustomerModel, build_model  # noqa: E402
 from ..store import Store  # noqa: E402
-from . import api, render, theme  # noqa: E402
+from . import api, i18n, render, theme  # noqa: E402
 from .auth import LOGIN_MESSAGE, auth_callable  # noqa: E402
-from .context import Context, Forbidden  # noqa: E402
+from .context import Context, Forbidden, NotFound  # noqa: E402
 from .personas_tab import PersonasTab  # noqa: E402
 from .practice import PracticeTab  # noqa: E402
 from .review import ReviewTab  # noqa: E402
@@ -46,13 +46,13 @@ def build(store: Store | None = None, library: Library | None = None, client: Cu
         practice, personas, review = PracticeTab(ctx), PersonasTab(ctx), ReviewTab(ctx)
         team = TeamTab(ctx, review.write)
         with gr.Tabs(elem_id="rp-tabs") as tabs:
-            with gr.Tab("Practice", id="practice", elem_id="rp-tab-practice"):
+            with gr.Tab(i18n.t("tab.practice"), id="practice", elem_id="rp-tab-practice"):
                 practice.build()
-            with gr.Tab("Personas", id="personas", elem_id="rp-tab-personas"):
+            with gr.Tab(i18n.t("tab.personas"), id="personas", elem_id="rp-tab-personas"):
                 personas.build()
-            with gr.Tab("Review", id="review", elem_id="rp-tab-review"):
+            with gr.Tab(i18n.t("tab.review"), id="review", elem_id="rp-tab-review"):
                 review.build()
-            with gr.Tab("Team", id="team", elem_id="rp-tab-team"):
+            with gr.Tab(i18n.t("tab.team"), id="team", elem_id="rp-tab-team"):
                 team.build()
         api.register(ctx)  # first, so the API endpoints get their plain names
         practice.wire()
@@ -63,27 +63,30 @@ def build(store: Store | None = None, library: Library | None = None, client: Cu
         team.o_sessions.select(review.pick_row, team.o_sessions, review.sid, api_visibility="private").then(
             lambda: gr.update(selected="review"), None, tabs, api_visibility="private").then(
             review.open, review.sid, review._replay_outputs(), api_visibility="private")
+        def resume(sid, request: gr.Request) -> dict:
+            """Continue a session from Review in Practice; a problem is said in Review."""
+            try:
+                shown = practice.resume(sid, request)
+            except (NotFound, Forbidden) as e:
+                return {review.replay_status: gr.update(value=render.status(str(e), "err"), visible=True)}
+            return {**shown, tabs: gr.update(selected="practice"), review.replay_status: gr.update(visible=False)}
+
         resumed = [*practice.shown_outputs(), tabs, review.replay_status]
-        review.continue_btn.click(practice.resume, review.sid, resumed, api_visibility="private")
+        review.continue_btn.click(resume, review.sid, resumed, api_visibility="private")
         review.redo_btn.click(review.redo, [review.sid, review.redo_turn], review.fork_sid,
-                              api_visibility="private").success(practice.resume, review.fork_sid, resumed,
+                              api_visibility="private").success(resume, review.fork_sid, resumed,
                                                                 api_visibility="private")
 
-        def on_load(request: gr.Request):
+        def on_load(request: gr.Request) -> dict:
+            lang = i18n.language(request)
             try:
                 user = ctx.user(request)
             except Forbidden:
-                return (render.header("?", "not signed in", single_user), *[gr.skip()] * (len(loaded) - 1))
-            f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file = review.on_load(user)
-            cards, choices = practice.refresh()
-            return (render.header(user.name, user.label, single_user), *personas.on_load(user),
-                    f_trainee, p_trainee, f_persona, rows, csv, make_xapi, xapi_file, cards, choices, *practice.assignments(user),
-                    *team.on_load(user))
+                return {header: render.header("?", i18n.words(lang)("app.not_signed_in"), single_user, lang)}
+            return {header: render.header(user.name, user.label, single_user, lang), **personas.on_load(user),
+                    **review.on_load(user), **practice.on_load(user, request), **team.on_load(user)}
 
-        loaded = [header, personas.editor_col, personas.locked, personas.tools, personas.exam,
-                  review.f_trainee, review.p_trainee, review.f_persona, review.table, review.list_csv,
-                  review.list_xapi_make, review.list_xapi, practice.cards, practice.persona_dd, practice.my_box, practice.my_table, practice.assignment_dd,
-                  *team.outputs()]
+        loaded = [header, *personas.loaded(), *review.loaded(), *practice.loaded(), *team.outputs()]
         demo.load(on_load, None, loaded, api_visibility="private")
     # Replies at once per event in this process. With the embedded model 8 is plenty (they share two
     # cores); in front of a batching model server a process mostly waits, and can take more.
@@ -100,10 +103,10 @@ def concurrency() -> int:
 
 
 def launch_options(demo: gr.Blocks) -> dict:
-    """theme, css and sign-in for demo.launch() (in Gradio 6 these belong to launch)."""
+    """theme, css, the interface's words and sign-in for demo.launch() (in Gradio 6 these belong to launch)."""
     ctx: Context = demo.rp_context
-    opts = {"theme": theme.theme(), "css": theme.CSS, "footer_links": [], "show_error": False,
-            "allowed_paths": [], "ssr_mode": False, "max_file_size": "50mb"}
+    opts = {"theme": theme.theme(), "css": theme.CSS, "i18n": i18n.translations(), "footer_links": [],
+            "show_error": False, "allowed_paths": [], "ssr_mode": False, "max_file_size": "50mb"}
     if not ctx.single_user:
         opts["auth"] = auth_callable(ctx.accounts)
         opts["auth_message"] = LOGIN_MESSAGE

@@ -16,6 +16,7 @@ from ..store import Store
 from . import render
 from .context import Context, Forbidden
 from .events import CardClick
+from .i18n import language, t, words
 
 log = logging.getLogger("roleplay.web")
 
@@ -100,72 +101,73 @@ class PersonasTab:
         ctx = self.ctx
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=300, elem_id="rp-lib-col"):
-                gr.HTML('<div class="rp-title">Persona library</div><p class="rp-sub">The customers trainees '
-                        'practise with. Trainers: click a card to edit it.</p>')
+                gr.HTML(t("personas.title"), html_template='<div class="rp-title">${value}</div>')
+                gr.HTML(t("personas.sub"), html_template='<p class="rp-sub">${value}</p>')
                 self.cards = gr.HTML(render.persona_cards(ctx.personas()), js_on_load=render.CARDS_JS,
                                      elem_id="rp-lib-cards", elem_classes=["rp-lib"])
                 self.lib_errors = gr.HTML(self._library_errors())
                 with gr.Column(visible=True) as self.tools:
-                    self.new_btn = gr.Button("New persona", size="sm", elem_id="rp-new")
-                    with gr.Accordion("Draft from a description", open=False, elem_id="rp-draft-box"):
+                    self.new_btn = gr.Button(t("personas.new"), size="sm", elem_id="rp-new")
+                    with gr.Accordion(t("personas.draft_box"), open=False, elem_id="rp-draft-box"):
                         self.draft_text = gr.Textbox(
                             lines=4, show_label=False, elem_id="rp-draft-text",
-                            placeholder="Who the customer is, what happened, what they want, and what the policy "
-                                        "allows, in a few sentences. The model drafts a persona into the editor; "
-                                        "nothing is saved until you press Save.")
-                        self.draft_btn = gr.Button("Draft it", size="sm", elem_id="rp-draft")
+                            placeholder=t("personas.draft_hint"))
+                        self.draft_btn = gr.Button(t("personas.draft"), size="sm", elem_id="rp-draft")
                         self.draft_status = gr.HTML(elem_id="rp-draft-status")
-                    with gr.Accordion("Settings", open=False):
-                        self.exam = gr.Checkbox(value=ctx.exam_mode, label="Exam mode: hide the frustration meter "
-                                                "from trainees during practice", elem_id="rp-exam")
+                    with gr.Accordion(t("personas.settings"), open=False):
+                        self.exam = gr.Checkbox(value=ctx.exam_mode, label=t("personas.exam"),
+                                        elem_id="rp-exam")
             with gr.Column(scale=2, visible=False) as self.locked:
-                gr.HTML('<div class="rp-empty" id="rp-personas-locked">Personas are written and tested by '
-                        'trainers. Pick one on the Practice tab to start a conversation.</div>')
+                gr.HTML(t("personas.locked"), html_template='<div class="rp-empty" id="rp-personas-locked">${value}</div>')
             with gr.Column(scale=2) as self.editor_col:
                 with gr.Tabs():
-                    with gr.Tab("Editor"):
+                    with gr.Tab(t("personas.editor")):
                         self.editor = gr.Code(value=TEMPLATE, language="yaml", lines=26, max_lines=40,
                                               show_label=False, elem_id="rp-yaml", interactive=True)
-                        self.problems = gr.HTML(self._problems(TEMPLATE), elem_id="rp-problems")
+                        self.problems = gr.HTML(self._problems(TEMPLATE, "en"), elem_id="rp-problems")
                         with gr.Row():
-                            self.save_btn = gr.Button("Save to library", variant="primary", elem_id="rp-save")
+                            self.save_btn = gr.Button(t("personas.save"), variant="primary", elem_id="rp-save")
                         self.save_status = gr.HTML(elem_id="rp-save-status")
-                    with gr.Tab("Preview"):
-                        self.preview = gr.HTML(self._preview(TEMPLATE), elem_id="rp-preview")
-                    with gr.Tab("Test run"):
-                        gr.HTML('<p class="rp-sub">Play this customer against a few scripted trainee lines '
-                                '(one per line). Nothing is saved.</p>')
-                        self.script = gr.Textbox(value=DEFAULT_SCRIPT, lines=4, label="Trainee lines",
+                    with gr.Tab(t("personas.preview")):
+                        self.preview = gr.HTML(self._preview(TEMPLATE, "en"), elem_id="rp-preview")
+                    with gr.Tab(t("personas.test_run")):
+                        gr.HTML(t("personas.test_sub"), html_template='<p class="rp-sub">${value}</p>')
+                        self.script = gr.Textbox(value=DEFAULT_SCRIPT, lines=4, label=t("personas.script"),
                                                  elem_id="rp-script")
-                        self.test_btn = gr.Button("Run the test", variant="primary", elem_id="rp-test")
+                        self.test_btn = gr.Button(t("personas.run_test"), variant="primary", elem_id="rp-test")
                         with gr.Row(equal_height=False):
                             with gr.Column(scale=3):
                                 self.test_convo = gr.HTML(elem_id="rp-test-convo")
                             with gr.Column(scale=2):
                                 self.test_curve = gr.HTML()
-                        gr.HTML('<p class="rp-sub">Or run the persona\'s own behaviour tests (its '
-                                '<code>expect:</code> cases) on the configured model.</p>')
-                        self.expect_btn = gr.Button("Run the behaviour tests", elem_id="rp-expect-run")
+                        # The words may hold markup (<code>): the packs are ours, as this file is.
+                        gr.HTML(t("personas.expect_sub"), html_template='<p class="rp-sub">${value}</p>')
+                        self.expect_btn = gr.Button(t("personas.run_expect"), elem_id="rp-expect-run")
                         self.expect_out = gr.HTML(elem_id="rp-expect")
 
-    def on_load(self, user):
+    def loaded(self) -> list:
+        """What the app's load event fills in (on_load)."""
+        return [self.editor_col, self.locked, self.tools, self.exam]
+
+    def on_load(self, user) -> dict:
         """Trainers get the editor; everyone else sees the library only (the handlers check too)."""
         can = user.can_edit_personas
-        return (gr.update(visible=can), gr.update(visible=not can), gr.update(visible=can),
-                gr.update(value=self.ctx.exam_mode))
+        return {self.editor_col: gr.update(visible=can), self.locked: gr.update(visible=not can),
+                self.tools: gr.update(visible=can), self.exam: gr.update(value=self.ctx.exam_mode)}
 
     def _library_errors(self) -> str:
         return render.library_errors(self.ctx.library.errors)
 
-    def _problems(self, text: str) -> str:
+    def _problems(self, text: str, lang: str) -> str:
         persona, problems = check(text)
-        return render.problems(problems, f"Valid persona “{persona.name}” ({persona.id})." if persona else "")
+        return render.problems(problems, words(lang)("personas.valid", name=persona.name, id=persona.id)
+                               if persona else "", lang)
 
-    def _preview(self, text: str) -> str:
+    def _preview(self, text: str, lang: str) -> str:
         persona, problems = check(text)
         if persona is None:
-            return render.problems(problems)
-        return render.brief(persona)
+            return render.problems(problems, lang=lang)
+        return render.brief(persona, lang=lang)
 
     def wire(self, practice) -> None:
         self.editor.change(self.validate, self.editor, [self.problems, self.preview], api_visibility="private",
@@ -189,7 +191,8 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
             return render.status(str(e), "err"), ""
-        return self._problems(text), self._preview(text)
+        lang = language(request)
+        return self._problems(text, lang), self._preview(text, lang)
 
     def draft(self, description, request: gr.Request):
         """A persona drafted by the model into the editor (never saved here)."""
@@ -198,9 +201,10 @@ class PersonasTab:
             text, problems = drafting.draft(self.ctx.client, description, taken_ids=set(self.ctx.library.files))
         except (Forbidden, drafting.DraftError, ModelError) as e:
             return gr.skip(), render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
-        note = ("Drafted into the editor. Not saved: read it, finish it, then Save." if not problems else
-                "Drafted into the editor with problems to fix (below). Not saved.")
-        return text, render.status(note, "ok" if not problems else "err"), "", self._problems(text), self._preview(text)
+        lang = language(request)
+        note = words(lang)("personas.drafted" if not problems else "personas.drafted_problems")
+        return (text, render.status(note, "ok" if not problems else "err"), "", self._problems(text, lang),
+                self._preview(text, lang))
 
     def open_card(self, evt: CardClick, request: gr.Request):
         try:
@@ -217,16 +221,19 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
             return render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
+        lang = language(request)
+        w = words(lang)
         try:
             path = self.ctx.library.save(text or "")
         except PersonaError as e:
-            return (render.status("Not saved: fix the problems below first.", "err"), render.problems(e.problems),
+            return (render.status(w("personas.not_saved_problems"), "err"), render.problems(e.problems, lang=lang),
                     gr.skip(), gr.skip())
         except OSError as e:
-            return render.status(f"Not saved: {e.strerror or e}", "err"), gr.skip(), gr.skip(), gr.skip()
+            return render.status(w("personas.not_saved", error=e.strerror or e), "err"), gr.skip(), gr.skip(), gr.skip()
         persona, _ = check(text)
-        return (render.status(f"Saved “{persona.name}” to the library as {path.name}.", "ok"),
-                self._problems(text), render.persona_cards(self.ctx.personas()), self._library_errors())
+        return (render.status(w("personas.saved", name=persona.name, file=path.name), "ok"),
+                self._problems(text, lang), render.persona_cards(self.ctx.personas(), lang=lang),
+                self._library_errors())
 
     def set_exam(self, on, request: gr.Request):
         try:
@@ -234,8 +241,7 @@ class PersonasTab:
         except Forbidden as e:
             return render.status(str(e), "err")
         self.ctx.set_exam_mode(bool(on))
-        return render.status("Exam mode is on: trainees will not see the frustration meter." if on else
-                             "Exam mode is off: trainees see the frustration meter.", "ok")
+        return render.status(words(language(request))("personas.exam_on" if on else "personas.exam_off"), "ok")
 
     def expect_run(self, text, request: gr.Request) -> str:
         """The editor's persona's expect cases, played as test runs (kept out of trainees' lists)."""
@@ -243,15 +249,16 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
             return render.status(str(e), "err")
+        lang = language(request)
         persona, problems = check(text)
         if persona is None:
-            return render.problems(problems)
+            return render.problems(problems, lang=lang)
         try:
             results = persona_tests.run(persona, self.ctx.client, store=self.ctx.store.for_test_runs())
         except ModelError as e:
-            return render.status(f"The model failed: {e}", "err")
+            return render.status(words(lang)("personas.model_failed", error=e), "err")
         passed = sum(r.ok for r in results)
-        summary = render.status(f"{passed} of {len(results)} behaviour tests pass.",
+        summary = render.status(words(lang)("personas.expect_summary", passed=passed, total=len(results)),
                                 "ok" if passed == len(results) else "err") if results else ""
         return summary + render.expect_results(results)
 
@@ -261,13 +268,14 @@ class PersonasTab:
         except Forbidden as e:
             yield render.status(str(e), "err"), ""
             return
+        lang = language(request)
         persona, problems = check(text)
         if persona is None:
-            yield render.problems(problems), ""
+            yield render.problems(problems, lang=lang), ""
             return
         lines = [ln.strip() for ln in (script or "").splitlines() if ln.strip()][:MAX_TEST_LINES]
         if not lines:
-            yield render.status("Write at least one trainee line.", "err"), ""
+            yield render.status(words(lang)("personas.no_lines"), "err"), ""
             return
         yield from run_test(persona, lines, self.ctx.client, self.ctx.store, trainer.name)
 

@@ -24,6 +24,7 @@ from . import lessons, render, team_view
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
 from .events import CardClick, SpeechCut
+from .i18n import language, t, words
 from .media import public_url
 
 log = logging.getLogger("roleplay.web")
@@ -37,7 +38,7 @@ STOP_RECORDING_JS = "(...inputs) => { window.rpSpeech && window.rpSpeech.deaf();
 CUT_IN_JS = """
 watch('value', () => {
   if (!element.querySelector('[data-cut-in]')) return;
-  const stop = [...document.querySelectorAll('#rp-mic button')].find(b => /stop/i.test(b.textContent));
+  const stop = document.querySelector('#rp-mic button.stop-button');  // by class: its text is translated
   if (stop) stop.click();
 });
 """
@@ -54,8 +55,18 @@ def silence_limits() -> dict[str, float]:
 
 SPOKEN_WORDS_PER_S = 2.5  # how long a customer line takes to hear out, roughly
 
-CHANNELS = [("Chat — type your replies", "chat"), ("Voice — speak your replies", "voice")]
-DIFFICULTIES = [("Easy", "easy"), ("Medium", "medium"), ("Hard", "hard")]
+CHANNELS = ("chat", "voice")
+DIFFICULTIES = ("easy", "medium", "hard")
+
+
+def channel_choices(lang: str, only: str = "both") -> list[tuple[str, str]]:
+    w = words(lang)
+    return [(w(f"practice.channel.{c}"), c) for c in CHANNELS if only in ("both", c)]
+
+
+def difficulty_choices(lang: str) -> list[tuple[str, str]]:
+    w = words(lang)
+    return [(w(f"difficulty.{d}"), d) for d in DIFFICULTIES]
 
 
 def _as_text(text: str) -> str:
@@ -78,11 +89,11 @@ def chat_messages(turns, partial: str | None = None, pending_user: str | None = 
     return out
 
 
-def grade_safely(ctx: Context, session_id: str) -> tuple[dict | None, str]:
+def grade_safely(ctx: Context, session_id: str, lang: str = "en") -> tuple[dict | None, str]:
     try:
         return ctx.grade(session_id), ""
     except Exception as e:  # grading must never lose the session; say what happened
-        return None, "The session is saved, but grading failed. " + reported(f"grading session {session_id}", e)
+        return None, words(lang)("practice.grading_failed") + " " + reported(f"grading session {session_id}", e)
 
 
 class PracticeTab:
@@ -95,28 +106,29 @@ class PracticeTab:
         ctx = self.ctx
         self.sid = gr.State("")
         with gr.Column(visible=True, elem_id="rp-picker") as self.picker:
-            with gr.Accordion("My assignments", open=True, visible=False, elem_id="rp-my-box") as self.my_box:
+            with gr.Accordion(t("practice.my_assignments"), open=True, visible=False, elem_id="rp-my-box") as self.my_box:
                 self.my_table = gr.HTML(elem_id="rp-my-assignments")
                 with gr.Row():
-                    self.assignment_dd = gr.Dropdown(choices=[], value=None, label="Assignment", scale=3,
+                    self.assignment_dd = gr.Dropdown(choices=[], value=None, label=t("practice.assignment"), scale=3,
                                                      elem_id="rp-assignment", interactive=True)
-                    self.assignment_btn = gr.Button("Start this assignment", variant="primary", scale=1,
+                    self.assignment_btn = gr.Button(t("practice.start_assignment"), variant="primary", scale=1,
                                                     elem_id="rp-assignment-start")
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
-                    gr.HTML('<div class="rp-title">Choose a customer</div><p class="rp-sub">Each card is a '
-                            'customer with a situation. Read the brief, then start the conversation.</p>')
+                    gr.HTML(t("practice.choose"), html_template='<div class="rp-title">${value}</div>')
+                    gr.HTML(t("practice.choose_sub"), html_template='<p class="rp-sub">${value}</p>')
                     self.cards = gr.HTML(render.persona_cards(ctx.personas()), js_on_load=render.CARDS_JS,
                                          elem_id="rp-cards")
                 with gr.Column(scale=2, min_width=340):
-                    self.persona_dd = gr.Dropdown(choices=self._choices(), value=None, label="Customer",
+                    self.persona_dd = gr.Dropdown(choices=self._choices(), value=None, label=t("practice.customer"),
                                                   elem_id="rp-persona", interactive=True)
                     self.brief = gr.HTML(render.brief(None), elem_id="rp-brief")
-                    self.channel = gr.Radio(CHANNELS, value="chat", label="How will you talk?", elem_id="rp-channel")
-                    self.difficulty = gr.Radio(DIFFICULTIES, value="medium", label="Difficulty",
-                                               elem_id="rp-difficulty",
-                                               info="How upset they start, how hard they push, how long they wait")
-                    self.start_btn = gr.Button("Start the conversation", variant="primary", size="lg",
+                    # Choices are written for each page when it loads (localize), in its language.
+                    self.channel = gr.Radio(channel_choices("en"), value="chat", label=t("practice.channel"),
+                                            elem_id="rp-channel")
+                    self.difficulty = gr.Radio(difficulty_choices("en"), value="medium", label=t("practice.difficulty"),
+                                               elem_id="rp-difficulty", info=t("practice.difficulty_info"))
+                    self.start_btn = gr.Button(t("practice.start"), variant="primary", size="lg",
                                                interactive=False, elem_id="rp-start")
                     self.start_status = gr.HTML()
         with gr.Column(visible=False, elem_id="rp-convo") as self.convo:
@@ -129,32 +141,31 @@ class PracticeTab:
                                            buttons=[], feedback_options=None, placeholder="",
                                            avatar_images=render.avatar_files(ctx.data / "ui"))
                     with gr.Row(visible=True, elem_id="rp-chat-input") as self.chat_row:
-                        self.msg = gr.Textbox(placeholder="Type your reply and press Enter…", show_label=False,
+                        self.msg = gr.Textbox(placeholder=t("practice.type_here"), show_label=False,
                                               scale=6, lines=1, max_lines=6, elem_id="rp-msg", container=False)
-                        self.send_btn = gr.Button("Send", variant="primary", scale=1, min_width=90,
+                        self.send_btn = gr.Button(t("practice.send"), variant="primary", scale=1, min_width=90,
                                                   elem_id="rp-send")
                     with gr.Column(visible=False, elem_id="rp-voice") as self.voice_col:
                         # Streamed: the recording is transcribed while the trainee speaks (speech.live).
                         self.mic = gr.Audio(sources=["microphone"], type="numpy", streaming=True,
-                                            label="Your answer: record, pause a moment, then stop. "
-                                                  "It is sent when you stop.", elem_id="rp-mic")
+                                            label=t("practice.mic"), elem_id="rp-mic")
                         self.rec = gr.Textbox(visible="hidden", elem_id="rp-rec")  # the recording's id
-                        with gr.Accordion("No microphone? Upload a recording instead", open=False):
+                        with gr.Accordion(t("practice.upload"), open=False):
                             self.upload = gr.Audio(sources=["upload"], type="filepath", elem_id="rp-upload",
                                                    show_label=False)
                     self.speech = gr.HTML(render.speech_queue([]), js_on_load=render.SPEECH_JS, elem_id="rp-speech")
                     self.cut_in = gr.HTML("", js_on_load=CUT_IN_JS, elem_id="rp-cut-in")
                     self.err = gr.HTML(elem_id="rp-error")
-                    self.retry_btn = gr.Button("Retry the customer's reply", visible=False, elem_id="rp-retry")
+                    self.retry_btn = gr.Button(t("practice.retry"), visible=False, elem_id="rp-retry")
                 with gr.Column(scale=1, min_width=300):
                     self.side = gr.HTML()
                     self.meter = gr.HTML(elem_id="rp-meter")
-                    with gr.Accordion("Policy sheet", open=True):
+                    with gr.Accordion(t("policy"), open=True):
                         self.policy = gr.HTML()
                     self.why_live = gr.HTML(elem_id="rp-why-live")  # what moved the customer just now
-                    self.hint_btn = gr.Button("What now?", size="sm", elem_id="rp-hint")
+                    self.hint_btn = gr.Button(t("practice.hint"), size="sm", elem_id="rp-hint")
                     self.hint_text = gr.HTML(elem_id="rp-hint-text")
-                    self.end_btn = gr.Button("End the session and get feedback", variant="secondary",
+                    self.end_btn = gr.Button(t("practice.end"), variant="secondary",
                                              elem_id="rp-end")
         with gr.Column(visible=False, elem_id="rp-result") as self.result:
             self.result_status = gr.HTML(visible=False)
@@ -162,39 +173,57 @@ class PracticeTab:
                 with gr.Column(scale=3):
                     self.scorecard = gr.HTML(elem_id="rp-scorecard")
                 with gr.Column(scale=2):
-                    gr.HTML('<div class="rp-title">Transcript</div><p class="rp-sub">Evidence from the scorecard '
-                            'is marked in the turns it quotes.</p>')
+                    gr.HTML(t("result.transcript"), html_template='<div class="rp-title">${value}</div>')
+                    gr.HTML(t("result.transcript_sub"), html_template='<p class="rp-sub">${value}</p>')
                     self.result_transcript = gr.HTML(elem_id="rp-result-transcript")
             with gr.Row():
-                self.again_btn = gr.Button("Practise again", variant="primary", elem_id="rp-again", scale=2)
+                self.again_btn = gr.Button(t("result.again"), variant="primary", elem_id="rp-again", scale=2)
                 # Turn numbers as the transcript shows them (#1 is the customer's opening).
-                self.redo_turn = gr.Number(label="Your turn #", precision=0, minimum=2, elem_id="rp-result-redo-turn",
+                self.redo_turn = gr.Number(label=t("result.redo_turn"), precision=0, minimum=2, elem_id="rp-result-redo-turn",
                                            scale=1)
-                self.redo_btn = gr.Button("Try this reply again", elem_id="rp-result-redo", scale=2)
+                self.redo_btn = gr.Button(t("result.redo"), elem_id="rp-result-redo", scale=2)
         self.silence_limits = silence_limits()
         self.silence_timer = gr.Timer(min(self.silence_limits.values()) / 4)
 
     def _choices(self):
         return [(f"{p.name} — {p.situation}", p.id) for p in self.ctx.personas()]
 
-    def refresh(self):
+    def refresh(self, request: gr.Request) -> dict:
         """New persona cards and choices (after a trainer saved one)."""
-        return render.persona_cards(self.ctx.personas()), gr.update(choices=self._choices())
+        return {self.cards: render.persona_cards(self.ctx.personas(), lang=language(request)),
+                self.persona_dd: gr.update(choices=self._choices())}
 
-    def assignments(self, user) -> tuple:
+    def loaded(self) -> list:
+        """What the app's load event fills in (on_load)."""
+        return [self.cards, self.persona_dd, self.brief, self.channel, self.difficulty, *self._assignment_views()]
+
+    def on_load(self, user, request: gr.Request) -> dict:
+        """The picker in the page's language (what Gradio's own translation does not reach), and the
+        user's assignments."""
+        lang = language(request)
+        return {**self.refresh(request), self.brief: render.brief(None, lang=lang),
+                self.channel: gr.update(choices=channel_choices(lang)),
+                self.difficulty: gr.update(choices=difficulty_choices(lang)), **self.assignments(user, lang)}
+
+    def _assignment_views(self) -> list:
+        return [self.my_box, self.my_table, self.assignment_dd]
+
+    def assignments(self, user, lang: str) -> dict:
         """'My assignments' for the user: the box (shown when they have any), the table, the choices."""
         items = self.ctx.assignments_for(user)
         names = {p.id: p.name for p in self.ctx.personas()}
-        choices = [(f"#{a.id} {names.get(a.persona_id, a.persona_id)} — {s.state}", a.id) for a, s in items
-                   if s.can_start]
-        return (gr.update(visible=bool(items)), team_view.my_assignments(items, names),
-                gr.update(choices=choices, value=None))
+        w = words(lang)
+        choices = [(f"#{a.id} {names.get(a.persona_id, a.persona_id)} — {w('mine.state.' + s.state.replace(' ', '_'))}",
+                    a.id) for a, s in items if s.can_start]
+        return {self.my_box: gr.update(visible=bool(items)),
+                self.my_table: team_view.my_assignments(items, names, lang),
+                self.assignment_dd: gr.update(choices=choices, value=None)}
 
-    def refresh_assignments(self, request: gr.Request):
+    def refresh_assignments(self, request: gr.Request) -> dict:
         try:
-            return self.assignments(self.ctx.user(request))
+            return self.assignments(self.ctx.user(request), language(request))
         except Forbidden:
-            return gr.skip(), gr.skip(), gr.skip()
+            return {self.my_box: gr.skip()}
 
     def pick_assignment(self, assignment_id, request: gr.Request):
         """Show the assignment's customer (brief, channels) before it is started."""
@@ -237,24 +266,30 @@ class PracticeTab:
         self.hint_btn.click(self.hint, self.sid, self.hint_text, api_visibility="private")
         self.redo_btn.click(self.redo, [self.sid, self.redo_turn], self.shown_outputs(), api_visibility="private")
         self.silence_timer.tick(self.silence, self.sid, conv_out, api_visibility="private", show_progress="hidden")
-        self.again_btn.click(lambda: (gr.update(visible=True), gr.update(visible=False), gr.update(visible=False), ""),
-                             None, [self.picker, self.convo, self.result, self.sid], api_visibility="private").then(
-            self.refresh_assignments, None, [self.my_box, self.my_table, self.assignment_dd], api_visibility="private")
+        self.again_btn.click(self.again, None, [self.picker, self.convo, self.result, self.sid],
+                             api_visibility="private").then(
+            self.refresh_assignments, None, self._assignment_views(), api_visibility="private")
+
+    def again(self) -> dict:
+        """Back to the picker after a result."""
+        return {self.picker: gr.update(visible=True), self.convo: gr.update(visible=False),
+                self.result: gr.update(visible=False), self.sid: ""}
 
     def pick_card(self, evt: CardClick):
         if evt.persona and self.ctx.persona(evt.persona):
             return gr.update(value=evt.persona)
         return gr.skip()
 
-    def show_brief(self, persona_id):
+    def show_brief(self, persona_id, request: gr.Request) -> dict:
+        lang = language(request)
         p = self.ctx.persona(persona_id)
         if p is None:
-            return render.brief(None), gr.update(), gr.update(interactive=False), gr.update()
+            return {self.brief: render.brief(None, lang=lang), self.start_btn: gr.update(interactive=False)}
         ch = p.channel.value
-        choices = CHANNELS if ch == "both" else [c for c in CHANNELS if c[1] == ch]
-        note = "" if ch == "both" else f"This customer is {ch} only."
-        return (render.brief(p, note), gr.update(choices=choices, value=choices[0][1]), gr.update(interactive=True),
-                gr.update(value=p.difficulty.value))
+        choices = channel_choices(lang, ch)
+        note = "" if ch == "both" else words(lang)(f"brief.only.{ch}")
+        return {self.brief: render.brief(p, note, lang), self.channel: gr.update(choices=choices, value=choices[0][1]),
+                self.start_btn: gr.update(interactive=True), self.difficulty: gr.update(value=p.difficulty.value)}
 
     def shown_outputs(self) -> list:
         """What showing a running session updates (start, or continue from Review)."""
@@ -274,52 +309,51 @@ class PracticeTab:
 
         return self._begin(starting, request)
 
-    def _begin(self, starting, request: gr.Request):
+    def _begin(self, starting, request: gr.Request) -> dict:
         try:
             live = starting(self.ctx.user(request))
         except (KeyError, ValueError, Forbidden) as e:
             msg = e.args[0] if e.args else str(e)
-            return ["", *[gr.update()] * 13, render.status(str(msg), "err"), gr.update(), gr.update()]
+            return {self.sid: "", self.start_status: render.status(str(msg), "err")}
         voice = live.session.channel == "voice"
         live.touch(len(live.session.turns[0].text.split()) / SPOKEN_WORDS_PER_S if voice else 0.0)
-        return self._shown(live, self._speak_opening(live) if voice else [])
+        return self._shown(live, self._speak_opening(live) if voice else [], language(request))
 
-    def resume(self, sid, request: gr.Request):
-        """Continue one's own unfinished session (after a restart, or from another process): the
-        shown outputs, then the app's tab and Review's status line."""
-        try:
-            live = self._live(sid, request)
-            if live.session.ended:
-                raise NotFound("This conversation has ended; it can be replayed, not continued.")
-        except (NotFound, Forbidden) as e:
-            return [*[gr.skip()] * len(self.shown_outputs()), gr.skip(),
-                    gr.update(value=render.status(str(e), "err"), visible=True)]
-        return [*self._shown(live, []), gr.update(selected="practice"), gr.update(visible=False)]
+    def resume(self, sid, request: gr.Request) -> dict:
+        """Continue one's own unfinished session (after a restart, or from another process).
 
-    def redo(self, sid, turn, request: gr.Request):
+        NotFound or Forbidden: there is no such session of the user's to continue."""
+        live = self._live(sid, request)
+        if live.session.ended:
+            raise NotFound("This conversation has ended; it can be replayed, not continued.")
+        return self._shown(live, [], language(request))
+
+    def redo(self, sid, turn, request: gr.Request) -> dict:
         """Right after grading: fork the session just graded at turn # and practise from there."""
         try:
             live = self.ctx.fork(self.ctx.user(request), sid, int(turn or 0) - 1)
         except (NotFound, Forbidden, CannotFork) as e:
             raise gr.Error(str(e), print_exception=False) from None
-        return self._shown(live, [])
+        return self._shown(live, [], language(request))
 
-    def _shown(self, live: Live, urls: list[str]) -> list:
+    def _shown(self, live: Live, urls: list[str], lang: str) -> dict:
         s = live.session
         p = s.persona
         voice = s.channel == "voice"
         # A reply the model never gave (the app stopped, or the model failed) is one Retry away.
-        owed = render.status("The customer has not answered your last turn yet; press Retry.", "info") \
-            if s.awaiting_reply else ""
-        return [
-            s.id, gr.update(visible=False), gr.update(visible=True), gr.update(visible=False),
-            chat_messages(s.turns), gr.update(visible=not voice), gr.update(visible=voice),
-            render.side_panel(p, s.channel), render.meter(s.state.frustration, p.temperament.leave_at,
-                                                          self.ctx.exam_mode),
-            render.policy_sheet(p.policy.summary), render.speech_queue(urls, 0), owed,
-            gr.update(visible=s.awaiting_reply), gr.update(value="", interactive=True), "",
-            gr.update(interactive=True), render.chat_head(p, s.channel), "", "",
-        ]
+        owed = render.status(words(lang)("practice.owed"), "info") if s.awaiting_reply else ""
+        return {
+            self.sid: s.id, self.picker: gr.update(visible=False), self.convo: gr.update(visible=True),
+            self.result: gr.update(visible=False), self.chat: chat_messages(s.turns),
+            self.chat_row: gr.update(visible=not voice), self.voice_col: gr.update(visible=voice),
+            self.side: render.side_panel(p, s.channel, lang),
+            self.meter: render.meter(s.state.frustration, p.temperament.leave_at, self.ctx.exam_mode, lang),
+            self.policy: render.policy_sheet(p.policy.summary), self.speech: render.speech_queue(urls, 0),
+            self.err: owed, self.retry_btn: gr.update(visible=s.awaiting_reply),
+            self.msg: gr.update(value="", interactive=True), self.start_status: "",
+            self.send_btn: gr.update(interactive=True), self.chat_head: render.chat_head(p, s.channel, lang),
+            self.why_live: "", self.hint_text: "",
+        }
 
     def _speak_opening(self, live: Live) -> list[str]:
         s = live.session
@@ -338,11 +372,11 @@ class PracticeTab:
 
     # a turn ------------------------------------------------------------------------------------
 
-    def _view(self, live: Live, partial: str | None = None, extra: dict | None = None,
+    def _view(self, live: Live, lang: str, partial: str | None = None, extra: dict | None = None,
               pending_user: str | None = None) -> dict:
         s = live.session
         out = {self.chat: chat_messages(s.turns, partial, pending_user),
-               self.meter: render.meter(s.state.frustration, s.persona.temperament.leave_at, self.ctx.exam_mode)}
+               self.meter: render.meter(s.state.frustration, s.persona.temperament.leave_at, self.ctx.exam_mode, lang)}
         out.update(extra or {})
         return out
 
@@ -354,55 +388,61 @@ class PracticeTab:
         return self.ctx.live_for(self.ctx.user(request), sid)
 
     def _one_turn(self, sid, request, body) -> Iterator[dict]:
-        """Run `body(live)` on the user's own running session, one turn at a time per session."""
+        """Run `body(live, lang)` on the user's own running session, one turn at a time per session."""
+        lang = language(request)
         try:
             live = self._live(sid, request)
         except (NotFound, Forbidden) as e:
             yield self._failure(str(e))
             return
         if not live.lock.acquire(blocking=False):
-            yield self._failure("The customer is still answering; wait a moment.")
+            yield self._failure(words(lang)("practice.busy"))
             return
         try:
-            yield from body(live)
+            yield from body(live, lang)
         finally:
             live.lock.release()
 
     def send(self, text, sid, request: gr.Request) -> Iterator[dict]:
         if not (text or "").strip():
-            yield self._failure("Type something first.")
+            yield self._failure(words(language(request))("practice.empty"))
             return
-        yield from self._one_turn(sid, request, lambda live: self._turn(live, lambda: live.session.say(text), said=text))
+        yield from self._one_turn(sid, request,
+                                  lambda live, lang: self._turn(live, lang, lambda: live.session.say(text), said=text))
 
     def retry(self, sid, request: gr.Request) -> Iterator[dict]:
-        def body(live: Live) -> Iterator[dict]:
+        def body(live: Live, lang: str) -> Iterator[dict]:
             if not live.session.awaiting_reply:
                 yield {self.retry_btn: gr.update(visible=False), self.err: ""}
                 return
-            yield from self._turn(live, live.session.retry, speak_here=live.session.channel == "voice")
+            yield from self._turn(live, lang, live.session.retry, speak_here=live.session.channel == "voice")
 
         yield from self._one_turn(sid, request, body)
 
     def voice(self, audio, sid, request: gr.Request) -> Iterator[dict]:
         """An uploaded recording: transcribed whole."""
         if audio:
-            yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, str(audio)))
+            yield from self._one_turn(sid, request, lambda live, lang: self._voice_turn(live, lang, str(audio)))
 
     # The microphone streams: start_recording opens a live transcript, each chunk is fed to it (and
     # what it hears at a pause starts the customer's reply), stop_recording finishes it and takes the turn.
     # Each event names its recording by the id the browser gave it (web/recordings.py).
 
     def silence(self, sid, request: gr.Request) -> Iterator[dict]:
-        """The trainee has been silent too long: the customer asks if anyone is there (then hangs up)."""
+        """The trainee has been silent too long: the customer asks if anyone is there (then hangs up).
+
+        A tick with nothing to say yields a no-change: a generator that yields nothing would blank every
+        output (the scorecard and transcript a few seconds after grading), and Gradio takes an empty dict
+        for one value."""
         live = self._own(sid, request, touch=False) if sid else None
-        if live is None or live.session.ended or live.session.awaiting_reply or live.recordings.recording:
+        quiet = (live is not None and not (live.session.ended or live.session.awaiting_reply or live.recordings.recording)
+                 and time.monotonic() - live.quiet_since >= self.silence_limits[live.session.channel])
+        if not quiet or not live.lock.acquire(blocking=False):  # a turn under way is not silence
+            yield {self.err: gr.skip()}
             return
-        if time.monotonic() - live.quiet_since < self.silence_limits[live.session.channel]:
-            return
-        if not live.lock.acquire(blocking=False):
-            return  # a turn is under way: that is not silence
         try:
-            yield from self._turn(live, live.session.silence, speak_here=live.session.channel == "voice")
+            yield from self._turn(live, language(request), live.session.silence,
+                                  speak_here=live.session.channel == "voice")
         finally:
             live.lock.release()
 
@@ -440,10 +480,10 @@ class PracticeTab:
         live = self._own(sid, request)
         listening = live.recordings.stop(rec, last_chunk) if live else None
         if listening is None:
-            yield self._failure("Nothing was recorded; press Record and speak, then Stop.")
+            yield self._failure(words(language(request))("practice.nothing_recorded"))
             return
         cut_in_s = live.cut_ins.pop(rec, None)
-        yield from self._one_turn(sid, request, lambda live: self._voice_turn(live, listening, cut_in_s))
+        yield from self._one_turn(sid, request, lambda live, lang: self._voice_turn(live, lang, listening, cut_in_s))
 
     def spoken_over(self, sid, evt: SpeechCut, request: gr.Request) -> None:
         """The trainee spoke over the customer: the browser stopped the line; mark what they never heard."""
@@ -457,18 +497,20 @@ class PracticeTab:
         if live is not None and len((text or "").strip()) >= 12 and not live.lock.locked():
             live.session.warm(text)
 
-    def _voice_turn(self, live: Live, audio: str | LiveTranscript, cut_in_s: float | None = None) -> Iterator[dict]:
+    def _voice_turn(self, live: Live, lang: str, audio: str | LiveTranscript,
+                    cut_in_s: float | None = None) -> Iterator[dict]:
         from ..voice import voice_turn
 
+        w = words(lang)
         s = live.session
         if s.ended:
-            yield self._failure("This conversation has ended; start a new session.")
+            yield self._failure(w("practice.ended"))
             return
         if s.awaiting_reply:
-            yield self._failure("The customer has not answered your last turn yet; press Retry first.", retry=True)
+            yield self._failure(w("practice.retry_first"), retry=True)
             return
         arrived = live.clock()  # when the recording ended, for the talk-time timeline
-        yield {self.err: render.status("Listening to your answer…", "info"), self.mic: None, self.upload: None}
+        yield {self.err: render.status(w("practice.listening"), "info"), self.mic: None, self.upload: None}
 
         def events():
             if isinstance(audio, LiveTranscript):
@@ -477,9 +519,10 @@ class PracticeTab:
             else:
                 yield from voice_turn(s, audio, at=arrived, data=self.ctx.data)
 
-        yield from self._turn(live, events)
+        yield from self._turn(live, lang, events)
 
-    def _turn(self, live: Live, events_fn, said: str | None = None, speak_here: bool = False) -> Iterator[dict]:
+    def _turn(self, live: Live, lang: str, events_fn, said: str | None = None,
+              speak_here: bool = False) -> Iterator[dict]:
         """Run one turn: show the trainee's words, stream the customer's reply (and its speech), grade at the end.
 
         events_fn gives the core's events: Heard (voice: the transcription), Delta (a checked piece of the
@@ -491,7 +534,7 @@ class PracticeTab:
         s = live.session
         busy = {self.msg: gr.update(value="", interactive=False), self.send_btn: gr.update(interactive=False),
                 self.err: "", self.retry_btn: gr.update(visible=False)}
-        yield self._view(live, "", busy, pending_user=said)  # an earlier error (and its Retry) goes away
+        yield self._view(live, lang, "", busy, pending_user=said)  # an earlier error (and its Retry) goes away
         if speak_here:  # the same sentence-by-sentence speech as a spoken turn (voice.speak_reply)
             core, at = events_fn, live.clock()
 
@@ -504,12 +547,12 @@ class PracticeTab:
         try:
             for ev in events_fn():
                 if isinstance(ev, Heard):
-                    yield self._view(live, "", busy, pending_user=ev.text)
+                    yield self._view(live, lang, "", busy, pending_user=ev.text)
                     continue
                 stored = True
                 if isinstance(ev, Delta):
                     partial += ev.text
-                    yield self._view(live, partial)
+                    yield self._view(live, lang, partial)
                 elif isinstance(ev, Spoken):
                     url = public_url(ev.path)
                     if url:
@@ -518,29 +561,30 @@ class PracticeTab:
                 elif isinstance(ev, CustomerLine):
                     line = ev
         except (ValueError, SessionEnded) as e:  # empty text, unusable audio (AudioError), session over
-            yield {**self._view(live), **self._failure(str(e))}
+            yield {**self._view(live, lang), **self._failure(str(e))}
             return
         except ModelError as e:
-            yield {**self._view(live), **self._failure(f"The customer could not answer: {e}", retry=True)}
+            yield {**self._view(live, lang), **self._failure(words(lang)("practice.model_failed", error=e),
+                                                             retry=True)}
             return
         except (ReplyOwed, NothingToRetry) as e:
-            yield {**self._view(live), **self._failure(str(e), retry=s.awaiting_reply)}
+            yield {**self._view(live, lang), **self._failure(str(e), retry=s.awaiting_reply)}
             return
         except Exception as e:  # anything else (the database, speech): keep the page usable, log it with an id
-            yield {**self._view(live), **self._failure(reported(f"taking a turn in session {s.id}", e),
+            yield {**self._view(live, lang), **self._failure(reported(f"taking a turn in session {s.id}", e),
                                                        retry=stored and s.awaiting_reply)}
             return
         ready = {self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}
         if line is not None:
             live.touch(len(line.text.split()) / SPOKEN_WORDS_PER_S if s.channel == "voice" else 0.0)
-        out = self._view(live, None, ready)
+        out = self._view(live, lang, None, ready)
         if line is not None:  # the last reaction explained (not in exam mode); a hint was for the turn before
-            out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona)
+            out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona, lang)
             out[self.hint_text] = ""
         if line is not None and s.channel == "voice":
             out[self.speech] = render.speech_queue(urls, line.index, done=True)
         if s.ended:
-            out.update(self._result(live))
+            out.update(self._result(live, lang))
         yield out
 
     def end(self, sid, request: gr.Request) -> dict:
@@ -550,7 +594,7 @@ class PracticeTab:
             return self._failure(str(e))
         with live.lock:
             live.session.end()
-        return self._result(live)
+        return self._result(live, language(request))
 
     def hint(self, sid, request: gr.Request) -> str:
         """One short pointer from where the conversation stands (recorded with the session)."""
@@ -559,13 +603,15 @@ class PracticeTab:
         except (NotFound, Forbidden) as e:
             return render.status(str(e), "err")
         if self.ctx.exam_mode:
-            return render.status("Hints are off in exam mode.", "info")
+            return render.status(words(language(request))("practice.no_hints"), "info")
         with live.lock:
             return render.status(self.ctx.hint(live), "info")
 
-    def _result(self, live: Live) -> dict:
+    def _result(self, live: Live, lang: str) -> dict:
+        """The scorecard: its words in the interface's language, the grader's in the session's."""
+        w = words(lang)
         s = live.session
-        card, problem = grade_safely(self.ctx, s.id)
+        card, problem = grade_safely(self.ctx, s.id, lang)
         self.ctx.forget(s.id)
         name = s.persona.name
         row = self.ctx.store.get(s.id)
@@ -574,15 +620,17 @@ class PracticeTab:
         verdict = ""
         if assignment is not None and card is not None:
             v = passmark.verdict(card, assignment.pass_overall, assignment.pass_skills)
-            verdict = render.status(f"Assignment #{assignment.id}: {'passed' if v.passed else 'not passed'}"
-                                    f"{'' if v.passed else ' — ' + v.reason}.", "ok" if v.passed else "err")
+            verdict = render.status(w("assignment.passed", id=assignment.id) if v.passed else
+                                    w("assignment.not_passed", id=assignment.id, reason=v.reason),
+                                    "ok" if v.passed else "err")
         return {
             self.convo: gr.update(visible=False), self.result: gr.update(visible=True),
-            self.scorecard: render.scorecard(card, prefix="sc-turn", title=f"Conversation with {name}",
-                                             end_reason=s.state.end_reason)
-            + (lessons.ending(row, s.persona) if shown else ""),
+            self.scorecard: render.scorecard(card, prefix="sc-turn", title=w("chat.with", name=name),
+                                             end_reason=s.state.end_reason, lang=lang)
+            + (lessons.ending(row, s.persona, lang) if shown else ""),
             self.result_transcript: render.transcript(s.turns, name, card, prefix="sc-turn",
-                                                      why=lessons.why_by_turn(row, s.persona) if shown else None),
+                                                      why=lessons.why_by_turn(row, s.persona) if shown else None,
+                                                      lang=lang),
             self.result_status: gr.update(value=render.status(problem, "err") + verdict,
                                           visible=bool(problem or verdict)),
             self.retry_btn: gr.update(visible=False),

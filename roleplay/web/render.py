@@ -1,10 +1,10 @@
 """HTML for the app's panels: persona cards, the frustration meter, scorecards, transcripts, charts.
 
-Pure functions from core objects to HTML strings, through Jinja2 templates with
-autoescaping (templates/parts.html for panels, charts.html for charts), so no markup
-from a user, a persona file or the model ever reaches the page.  Charts are inline
-SVG whose coordinates are worked out here, so the app needs no plotting library and
-works offline.
+Pure functions from core objects to HTML strings, in the interface's language `lang`
+(web/i18n.py: the packs' `ui` words), through Jinja2 templates with autoescaping
+(templates/parts.html for panels, charts.html for charts), so no markup from a user,
+a persona file or the model ever reaches the page.  Charts are inline SVG whose
+coordinates are worked out here, so the app needs no plotting library and works offline.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..persona import Persona
 from ..skills import ORDER as SKILL_ORDER  # the skill registry
 from ..state import mood_of
 from . import theme
+from .i18n import words
 
 _templates = Environment(loader=PackageLoader("roleplay.web", "templates"), autoescape=True)
 _parts = _templates.get_template("parts.html").module  # one macro per panel
@@ -105,27 +106,28 @@ def language_chip(language: str) -> str:
     return str(_parts.language_chip(code, LANGUAGE_NAMES.get(language, language)))
 
 
-def channel_chips(channel: str) -> str:
-    return str(_parts.channel_chips(channel, {k: Markup(_ICON[k]) for k in ("chat", "voice")}))
+def channel_chips(channel: str, lang: str = "en") -> str:
+    return str(_parts.channel_chips(channel, {k: Markup(_ICON[k]) for k in ("chat", "voice")}, words(lang)))
 
 
-def difficulty_badge(difficulty: str) -> str:
-    return str(_parts.difficulty_badge(difficulty))
+def difficulty_badge(difficulty: str, lang: str = "en") -> str:
+    return str(_parts.difficulty_badge(difficulty, words(lang)(f"difficulty.{difficulty}")))
 
 
 # header -----------------------------------------------------------------------------------------
 
-def header(user_name: str, roles_label: str, single_user: bool) -> str:
-    return str(_parts.header(user_name, roles_label, single_user, Markup(_ICON["logo"])))
+def header(user_name: str, roles_label: str, single_user: bool, lang: str = "en") -> str:
+    return str(_parts.header(user_name, roles_label, single_user, Markup(_ICON["logo"]), words(lang)))
 
 
 # persona cards and brief ------------------------------------------------------------------------------
 
-def persona_cards(personas: Iterable[Persona], selected: str | None = None, empty: str = "No personas yet.") -> str:
-    cards = [{"p": p, "selected": p.id == selected, "badge": Markup(difficulty_badge(p.difficulty.value)),
-              "kind": "Sales" if p.kind == "sales" else "Service",
-              "chips": Markup(language_chip(p.language) + channel_chips(p.channel.value))} for p in personas]
-    return str(_parts.persona_cards(cards, empty))
+def persona_cards(personas: Iterable[Persona], selected: str | None = None, lang: str = "en") -> str:
+    w = words(lang)
+    cards = [{"p": p, "selected": p.id == selected, "badge": Markup(difficulty_badge(p.difficulty.value, lang)),
+              "kind": w("card.sales" if p.kind == "sales" else "card.service"),
+              "chips": Markup(language_chip(p.language) + channel_chips(p.channel.value, lang))} for p in personas]
+    return str(_parts.persona_cards(cards, w("card.none")))
 
 
 # js for gr.HTML(js_on_load=...): a click on a card sends its persona id to the server.
@@ -156,34 +158,36 @@ def policy_sheet(summary: str) -> str:
     return str(_parts.policy_sheet(bullets, _paragraphs(summary)))
 
 
-def brief(p: Persona | None, note: str = "") -> str:
+def brief(p: Persona | None, note: str = "", lang: str = "en") -> str:
     """What the trainee may read before starting: the brief and the policy sheet (nothing hidden)."""
     if p is None:
-        return str(_parts.brief(None, "", "", [], ""))
-    meta = Markup(difficulty_badge(p.difficulty.value) + language_chip(p.language) + channel_chips(p.channel.value))
-    return str(_parts.brief(p, note, meta, _paragraphs(p.brief), Markup(policy_sheet(p.policy.summary))))
+        return str(_parts.brief(None, "", "", [], "", words(lang)))
+    meta = Markup(difficulty_badge(p.difficulty.value, lang) + language_chip(p.language)
+                  + channel_chips(p.channel.value, lang))
+    return str(_parts.brief(p, note, meta, _paragraphs(p.brief), Markup(policy_sheet(p.policy.summary)), words(lang)))
 
 
-def chat_head(p: Persona, channel: str) -> str:
-    hint = ("Speak when you are ready; the customer answers aloud." if channel == "voice"
-            else "The customer reads and answers your messages.")
-    return str(_parts.chat_head(p.name, hint))
+def chat_head(p: Persona, channel: str, lang: str = "en") -> str:
+    w = words(lang)
+    return str(_parts.chat_head(w("chat.with", name=p.name), w(f"chat.hint.{channel}")))
 
 
-def side_panel(p: Persona, channel: str) -> str:
-    return str(_parts.side_panel(p, Markup(difficulty_badge(p.difficulty.value)), Markup(language_chip(p.language)),
-                                 Markup(_ICON[channel]), channel))
+def side_panel(p: Persona, channel: str, lang: str = "en") -> str:
+    return str(_parts.side_panel(p, Markup(difficulty_badge(p.difficulty.value, lang)),
+                                 Markup(language_chip(p.language)), Markup(_ICON[channel]),
+                                 words(lang)(f"channel.{channel}")))
 
 
 # frustration meter ---------------------------------------------------------------------------------
 
-def meter(frustration: int | None, leave_at: int = 90, hidden: bool = False) -> str:
+def meter(frustration: int | None, leave_at: int = 90, hidden: bool = False, lang: str = "en") -> str:
+    w = words(lang)
     if hidden:
-        return str(_parts.hidden_meter(Markup(_ICON["lock"])))
+        return str(_parts.hidden_meter(Markup(_ICON["lock"]), w))
     if frustration is None:
         return ""
     f = max(0, min(100, int(frustration)))
-    return str(_parts.meter(f, mood_colour(f), mood_of(f), leave_at))
+    return str(_parts.meter(f, mood_colour(f), w(f"mood.{mood_of(f)}"), leave_at, w))
 
 
 def status(message: str, kind: str = "info") -> str:
@@ -280,14 +284,20 @@ watch('value', scan);
 
 # scorecard -----------------------------------------------------------------------------------------
 
-def _ring(score: float) -> str:
+def _ring(score: float, lang: str = "en") -> str:
     r, c = 44, 2 * 3.14159 * 44
     filled = c * max(0.0, min(100.0, score)) / 100
-    return str(_charts.ring(r, f"{c:.1f}", f"{filled:.1f}", score_colour(score), f"{score:.0f}"))
+    return str(_charts.ring(r, f"{c:.1f}", f"{filled:.1f}", score_colour(score), f"{score:.0f}",
+                            words(lang)("score.overall")))
 
 
-def skill_bars(skills: dict) -> str:
-    rows = [{"name": name, "width": f"{float(skills[name].get('score', 0)):.0f}",
+def skill_name(name: str, lang: str = "en") -> str:
+    """A skill's name in the interface's language (its id where the pack has no word for it)."""
+    return words(lang).get(f"skill.{name}", name)
+
+
+def skill_bars(skills: dict, lang: str = "en") -> str:
+    rows = [{"name": skill_name(name, lang), "width": f"{float(skills[name].get('score', 0)):.0f}",
              "colour": score_colour(float(skills[name].get("score", 0)))} for name in _ordered(skills)]
     return str(_charts.skill_bars(rows, PASS_MARK))
 
@@ -296,38 +306,41 @@ def _ordered(skills: dict) -> list[str]:
     return [s for s in SKILL_ORDER if s in skills] + sorted(s for s in skills if s not in SKILL_ORDER)
 
 
-def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reason: str | None = None) -> str:
+def scorecard(card: dict | None, prefix: str = "turn", title: str = "", end_reason: str | None = None,
+              lang: str = "en") -> str:
+    """The scorecard's own words in the interface's language; its tips, notes and blockers stay in the
+    session's (the grader wrote them so)."""
+    w = words(lang)
     if not card:
-        return str(_parts.scorecard(None))
+        return str(_parts.scorecard(None, w))
     overall = float(card.get("overall", 0))
-    reason = {"customer_left": "The customer left the conversation.",
-              "resolved": "The customer was satisfied and ended the conversation.",
-              "trainee_ended": "You ended the session."}.get(end_reason or "", "")
+    reason = w(f"end.{end_reason}") if end_reason in ("customer_left", "resolved", "trainee_ended") else ""
     grader = card.get("grader") or ""
+    band = card.get("band") or ""
     skills = card.get("skills", {})
     view = {
-        "overall": overall, "passed": bool(card.get("passed")), "title": title or "Your scorecard",
-        "ring": Markup(_ring(overall)), "bars": Markup(skill_bars(skills)),
-        "sub": [x for x in (reason, card.get("band") or "", f"graded: {grader}" if grader else "",
-                            *_versions(card)) if x],
+        "overall": overall, "passed": bool(card.get("passed")), "title": title or w("score.title"),
+        "ring": Markup(_ring(overall, lang)), "bars": Markup(skill_bars(skills, lang)),
+        "sub": [x for x in (reason, w.get(f"band.{band}", band), w("score.graded", grader=grader) if grader else "",
+                            *_versions(card, w)) if x],
         "blockers": card.get("blockers") or [],
         "blocker_evidence": [_evidence(e, prefix) for e in card.get("blocker_evidence") or []],
-        "skills": [{"name": name, "score": float(skills[name].get("score", 0)),
+        "skills": [{"id": name, "name": skill_name(name, lang), "score": float(skills[name].get("score", 0)),
                     "colour": score_colour(float(skills[name].get("score", 0))),
                     "evidence": [_evidence(e, prefix) for e in skills[name].get("evidence", [])],
                     "tips": skills[name].get("tips", [])} for name in _ordered(skills)],
     }
-    return str(_parts.scorecard(view))
+    return str(_parts.scorecard(view, w))
 
 
-def _versions(card: dict) -> list[str]:
+def _versions(card: dict, w) -> list[str]:
     """Said on the card when it was not graded by the sheet and rubric the trainee practised with."""
     out = []
     if card.get("persona_version") == "library":
-        out.append("re-graded against the library's current version of this customer, not the one practised")
+        out.append(w("score.library_version"))
     practised = card.get("practised_rubric_version")
     if practised and practised != card.get("rubric_version"):
-        out.append(f"rubric {card.get('rubric_version')} (practised under {practised})")
+        out.append(w("score.rubric", rubric=card.get("rubric_version"), practised=practised))
     return out
 
 
@@ -375,12 +388,14 @@ def _highlight(text: str, marks: list[tuple[str, str]]) -> list[tuple[str, str |
 
 
 def transcript(turns: Sequence, customer_name: str, card: dict | None = None, audio: dict[int, str] | None = None,
-               prefix: str = "turn", trainee_name: str = "Trainee", why: dict[int, list[str]] | None = None,
-               comments: dict[int, list[dict]] | None = None) -> str:
+               prefix: str = "turn", trainee_name: str | None = None, why: dict[int, list[str]] | None = None,
+               comments: dict[int, list[dict]] | None = None, lang: str = "en") -> str:
     """Turns with their numbers, evidence marked, notes, per-turn audio and the customer's frustration;
     `why`: what moved the customer, by turn (opened on a click); `comments`: evaluators' and replies."""
+    w = words(lang)
     ev = evidence_by_turn(card)
     audio = audio or {}
+    trainee_name = trainee_name or w("transcript.trainee")
     rows = []
     for i, t in enumerate(turns):
         customer = t.speaker == "customer"
@@ -390,10 +405,11 @@ def transcript(turns: Sequence, customer_name: str, card: dict | None = None, au
             "frustration": frustration, "colour": mood_colour(frustration) if frustration is not None else "",
             "times": f"{t.start:.1f}–{t.end:.1f} s" if t.start is not None and t.end is not None else "",
             "pieces": _highlight(t.text, [(e.get("quote", ""), e.get("effect", "+")) for _, e in ev.get(i, [])]),
-            "audio": audio.get(i), "notes": ev.get(i, []), "why": (why or {}).get(i, []),
+            "audio": audio.get(i), "notes": [(skill_name(n, lang), e) for n, e in ev.get(i, [])],
+            "why": (why or {}).get(i, []),
             "comments": (comments or {}).get(i, []),
         })
-    return str(_parts.transcript(rows))
+    return str(_parts.transcript(rows, w))
 
 
 def expect_results(results: Sequence) -> str:
@@ -415,10 +431,12 @@ def _grid(l: int, right: int, Y) -> dict:
 
 
 def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = None,
-                      satisfied_at: int | None = None, title: str = "Frustration over the conversation") -> str:
+                      satisfied_at: int | None = None, lang: str = "en") -> str:
     """points: (turn index, frustration) of the customer's turns."""
+    say = words(lang)  # (w is the chart's width below)
+    title = say("chart.frustration")
     if not points:
-        return str(_charts.empty_chart(title, "No turns yet."))
+        return str(_charts.empty_chart(title, say("chart.no_turns")))
     w, h, l, r, t, b = 560, 200, 34, 12, 10, 26
     xs = [p[0] for p in points]
     x0, x1 = min(xs), max(max(xs), min(xs) + 1)
@@ -430,12 +448,13 @@ def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = 
         return t + (100 - v) / 100 * (h - t - b)
 
     marks = [{"y": f"{Y(at):.1f}", "label_y": f"{Y(at) + dy:.1f}", "colour": colour, "label": label}
-             for at, colour, label, dy in ((leave_at, theme.BAD, "leaves", -4), (satisfied_at, theme.GOOD, "satisfied", 12))
+             for at, colour, label, dy in ((leave_at, theme.BAD, say("chart.leaves"), -4),
+                                           (satisfied_at, theme.GOOD, say("chart.satisfied"), 12))
              if at is not None]
     path = " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(points))
     area = path + f" L{X(points[-1][0]):.1f},{Y(0):.1f} L{X(points[0][0]):.1f},{Y(0):.1f} Z"
     return str(_charts.frustration_curve({
-        "title": title, "w": w, "h": h, "grid": _grid(l, w - r, Y), "marks": marks, "primary": theme.PRIMARY,
+        "title": title, "w_turn": say("chart.turn"), "w": w, "h": h, "grid": _grid(l, w - r, Y), "marks": marks, "primary": theme.PRIMARY,
         "path": path, "area": area,
         "dots": [{"x": f"{X(x):.1f}", "y": f"{Y(y):.1f}", "colour": mood_colour(y), "turn": x + 1, "value": y}
                  for x, y in points],
@@ -443,11 +462,12 @@ def frustration_curve(points: Sequence[tuple[int, int]], leave_at: int | None = 
     }))
 
 
-def timeline(turns: Sequence, customer_name: str) -> str:
+def timeline(turns: Sequence, customer_name: str, lang: str = "en") -> str:
     """Who spoke when (voice sessions): one lane per side, overlaps in red."""
+    say = words(lang)  # (w is the chart's width below)
     timed = [(i, t) for i, t in enumerate(turns) if t.start is not None and t.end is not None]
     if not timed:
-        return str(_charts.empty_chart("Talk time", "No timings recorded for this session."))
+        return str(_charts.empty_chart(say("chart.talk_time"), say("chart.no_timings")))
     w, h, l, r = 560, 118, 84, 12
     end = max(t.end for _, t in timed) or 1.0
     lanes = {"customer": 18, "trainee": 58}
@@ -470,7 +490,7 @@ def timeline(turns: Sequence, customer_name: str) -> str:
     step = max(1, round(end / 6))
     total = talk["customer"] + talk["trainee"] or 1.0
     return str(_charts.timeline({
-        "w": w, "h": h, "l": l, "customer_y": lanes["customer"] + 16, "trainee_y": lanes["trainee"] + 16,
+        "words": say, "w": w, "h": h, "l": l, "customer_y": lanes["customer"] + 16, "trainee_y": lanes["trainee"] + 16,
         "customer": customer_name, "customer_short": customer_name[:12], "bars": bars, "overlaps": overlaps,
         "ticks": [{"x": f"{X(s):.1f}", "label": s} for s in range(0, int(end) + 1, step)],
         "customer_s": f"{talk['customer']:.0f}", "trainee_s": f"{talk['trainee']:.0f}",
@@ -478,11 +498,11 @@ def timeline(turns: Sequence, customer_name: str) -> str:
     }))
 
 
-def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) -> str:
+def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str, lang: str = "en") -> str:
     """Scores over time, one line per skill."""
     points = [p for s in series.values() for p in s]
     if not points:
-        return str(_charts.empty_chart(title, "No graded sessions yet."))
+        return str(_charts.empty_chart(title, words(lang)("chart.no_graded")))
     w, h, l, r, t, b = 640, 240, 34, 14, 12, 28
     times = sorted({p[0] for p in points})
     index = {d: i for i, d in enumerate(times)}
@@ -500,7 +520,7 @@ def progress_chart(series: dict[str, list[tuple[datetime, float]]], title: str) 
         if not pts:
             continue
         lines.append({
-            "name": name, "colour": theme.SKILL_COLOURS.get(name, "#1c2a3a" if name == "overall" else "#888"),
+            "name": words(lang)("score.overall") if name == "overall" else skill_name(name, lang), "colour": theme.SKILL_COLOURS.get(name, "#1c2a3a" if name == "overall" else "#888"),
             "width": 3 if name == "overall" else 2, "dashed": name == "overall",
             "d": " ".join(f'{"M" if i == 0 else "L"}{X(x):.1f},{Y(y):.1f}' for i, (x, y) in enumerate(pts)),
             "points": [{"x": f"{X(x):.1f}", "y": f"{Y(y):.1f}", "label": f"{y:.0f} ({x:%Y-%m-%d})"} for x, y in pts],
@@ -523,15 +543,16 @@ def empty(message: str) -> str:
     return str(_parts.empty(message))
 
 
-def problems(items: Sequence, ok_message: str = "") -> str:
-    return str(_parts.problems(items, ok_message))
+def problems(items: Sequence, ok_message: str = "", lang: str = "en") -> str:
+    return str(_parts.problems(items, ok_message, words(lang)))
 
 
-def replay_header(row, persona_name: str) -> str:
+def replay_header(row, persona_name: str, lang: str = "en") -> str:
+    w = words(lang)
     when = row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
     score = Markup(f'<span class="rp-bigscore" style="color:{score_colour(row.overall)}">{row.overall:.0f}</span>'
-                   if row.overall is not None else '<span class="rp-chip">not graded</span>')
-    state = {"customer_left": "customer left", "resolved": "resolved", "trainee_ended": "ended by trainee"}.get(
-        row.end_reason or "", "in progress" if not row.ended else "ended")
-    return str(_parts.replay_header(row, persona_name, when, LANGUAGE_NAMES.get(row.language, row.language), state,
-                                    score))
+                   if row.overall is not None else f'<span class="rp-chip">{esc(w("score.not_graded"))}</span>')
+    state = row.end_reason if row.end_reason in ("customer_left", "resolved", "trainee_ended") else \
+        "ended" if row.ended else "in_progress"
+    return str(_parts.replay_header(row, persona_name, when, LANGUAGE_NAMES.get(row.language, row.language),
+                                    w(f"state.{state}"), score, w))

@@ -19,10 +19,11 @@ from ..fork import CannotFork
 from . import exports, lessons, render
 from .context import Context, Forbidden, NotFound
 from .errors import reported
+from .i18n import language, t, words
 from .media import turn_audio
 
 AGREEMENT_COLUMNS = ["Skill", "Sessions", "Human − AI", "Spearman ρ", "Within 10", "Flagged", "Session"]
-COLUMNS = ["Date (UTC)", "Trainee", "Customer", "Channel", "Turns", "Score", "Result", "Session"]
+COLUMNS = ("date", "trainee", "customer", "channel", "turns", "score", "result", "session")  # ui words review.col.*
 ALL = "All"
 KEEP_EXPORTS = 32  # pages' export folders kept at once: a few per user looking at Review right now
 
@@ -55,12 +56,18 @@ def _message(e: Exception) -> str:
     return str(e)
 
 
-def result_label(row) -> str:
+def result_label(row, lang: str = "en") -> str:
+    w = words(lang)
     if not row.ended:
-        return "in progress"
+        return w("state.in_progress")
     if not row.scorecard:
-        return "not graded"
-    return "passed" if row.scorecard.get("passed") else "not passed"
+        return w("score.not_graded")
+    return w("result.passed") if row.scorecard.get("passed") else w("result.not_passed")
+
+
+def headers(lang: str) -> list[str]:
+    w = words(lang)
+    return [w(f"review.col.{c}") for c in COLUMNS]
 
 
 class ReviewTab:
@@ -70,100 +77,97 @@ class ReviewTab:
 
     def build(self) -> None:
         with gr.Tabs(elem_id="rp-review-tabs") as self.tabs:
-            with gr.Tab("Sessions", id="list"):
+            with gr.Tab(t("review.sessions"), id="list"):
                 with gr.Row(equal_height=False, elem_id="rp-filters"):
-                    self.f_trainee = gr.Dropdown(choices=[ALL], value=ALL, label="Trainee", allow_custom_value=True,
+                    self.f_trainee = gr.Dropdown(choices=[ALL], value=ALL, label=t("transcript.trainee"), allow_custom_value=True,
                                                  elem_id="rp-f-trainee", scale=2)
-                    self.f_persona = gr.Dropdown(choices=self._persona_choices(), value=ALL, label="Customer",
+                    self.f_persona = gr.Dropdown(choices=self._persona_choices(), value=ALL, label=t("practice.customer"),
                                                  elem_id="rp-f-persona", scale=2)
-                    self.f_since = gr.Textbox(label="Since", placeholder="YYYY-MM-DD", elem_id="rp-f-since",
+                    self.f_since = gr.Textbox(label=t("review.since"), placeholder="YYYY-MM-DD", elem_id="rp-f-since",
                                               scale=1)
-                    self.f_score = gr.Slider(0, 100, value=0, step=5, label="Minimum score", elem_id="rp-f-score",
+                    self.f_score = gr.Slider(0, 100, value=0, step=5, label=t("review.min_score"), elem_id="rp-f-score",
                                              scale=2)
                     with gr.Column(scale=1, min_width=110):
                         # Simulations and persona test runs are kept out of the practice list (trainers see them here).
-                        self.f_tests = gr.Checkbox(value=False, label="Test runs instead", elem_id="rp-f-tests")
-                        self.search_btn = gr.Button("Search", variant="primary", elem_id="rp-search")
-                self.table = gr.Dataframe(headers=COLUMNS, value=[], interactive=False, elem_id="rp-sessions",
+                        self.f_tests = gr.Checkbox(value=False, label=t("review.test_runs"), elem_id="rp-f-tests")
+                        self.search_btn = gr.Button(t("review.search"), variant="primary", elem_id="rp-search")
+                self.table = gr.Dataframe(headers=headers("en"), value=[], interactive=False, elem_id="rp-sessions",
                                           wrap=True, max_height=520, column_widths=["13%", "11%", "17%", "8%", "7%",
                                                                                    "7%", "11%", "26%"])
                 self.list_status = gr.HTML(visible=False)
                 with gr.Row():
-                    self.sid = gr.Textbox(label="Session ID", placeholder="click a row, or paste an id",
+                    self.sid = gr.Textbox(label=t("review.session_id"), placeholder=t("review.session_id_hint"),
                                           elem_id="rp-sid", scale=4)
-                    self.open_btn = gr.Button("Open replay", elem_id="rp-open", scale=1)
-                    self.list_csv = gr.DownloadButton("Download these scores (CSV)", elem_id="rp-list-csv",
+                    self.open_btn = gr.Button(t("review.open"), elem_id="rp-open", scale=1)
+                    self.list_csv = gr.DownloadButton(t("review.list_csv"), elem_id="rp-list-csv",
                                                       visible=False, scale=2)
                     # Statements are built when asked for: for every listed session on every search, a
                     # trainer with a thousand sessions waited seconds per search (each one is schema-checked).
-                    self.list_xapi_make = gr.Button("These sessions as xAPI statements", elem_id="rp-list-xapi-make",
+                    self.list_xapi_make = gr.Button(t("review.list_xapi_make"), elem_id="rp-list-xapi-make",
                                                     visible=False, scale=2)
-                    self.list_xapi = gr.DownloadButton("Download the xAPI statements", elem_id="rp-list-xapi",
+                    self.list_xapi = gr.DownloadButton(t("review.list_xapi"), elem_id="rp-list-xapi",
                                                        visible=False, scale=2)
-            with gr.Tab("Replay", id="replay"):
-                self.head = gr.HTML('<div class="rp-empty">Open a session from the list to replay it.</div>',
-                                    elem_id="rp-replay-head")
+            with gr.Tab(t("review.replay"), id="replay"):
+                self.head = gr.HTML(t("review.empty"), elem_id="rp-replay-head")
                 with gr.Row(elem_id="rp-actions"):
-                    self.continue_btn = gr.Button("Continue this conversation", visible=False, variant="primary",
+                    self.continue_btn = gr.Button(t("review.continue"), visible=False, variant="primary",
                                                   elem_id="rp-continue", size="sm")
-                    self.regrade_btn = gr.Button("Re-grade with the judge", visible=False, elem_id="rp-regrade",
+                    self.regrade_btn = gr.Button(t("review.regrade"), visible=False, elem_id="rp-regrade",
                                                  size="sm")
                     # Off: the persona as practised; on, the library's newer version (the card says so).
-                    self.regrade_library = gr.Checkbox(False, label="against the library's current persona",
+                    self.regrade_library = gr.Checkbox(False, label=t("review.regrade_library"),
                                                        visible=False, elem_id="rp-regrade-library")
-                    self.dl_json = gr.DownloadButton("Transcript (JSON)", visible=False, elem_id="rp-dl-json",
+                    self.dl_json = gr.DownloadButton(t("review.dl_json"), visible=False, elem_id="rp-dl-json",
                                                      size="sm")
-                    self.dl_csv = gr.DownloadButton("Scores (CSV)", visible=False, elem_id="rp-dl-csv", size="sm")
-                    self.dl_html = gr.DownloadButton("Printable report (HTML)", visible=False, elem_id="rp-dl-html",
+                    self.dl_csv = gr.DownloadButton(t("review.dl_csv"), visible=False, elem_id="rp-dl-csv", size="sm")
+                    self.dl_html = gr.DownloadButton(t("review.dl_html"), visible=False, elem_id="rp-dl-html",
                                                      size="sm")
-                    self.dl_xapi = gr.DownloadButton("xAPI statements (JSON)", visible=False, elem_id="rp-dl-xapi",
+                    self.dl_xapi = gr.DownloadButton(t("review.dl_xapi"), visible=False, elem_id="rp-dl-xapi",
                                                      size="sm")
                 self.replay_status = gr.HTML(elem_id="rp-replay-status", visible=False)
                 with gr.Row(visible=False, elem_id="rp-redo-row") as self.redo_row:
                     # Turn numbers as the transcript shows them (#1 is the customer's opening).
-                    self.redo_turn = gr.Number(label="Your turn #", precision=0, minimum=2, elem_id="rp-redo-turn",
+                    self.redo_turn = gr.Number(label=t("result.redo_turn"), precision=0, minimum=2, elem_id="rp-redo-turn",
                                                scale=1)
-                    self.redo_btn = gr.Button("Try this reply again", elem_id="rp-redo", scale=2)
+                    self.redo_btn = gr.Button(t("result.redo"), elem_id="rp-redo", scale=2)
                 self.fork_sid = gr.State("")
                 self.compare = gr.HTML(elem_id="rp-compare", visible=False)
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3):
                         self.transcript = gr.HTML(elem_id="rp-replay-transcript")
-                        with gr.Accordion("Comment on a turn", open=False, visible=False,
+                        with gr.Accordion(t("review.comment_box"), open=False, visible=False,
                                           elem_id="rp-comment-box") as self.comment_box:
                             with gr.Row():
-                                self.c_turn = gr.Number(label="Turn #", precision=0, minimum=1, elem_id="rp-c-turn")
-                                self.c_reply = gr.Number(label="Reply to comment (id; trainees, once)", precision=0,
+                                self.c_turn = gr.Number(label=t("review.c_turn"), precision=0, minimum=1, elem_id="rp-c-turn")
+                                self.c_reply = gr.Number(label=t("review.c_reply"), precision=0,
                                                          value=0, elem_id="rp-c-reply")
-                            self.c_text = gr.Textbox(label="Comment", lines=2, elem_id="rp-c-text")
-                            self.c_btn = gr.Button("Add", size="sm", elem_id="rp-c-add")
+                            self.c_text = gr.Textbox(label=t("review.c_text"), lines=2, elem_id="rp-c-text")
+                            self.c_btn = gr.Button(t("review.c_add"), size="sm", elem_id="rp-c-add")
                     with gr.Column(scale=2):
                         self.curve = gr.HTML(elem_id="rp-replay-curve")
                         self.timeline = gr.HTML(elem_id="rp-replay-timeline", visible=False)
                         self.card = gr.HTML(elem_id="rp-replay-card")
                         self.human = gr.HTML(elem_id="rp-human-grades")
-                        with gr.Accordion("Grade it yourself (evaluators)", open=False, visible=False,
+                        with gr.Accordion(t("review.grade_box"), open=False, visible=False,
                                           elem_id="rp-grade-box") as self.grade_box:
-                            self.g_scores = gr.Textbox(label="Scores", placeholder="listening=70, empathy=55",
+                            self.g_scores = gr.Textbox(label=t("review.g_scores"), placeholder="listening=70, empathy=55",
                                                        elem_id="rp-g-scores")
-                            self.g_note = gr.Textbox(label="Note", lines=2, elem_id="rp-g-note")
-                            self.g_btn = gr.Button("Save my grade", size="sm", elem_id="rp-g-save")
-            with gr.Tab("Agreement", id="agreement"):
-                gr.HTML('<p class="rp-sub">Trainers and evaluators: per skill, how human grades compare with the '
-                        "AI's over the sessions both graded. Flagged: fewer than half within 10 points. Click a row "
-                        'to open the session they disagree on most.</p>')
+                            self.g_note = gr.Textbox(label=t("review.g_note"), lines=2, elem_id="rp-g-note")
+                            self.g_btn = gr.Button(t("review.g_save"), size="sm", elem_id="rp-g-save")
+            with gr.Tab(t("review.agreement"), id="agreement"):
+                gr.HTML(t("review.agreement_sub"), html_template='<p class="rp-sub">${value}</p>')
                 with gr.Row():
-                    self.a_btn = gr.Button("Show agreement", variant="primary", elem_id="rp-a-show", scale=1)
-                    self.a_csv = gr.DownloadButton("Agreement (CSV)", visible=False, elem_id="rp-a-csv", scale=1)
+                    self.a_btn = gr.Button(t("review.a_show"), variant="primary", elem_id="rp-a-show", scale=1)
+                    self.a_csv = gr.DownloadButton(t("review.a_csv"), visible=False, elem_id="rp-a-csv", scale=1)
                 self.a_status = gr.HTML(visible=False)
                 self.a_table = gr.Dataframe(headers=AGREEMENT_COLUMNS, value=[], interactive=False,
                                             elem_id="rp-agreement")
-            with gr.Tab("Progress", id="progress"):
+            with gr.Tab(t("review.progress"), id="progress"):
                 with gr.Row(equal_height=False):
-                    self.p_trainee = gr.Dropdown(choices=[], label="Trainee", allow_custom_value=True,
+                    self.p_trainee = gr.Dropdown(choices=[], label=t("transcript.trainee"), allow_custom_value=True,
                                                  elem_id="rp-p-trainee", scale=3)
                     with gr.Column(scale=1, min_width=150):
-                        self.p_btn = gr.Button("Show progress", variant="primary", elem_id="rp-p-show")
+                        self.p_btn = gr.Button(t("review.p_show"), variant="primary", elem_id="rp-p-show")
                 self.p_chart = gr.HTML(elem_id="rp-p-chart")
                 self.p_table = gr.Dataframe(headers=["Date (UTC)", "Customer", "Overall", *[s.capitalize() for s in
                                             render.SKILL_ORDER]], value=[], interactive=False, elem_id="rp-p-table")
@@ -175,9 +179,7 @@ class ReviewTab:
 
     def wire(self) -> None:
         filters = [self.f_trainee, self.f_persona, self.f_since, self.f_score, self.f_tests]
-        self.search_btn.click(self.search, filters,
-                              [self.table, self.list_status, self.list_csv, self.list_xapi_make, self.list_xapi],
-                              api_visibility="private")
+        self.search_btn.click(self.search, filters, [self.table, *self._listed()], api_visibility="private")
         self.list_xapi_make.click(self.statements_for_list, filters, [self.list_xapi, self.list_status],
                                   api_visibility="private")
         self.table.select(self.pick_row, self.table, self.sid, api_visibility="private").then(
@@ -200,7 +202,12 @@ class ReviewTab:
                 self.regrade_btn, self.dl_json, self.dl_csv, self.dl_html, self.dl_xapi, self.continue_btn, self.redo_row,
                 self.compare, self.human, self.comment_box, self.grade_box, self.regrade_library]
 
-    def on_load(self, user: User):
+    def loaded(self) -> list:
+        """What the app's load event fills in (on_load)."""
+        return [self.f_trainee, self.p_trainee, self.f_persona, self.table, self.list_csv, self.list_xapi_make,
+                self.list_xapi]
+
+    def on_load(self, user: User) -> dict:
         """Role-dependent state of the tab's controls (called from the app's load event)."""
         trainees = self.ctx.trainees(user)
         if user.sees_all_sessions:
@@ -209,8 +216,10 @@ class ReviewTab:
         else:
             f = gr.update(choices=[user.name], value=user.name, interactive=False)
             p = gr.update(choices=[user.name], value=user.name, interactive=False)
-        rows, _, csv, make, ready = self.search(None, None, None, 0, user=user)
-        return f, p, gr.update(choices=self._persona_choices(), value=ALL), rows, csv, make, ready
+        listed = self.search(None, None, None, 0, user=user)
+        listed.pop(self.list_status)  # nothing to say before a search
+        return {self.f_trainee: f, self.p_trainee: p, self.f_persona: gr.update(choices=self._persona_choices(), value=ALL),
+                **listed}
 
     def _user(self, request) -> User:
         return self.ctx.user(request)
@@ -222,34 +231,39 @@ class ReviewTab:
                                      since=parse_since(since), min_score=float(min_score) if min_score else None,
                                      test_runs=bool(test_runs))
 
+    def _listed(self) -> list:
+        """What a search updates besides the table."""
+        return [self.list_status, self.list_csv, self.list_xapi_make, self.list_xapi]
+
     def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
-               user: User | None = None):
+               user: User | None = None) -> dict:
         try:
             rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs)
         except (Forbidden, ValueError) as e:
-            return (gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True), gr.skip(), gr.skip(),
-                    gr.skip())
+            return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
+        lang = language(request)
+        w = words(lang)
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "", r.trainee,
-                  names.get(r.persona_id, r.persona_id or ""), r.channel, counts.get(r.id, 0),
-                  "" if r.overall is None else f"{r.overall:.0f}", result_label(r), r.id] for r in rows]
-        note = gr.update(value=render.status("No sessions match these filters.", "info"), visible=not rows)
+                  names.get(r.persona_id, r.persona_id or ""), w(f"channel.{r.channel}"), counts.get(r.id, 0),
+                  "" if r.overall is None else f"{r.overall:.0f}", result_label(r, lang), r.id] for r in rows]
+        note = gr.update(value=render.status(w("review.no_match"), "info"), visible=not rows)
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         csv = self.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
-        return (table, note, gr.update(value=str(csv), visible=bool(rows)), gr.update(visible=bool(rows)),
-                gr.update(visible=False))
+        return {self.table: {"headers": headers(lang), "data": table}, self.list_status: note, self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
+                self.list_xapi_make: gr.update(visible=bool(rows)), self.list_xapi: gr.update(visible=False)}
 
     def statements_for_list(self, trainee, persona, since, min_score, test_runs: bool = False,
-                            request: gr.Request = None):
+                            request: gr.Request = None) -> dict:
         """The listed sessions' xAPI statements as a file, ready to download."""
         try:
             rows = self._rows(self._user(request), trainee, persona, since, min_score, test_runs)
         except (Forbidden, ValueError) as e:
-            return gr.skip(), gr.update(value=render.status(str(e), "err"), visible=True)
+            return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         path = self.write(f"xapi-{stamp}.json", xapi.dumps(self.ctx.xapi_statements(rows)))
-        return gr.update(value=str(path), visible=True), gr.skip()
+        return {self.list_xapi: gr.update(value=str(path), visible=True)}
 
     def _folder(self) -> Path:
         """A new folder for one page's export files; the oldest beyond KEEP_EXPORTS go (Gradio has
@@ -275,6 +289,8 @@ class ReviewTab:
             return gr.skip()
 
     def open(self, sid, request: gr.Request, note: str = "") -> dict:
+        """The replay: its own words in the interface's language, the session's (why, tips) in the session's."""
+        lang = language(request)
         hidden = gr.update(visible=False)
         try:
             user = self._user(request)
@@ -282,7 +298,7 @@ class ReviewTab:
         except (Forbidden, NotFound) as e:
             out = {c: hidden for c in self._replay_outputs()}
             return {**out, self.tabs: gr.update(selected="replay"), self.transcript: "", self.card: "",
-                    self.curve: "", self.human: "", self.head: render.empty(f"{e} Pick a session from the Sessions list.")}
+                    self.curve: "", self.human: "", self.head: render.empty(f"{e} {words(lang)('review.pick')}")}
         persona = self.ctx.persona_of(row)
         name = persona.name if persona else (row.persona_id or "Customer")
         leave = persona.temperament.leave_at if persona else None
@@ -291,16 +307,17 @@ class ReviewTab:
         pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
         notes = annotations.of_session(self.ctx.store, row.id)
         files = exports.write_exports(row, name, self._folder(), leave, sat, notes)
-        timeline = render.timeline(row.turns, name) if row.channel == "voice" else ""
-        compared = lessons.compare(self.ctx.comparison(user, row))
+        timeline = render.timeline(row.turns, name, lang) if row.channel == "voice" else ""
+        compared = lessons.compare(self.ctx.comparison(user, row), lang)
         return {
-            self.tabs: gr.update(selected="replay"), self.head: render.replay_header(row, name),
+            self.tabs: gr.update(selected="replay"), self.head: render.replay_header(row, name, lang),
             self.transcript: render.transcript(row.turns, name, row.scorecard, audio=audio, prefix="rv-turn",
                                                trainee_name=row.trainee, why=lessons.why_by_turn(row, persona),
-                                               comments=annotations.by_turn(notes, len(row.turns))),
-            self.card: render.scorecard(row.scorecard, prefix="rv-turn", title="Scorecard", end_reason=row.end_reason)
-            + lessons.ending(row, persona),
-            self.curve: render.frustration_curve(pts, leave, sat),
+                                               comments=annotations.by_turn(notes, len(row.turns)), lang=lang),
+            self.card: render.scorecard(row.scorecard, prefix="rv-turn", title=words(lang)("review.scorecard"),
+                                        end_reason=row.end_reason, lang=lang)
+            + lessons.ending(row, persona, lang),
+            self.curve: render.frustration_curve(pts, leave, sat, lang),
             self.timeline: gr.update(value=timeline, visible=bool(timeline)),
             self.replay_status: gr.update(value=note, visible=bool(note)),
             self.regrade_btn: gr.update(visible=user.can_grade and row.ended),
@@ -313,7 +330,7 @@ class ReviewTab:
             self.continue_btn: gr.update(visible=not row.ended and row.trainee == user.name),  # own, unfinished
             self.redo_row: gr.update(visible=any(t.speaker == "trainee" for t in row.turns)),
             self.compare: gr.update(value=compared, visible=bool(compared)),
-            self.human: lessons.human_grades(notes["human_grades"]),
+            self.human: lessons.human_grades(notes["human_grades"], lang),
             self.comment_box: gr.update(visible=user.can_grade or row.trainee == user.name),
             self.grade_box: gr.update(visible=user.can_grade),
         }
@@ -331,7 +348,7 @@ class ReviewTab:
             return self._failed(str(e))
         try:
             self.ctx.grade(row.id, judge=True, use_library=bool(use_library))
-            note = render.status("Re-graded with the judge.", "ok")
+            note = render.status(words(language(request))("review.regraded"), "ok")
         except Exception as e:  # the judge or the store: logged under an id, the card stays as it was
             note = render.status(reported(f"re-grading session {row.id}", e), "err")
         return self.open(sid, request, note=note)
@@ -342,14 +359,14 @@ class ReviewTab:
             self.ctx.comment(self._user(request), sid, int(turn or 1) - 1, text or "", int(reply_to or 0))
         except (Forbidden, NotFound, annotations.AnnotationError) as e:
             return self._failed(str(e))
-        return self.open(sid, request, note=render.status("Comment saved.", "ok"))
+        return self.open(sid, request, note=render.status(words(language(request))("review.comment_saved"), "ok"))
 
     def add_grade(self, sid, scores, note, request: gr.Request):
         try:
             self.ctx.human_grade(self._user(request), sid, parse_scores(scores), note or "")
         except (Forbidden, NotFound, ValueError) as e:  # ValidationError is a ValueError
             return self._failed(_message(e))
-        return self.open(sid, request, note=render.status("Your grade is saved beside the AI's.", "ok"))
+        return self.open(sid, request, note=render.status(words(language(request))("review.grade_saved"), "ok"))
 
     def redo(self, sid, turn, request: gr.Request):
         """Fork at the trainee's turn # (as shown): the new session's id, which Practice then shows."""
@@ -358,31 +375,32 @@ class ReviewTab:
         except (Forbidden, NotFound, CannotFork) as e:
             raise gr.Error(str(e), print_exception=False) from None  # stops the chain: Practice stays as it is
 
-    def agreement(self, request: gr.Request):
+    def agreement(self, request: gr.Request) -> dict:
         try:
             user = self._user(request)
             if not user.sees_all_sessions:
                 raise Forbidden("the agreement view is for trainers and evaluators")
         except Forbidden as e:
-            return [], gr.update(value=render.status(str(e), "err"), visible=True), gr.update(visible=False)
+            return {self.a_table: [], self.a_status: gr.update(value=render.status(str(e), "err"), visible=True),
+                    self.a_csv: gr.update(visible=False)}
         rows = self.ctx.agreement(user)
         table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
                   f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
         csv = self.write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
-        note = gr.update(value=render.status("No session has both a human and an AI grade yet.", "info"),
+        note = gr.update(value=render.status(words(language(request))("review.no_agreement"), "info"),
                          visible=not rows)
-        return table, note, gr.update(value=str(csv), visible=bool(rows))
+        return {self.a_table: table, self.a_status: note, self.a_csv: gr.update(value=str(csv), visible=bool(rows))}
 
-    def progress(self, trainee, request: gr.Request):
+    def progress(self, trainee, request: gr.Request) -> dict:
         try:
             user = self._user(request)
         except Forbidden as e:
-            return render.status(str(e), "err"), []
-        chart, table = progress_view(self.ctx, user, trainee)
-        return chart, table
+            return {self.p_chart: render.status(str(e), "err"), self.p_table: []}
+        chart, table = progress_view(self.ctx, user, trainee, language(request))
+        return {self.p_chart: chart, self.p_table: table}
 
 
-def progress_view(ctx: Context, user: User, trainee: str | None):
+def progress_view(ctx: Context, user: User, trainee: str | None, lang: str = "en"):
     name = trainee if user.sees_all_sessions and trainee else user.name
     rows = [r for r in ctx.sessions_for(user, trainee=name) if r.scorecard]
     rows.sort(key=lambda r: r.created_at)
@@ -397,4 +415,4 @@ def progress_view(ctx: Context, user: User, trainee: str | None):
         table.append([r.created_at.strftime("%Y-%m-%d %H:%M"), names.get(r.persona_id, r.persona_id or ""),
                       f"{r.overall:.0f}" if r.overall is not None else "",
                       *[f"{float(skills[s]['score']):.0f}" if s in skills else "" for s in render.SKILL_ORDER]])
-    return render.progress_chart(series, f"Scores over time — {name}"), table
+    return render.progress_chart(series, words(lang)("chart.progress", name=name), lang), table

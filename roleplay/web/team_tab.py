@@ -13,6 +13,7 @@ from .. import assignments, lrs, overview
 from ..accounts import AccountError, User
 from . import render, team_view
 from .context import Context, Forbidden
+from .i18n import t
 from .review import ALL, parse_scores, parse_since
 
 CELL_COLUMNS = ["Date (UTC)", "Customer", "Score", "Result", "Session"]
@@ -33,81 +34,81 @@ class TeamTab:
         self.write = write  # (file name, text) -> path of an export the page may download
 
     def build(self) -> None:
-        self.locked = gr.HTML(render.empty("The team view is for trainers."), elem_id="rp-team-locked")
+        self.locked = gr.HTML(t("team.locked"), html_template='<div class="rp-empty">${value}</div>',
+                              elem_id="rp-team-locked")
         with gr.Column(visible=False, elem_id="rp-team") as self.body:
             with gr.Tabs(elem_id="rp-team-tabs"):
-                with gr.Tab("Overview", id="overview"):
+                with gr.Tab(t("team.overview"), id="overview"):
                     with gr.Row(equal_height=False):
-                        self.o_group = gr.Dropdown([ALL], value=ALL, label="Group", elem_id="rp-o-group", scale=2)
-                        self.o_since = gr.Textbox(label="Since", placeholder="YYYY-MM-DD", elem_id="rp-o-since",
+                        self.o_group = gr.Dropdown([ALL], value=ALL, label=t("team.group"), elem_id="rp-o-group", scale=2)
+                        self.o_since = gr.Textbox(label=t("review.since"), placeholder="YYYY-MM-DD", elem_id="rp-o-since",
                                                   scale=1)
-                        self.o_until = gr.Textbox(label="Until", placeholder="YYYY-MM-DD", elem_id="rp-o-until",
+                        self.o_until = gr.Textbox(label=t("team.until"), placeholder="YYYY-MM-DD", elem_id="rp-o-until",
                                                   scale=1)
                         self.o_measure = gr.Radio([("Latest score", "latest"), ("Best score", "best")],
-                                                  value="latest", label="Each cell shows", elem_id="rp-o-measure",
+                                                  value="latest", label=t("team.measure"), elem_id="rp-o-measure",
                                                   scale=2)
-                        self.o_show = gr.Button("Show", variant="primary", elem_id="rp-o-show", scale=1)
+                        self.o_show = gr.Button(t("team.show"), variant="primary", elem_id="rp-o-show", scale=1)
                     self.o_status = gr.HTML(visible=False, elem_id="rp-o-status")
                     self.o_heat = gr.HTML(elem_id="rp-heatmap")
-                    gr.HTML('<p class="rp-sub">Click a score to list the sessions behind it.</p>')
+                    gr.HTML(t("team.click_score"), html_template='<p class="rp-sub">${value}</p>')
                     self.o_table = gr.Dataframe(value=[], interactive=False, elem_id="rp-overview", wrap=True)
-                    self.o_csv = gr.DownloadButton("Download the overview (CSV)", visible=False, elem_id="rp-o-csv")
+                    self.o_csv = gr.DownloadButton(t("team.o_csv"), visible=False, elem_id="rp-o-csv")
                     self.o_cell = gr.HTML(elem_id="rp-cell-head")
                     self.o_sessions = gr.Dataframe(headers=CELL_COLUMNS, value=[], interactive=False,
                                                    elem_id="rp-cell-sessions")
-                with gr.Tab("Assignments", id="assignments"):
+                with gr.Tab(t("team.assignments"), id="assignments"):
                     with gr.Row(equal_height=False):
-                        self.a_persona = gr.Dropdown([], label="Customer", elem_id="rp-as-persona", scale=2)
-                        self.a_difficulty = gr.Radio(DIFFICULTIES, value="", label="Difficulty",
+                        self.a_persona = gr.Dropdown([], label=t("practice.customer"), elem_id="rp-as-persona", scale=2)
+                        self.a_difficulty = gr.Radio(DIFFICULTIES, value="", label=t("practice.difficulty"),
                                                      elem_id="rp-as-difficulty", scale=2)
                     with gr.Row(equal_height=False):
-                        self.a_trainees = gr.Dropdown([], multiselect=True, label="Trainees",
+                        self.a_trainees = gr.Dropdown([], multiselect=True, label=t("team.trainees"),
                                                       elem_id="rp-as-trainees", scale=2)
-                        self.a_groups = gr.Dropdown([], multiselect=True, label="Groups", elem_id="rp-as-groups",
+                        self.a_groups = gr.Dropdown([], multiselect=True, label=t("team.groups"), elem_id="rp-as-groups",
                                                     scale=2)
                     with gr.Row(equal_height=False):
-                        self.a_pass = gr.Number(value=60, label="Pass mark (overall, 0-100)",
+                        self.a_pass = gr.Number(value=60, label=t("team.pass"),
                                                 elem_id="rp-as-pass")
-                        self.a_skills = gr.Textbox(label="Pass marks per skill (optional)",
+                        self.a_skills = gr.Textbox(label=t("team.pass_skills"),
                                                    placeholder="empathy=60, honesty=70", elem_id="rp-as-skills")
-                        self.a_attempts = gr.Number(value=None, precision=0, minimum=1, label="Attempts (empty: any)",
+                        self.a_attempts = gr.Number(value=None, precision=0, minimum=1, label=t("team.attempts"),
                                                     elem_id="rp-as-attempts")
-                        self.a_due = gr.Textbox(label="Due (optional)", placeholder="YYYY-MM-DD", elem_id="rp-as-due")
-                    self.a_btn = gr.Button("Assign", variant="primary", elem_id="rp-as-assign")
+                        self.a_due = gr.Textbox(label=t("team.due"), placeholder="YYYY-MM-DD", elem_id="rp-as-due")
+                    self.a_btn = gr.Button(t("team.assign"), variant="primary", elem_id="rp-as-assign")
                     self.a_status = gr.HTML(elem_id="rp-as-status")
                     self.a_table = gr.Dataframe(headers=ASSIGNMENT_COLUMNS, value=[], interactive=False,
                                                 elem_id="rp-as-table", wrap=True)
                     with gr.Row():
-                        self.a_remove_id = gr.Number(label="Assignment #", precision=0, minimum=1,
+                        self.a_remove_id = gr.Number(label=t("team.remove_id"), precision=0, minimum=1,
                                                      elem_id="rp-as-remove-id")
-                        self.a_remove = gr.Button("Remove the assignment (its sessions stay)", elem_id="rp-as-remove")
-                with gr.Tab("Groups", id="groups"):
+                        self.a_remove = gr.Button(t("team.remove"), elem_id="rp-as-remove")
+                with gr.Tab(t("team.groups"), id="groups"):
                     with gr.Row(equal_height=False):
-                        self.g_user = gr.Dropdown([], label="Trainee", elem_id="rp-gr-user", scale=2)
-                        self.g_name = gr.Dropdown([], label="Group", allow_custom_value=True, elem_id="rp-gr-name",
-                                                  scale=2, info="pick one, or type a new name")
-                        self.g_add = gr.Button("Add to group", variant="primary", elem_id="rp-gr-add", scale=1)
-                        self.g_leave = gr.Button("Remove from group", elem_id="rp-gr-leave", scale=1)
+                        self.g_user = gr.Dropdown([], label=t("transcript.trainee"), elem_id="rp-gr-user", scale=2)
+                        self.g_name = gr.Dropdown([], label=t("team.group"), allow_custom_value=True, elem_id="rp-gr-name",
+                                                  scale=2, info=t("team.group_info"))
+                        self.g_add = gr.Button(t("team.join"), variant="primary", elem_id="rp-gr-add", scale=1)
+                        self.g_leave = gr.Button(t("team.leave"), elem_id="rp-gr-leave", scale=1)
                     self.g_status = gr.HTML(elem_id="rp-gr-status")
                     self.g_table = gr.Dataframe(headers=["Group", "Members"], value=[], interactive=False,
                                                 elem_id="rp-gr-table")
                 with gr.Tab("LMS", id="lms"):
-                    gr.HTML('<p class="rp-sub">Send xAPI statements (attempted, completed, passed or failed, with '
-                            'every skill) to a Learning Record Store.</p>')
+                    gr.HTML(t("team.lms_sub"), html_template='<p class="rp-sub">${value}</p>')
                     with gr.Row(equal_height=False):
-                        self.l_endpoint = gr.Textbox(label="LRS endpoint", placeholder="https://lrs.example.com/xapi/",
+                        self.l_endpoint = gr.Textbox(label=t("team.lrs_endpoint"), placeholder="https://lrs.example.com/xapi/",
                                                      elem_id="rp-lrs-endpoint", scale=3)
-                        self.l_user = gr.Textbox(label="Key (user name)", elem_id="rp-lrs-user", scale=2)
-                        self.l_password = gr.Textbox(label="Secret (password)", type="password",
+                        self.l_user = gr.Textbox(label=t("team.lrs_user"), elem_id="rp-lrs-user", scale=2)
+                        self.l_password = gr.Textbox(label=t("team.lrs_password"), type="password",
                                                      elem_id="rp-lrs-password", scale=2,
-                                                     placeholder="left empty: keep the saved one")
-                        self.l_home = gr.Textbox(label="Accounts' home page", elem_id="rp-lrs-home", scale=2,
+                                                     placeholder=t("team.lrs_password_hint"))
+                        self.l_home = gr.Textbox(label=t("team.lrs_home"), elem_id="rp-lrs-home", scale=2,
                                                  placeholder="https://training.example.com")
-                    self.l_save = gr.Button("Save", elem_id="rp-lrs-save")
+                    self.l_save = gr.Button(t("team.lrs_save"), elem_id="rp-lrs-save")
                     with gr.Row():
-                        self.l_since = gr.Textbox(label="Send the sessions since", placeholder="YYYY-MM-DD",
+                        self.l_since = gr.Textbox(label=t("team.lrs_since"), placeholder="YYYY-MM-DD",
                                                   elem_id="rp-lrs-since")
-                        self.l_send = gr.Button("Send to the LRS", variant="primary", elem_id="rp-lrs-send")
+                        self.l_send = gr.Button(t("team.lrs_send"), variant="primary", elem_id="rp-lrs-send")
                     self.l_status = gr.HTML(elem_id="rp-lrs-status")
 
     # events ------------------------------------------------------------------------------------
@@ -136,15 +137,17 @@ class TeamTab:
     def _groups_out(self) -> list:
         return [self.g_table, self.g_name, self.a_groups, self.o_group]
 
-    def on_load(self, user: User) -> list:
+    def on_load(self, user: User) -> dict:
         if not user.has("trainer"):
-            return [gr.update(visible=True), gr.update(visible=False), *[gr.skip()] * (len(self.outputs()) - 2)]
+            return {self.locked: gr.update(visible=True), self.body: gr.update(visible=False)}
         trainees = self.ctx.trainees(user)
         personas = [(p.name, p.id) for p in self.ctx.personas()]
         saved = self.ctx.lrs_settings()
-        return [gr.update(visible=False), gr.update(visible=True), gr.update(choices=personas),
-                gr.update(choices=trainees), gr.update(choices=trainees), self._assignment_rows(), saved.endpoint,
-                saved.username, saved.homepage, *self._group_views()]
+        return {self.locked: gr.update(visible=False), self.body: gr.update(visible=True),
+                self.a_persona: gr.update(choices=personas), self.a_trainees: gr.update(choices=trainees),
+                self.g_user: gr.update(choices=trainees), self.a_table: self._assignment_rows(),
+                self.l_endpoint: saved.endpoint, self.l_user: saved.username, self.l_home: saved.homepage,
+                **self._group_views()}
 
     def _trainer(self, request) -> User:
         user = self.ctx.user(request)
@@ -233,21 +236,22 @@ class TeamTab:
 
     # groups ------------------------------------------------------------------------------------
 
-    def _group_views(self) -> list:
+    def _group_views(self) -> dict:
         groups = self.ctx.groups()
         names = sorted(groups)
-        return [[[g, ", ".join(m)] for g, m in sorted(groups.items())], gr.update(choices=names),
-                gr.update(choices=names), gr.update(choices=[ALL, *names])]
+        return {self.g_table: [[g, ", ".join(m)] for g, m in sorted(groups.items())],
+                self.g_name: gr.update(choices=names), self.a_groups: gr.update(choices=names),
+                self.o_group: gr.update(choices=[ALL, *names])}
 
-    def _change_group(self, change, done: str, request) -> list:
+    def _change_group(self, change, done: str, request) -> dict:
         try:
             self._trainer(request)
             if self.ctx.accounts is None:
                 raise AccountError("groups need accounts (not single-user mode)")
             change()
         except (Forbidden, AccountError) as e:
-            return [render.status(str(e), "err"), *[gr.skip()] * 4]
-        return [render.status(done, "ok"), *self._group_views()]
+            return {self.g_status: render.status(str(e), "err")}
+        return {self.g_status: render.status(done, "ok"), **self._group_views()}
 
     def join(self, user, group, request: gr.Request):
         return self._change_group(lambda: self.ctx.accounts.join(user or "", group or ""),

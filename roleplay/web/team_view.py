@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..overview import OVERALL, Overview
 from . import render
+from .i18n import words
 
 _team = render._templates.get_template("team.html").module
 
@@ -13,15 +14,17 @@ def _marks(a) -> str:
     return f"{a.pass_overall:.0f}" + (f" ({skills})" if skills else "")
 
 
-def my_assignments(items, persona_names: dict[str, str]) -> str:
-    """items: (assignment row, standing) pairs."""
+def my_assignments(items, persona_names: dict[str, str], lang: str = "en") -> str:
+    """items: (assignment row, standing) pairs; the table's words in the interface's language `lang`."""
+    w = words(lang)
     shown = [{"id": a.id, "customer": persona_names.get(a.persona_id, a.persona_id),
-              "difficulty": a.difficulty or "as written", "marks": _marks(a),
-              "due": a.due_at.strftime("%Y-%m-%d") if a.due_at else "—",
-              "left": "no limit" if s.attempts_left is None else s.attempts_left,
-              "best": "—" if s.best is None else f"{s.best:.0f}", "state": s.state, "reason": s.reason}
+              "difficulty": w(f"difficulty.{a.difficulty}") if a.difficulty else w("mine.as_written"),
+              "marks": _marks(a), "due": a.due_at.strftime("%Y-%m-%d") if a.due_at else "—",
+              "left": w("mine.no_limit") if s.attempts_left is None else s.attempts_left,
+              "best": "—" if s.best is None else f"{s.best:.0f}", "state": s.state,
+              "state_name": w(f"mine.state.{s.state.replace(' ', '_')}"), "reason": s.reason}
              for a, s in items]
-    return str(_team.my_assignments(shown))
+    return str(_team.my_assignments(shown, w))
 
 
 def heatmap(ov: Overview) -> str:

@@ -206,7 +206,7 @@ footer {{ display: none !important; }}
 .rp-ev .note {{ color:{MUTED}; display:block; font-size:12.5px; }}
 .rp-tips {{ margin:2px 0 8px; padding-left:0; list-style:none; }}
 .rp-tips li {{ font-size:13.5px; background:#f1f7fa; border-radius:8px; padding:6px 10px; margin:4px 0; color:#22586b; }}
-.rp-tips li::before {{ content:"Tip  "; font-weight:700; font-size:11.5px; letter-spacing:.05em; }}
+.rp-tips li::before {{ content:attr(data-tip) "  "; font-weight:700; font-size:11.5px; letter-spacing:.05em; }}
 
 /* transcript (review and scorecard) ----------------------------------------------------------- */
 .rp-transcript {{ display:flex; flex-direction:column; gap:10px; }}

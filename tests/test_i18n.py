@@ -1,0 +1,123 @@
+"""The app's own words in English, Swedish and Finnish (issue 17): the packs' `ui`, how a request's
+language is chosen, and the server-made HTML in each language."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+import pytest
+from pydantic import ValidationError
+
+from roleplay.languages import Pack, codes, pack, placeholders
+from roleplay.library import Library
+from roleplay.web import i18n, lessons, render
+from tests.test_app_api import PERSONAS
+
+SV_CARD = {"overall": 48, "passed": False, "band": "needs work", "grader": "rules",
+           "skills": {"listening": {"score": 40, "evidence": [{"turn": 1, "effect": "-", "quote": "Nej.",
+                                                               "note": "avvisade kunden"}],
+                                    "tips": ["Ställ en öppen fråga tidigt."]},
+                      "calm": {"score": 70, "evidence": [], "tips": []}}}
+
+
+def test_every_pack_has_every_ui_word_with_the_placeholders_of_english():
+    assert set(codes()) >= {"en", "sv", "fi"} and codes()[0] == "en"
+    english = pack("en").ui
+    for code in codes():
+        ui = pack(code).ui
+        assert set(ui) == set(english), code
+        for key, text in english.items():
+            assert placeholders(ui[key]) == placeholders(text), (code, key)
+            assert ui[key].strip(), (code, key)
+
+
+@pytest.mark.parametrize("change", ["drop", "rename", "extra"])
+def test_a_pack_whose_ui_does_not_match_english_is_refused(change):
+    from roleplay.languages import sv
+
+    ui = dict(sv.PACK["ui"])
+    if change == "drop":
+        del ui["chat.with"]
+    elif change == "rename":
+        ui["chat.with"] = "Samtal med {namn}"
+    else:
+        ui["chat.without"] = "text"
+    with pytest.raises(ValidationError, match=r"ui|chat\.with"):
+        Pack.model_validate({**sv.PACK, "ui": ui}, context={"reference": pack("en")})
+
+
+class _Request:
+    def __init__(self, accept: str | None):
+        self.headers = {} if accept is None else {"accept-language": accept}
+
+
+@pytest.mark.parametrize("accept, lang", [("sv-SE,sv;q=0.9,en;q=0.8", "sv"), ("fi-FI", "fi"), ("fi", "fi"),
+                                          ("en-US,en;q=0.9", "en"), ("de-DE,sv;q=0.5", "en"), ("", "en"),
+                                          (None, "en")])
+def test_the_interface_follows_the_browsers_first_language(monkeypatch, accept, lang):
+    monkeypatch.delenv(i18n.SETTING, raising=False)
+    assert i18n.language(_Request(accept)) == lang
+
+
+def test_the_setting_gives_every_browser_one_language(monkeypatch):
+    monkeypatch.setenv(i18n.SETTING, "fi")
+    assert i18n.language(_Request("sv-SE")) == "fi"
+    assert i18n.translations().translations == {"en": pack("fi").ui}  # the frontend's fallback, for every locale
+    monkeypatch.setenv(i18n.SETTING, "de")
+    with pytest.raises(ValueError, match="ROLEPLAY_UI_LANGUAGE"):
+        i18n.language(None)
+
+
+def test_gradio_gets_every_packs_words_and_labels_are_checked_keys(monkeypatch):
+    monkeypatch.delenv(i18n.SETTING, raising=False)
+    table = i18n.translations().translations
+    assert set(table) == set(codes()) and table["sv"]["practice.start"] == "Börja samtalet"
+    assert i18n.t("practice.start").key == "practice.start"
+    with pytest.raises(KeyError):
+        i18n.t("practice.no_such_label")
+
+
+def test_the_scorecard_speaks_the_interfaces_language_and_keeps_the_graders_words():
+    sv = render.scorecard(SV_CARD, title="Samtal med Sam", end_reason="customer_left", lang="sv")
+    for word in ("Inte godkänd", "Replik 2", "totalt", "lyssnande", "behöver förbättras", "Kunden lämnade samtalet."):
+        assert word in sv, word
+    assert "Ställ en öppen fråga tidigt." in sv and 'data-skill="listening"' in sv and 'data-tip="Tips"' in sv
+    en = render.scorecard(SV_CARD, lang="en")
+    assert "Not passed" in en and "Turn 2" in en and "listening" in en and "Ställ en öppen fråga tidigt." in en
+    assert "Arviointisi" in render.scorecard(SV_CARD, lang="fi")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "fi"])
+def test_every_panel_renders_in_every_language(lang):
+    """Every word the HTML asks for is in each pack (a missing id would raise here)."""
+    from types import SimpleNamespace
+
+    p = Library(PERSONAS).get("angry-caller-sv")
+    w = i18n.words(lang)
+    out = [render.header("ann", "trainee", False, lang), render.header("", "", True, lang),
+           render.persona_cards([p], lang=lang), render.persona_cards([], lang=lang), render.brief(None, lang=lang),
+           render.brief(p, "", lang), render.chat_head(p, "voice", lang), render.side_panel(p, "chat", lang),
+           render.meter(95, 90, lang=lang), render.meter(10, 90, hidden=True, lang=lang),
+           render.scorecard(None, lang=lang), render.scorecard({**SV_CARD, "persona_version": "library",
+                                                                "practised_rubric_version": "1",
+                                                                "rubric_version": "2", "blockers": ["x"]}, lang=lang),
+           render.transcript([SimpleNamespace(speaker="customer", text="Hej", frustration=50, start=None, end=None)],
+                             "Sam", SV_CARD, lang=lang)]
+    row = SimpleNamespace(id="s1", created_at=None, overall=None, end_reason=None, ended=False, language="sv",
+                          trainee="ann", channel="voice", state={"difficulty": "hard", "seed": 7})
+    out.append(render.replay_header(row, "Sam", lang))
+    timed = [SimpleNamespace(speaker=who, text="x", frustration=None, start=a, end=b)
+             for who, a, b in (("customer", 0.0, 3.0), ("trainee", 2.5, 5.0))]
+    out += [render.frustration_curve([(0, 40), (2, 60)], 90, 20, lang), render.frustration_curve([], lang=lang),
+            render.timeline(timed, "Sam", lang), render.timeline([], "Sam", lang),
+            render.progress_chart({"overall": [(datetime(2026, 1, 1), 50.0)], "calm": [(datetime(2026, 1, 1), 60.0)]},
+                                  w("chart.progress", name="ann"), lang)]
+    out.append(lessons.human_grades([{"author": "eve", "scores": {"calm": 60}, "note": ""}], lang))
+    out.append(render.problems([SimpleNamespace(line=3, field="", message="x")] * 2, lang=lang))
+    text = html.unescape("".join(out))
+    for key in ("channel.voice", "difficulty.hard", "meter.hidden", "score.none", "state.in_progress", "human.grade",
+                "card.none", "brief.empty", "score.library_version", "chart.leaves", "chart.no_turns",
+                "chart.talk_time", "chart.no_timings", "skill.calm", "problems.file"):
+        assert w(key) in text, key
+    assert w("problems.many", n=2) in text and w("problems.line", line=3) in text
