@@ -23,6 +23,11 @@ from .prefilter import FLAGS
 
 def of(language: str) -> Lexicon:
     """A language's lexicon (English's for a language with no pack)."""
+    return _of(language, os.environ.get(found.SETTING, ""))
+
+
+@lru_cache(maxsize=None)
+def _of(language: str, setting: str) -> Lexicon:  # asked a hundred times a transcript: the setting read once
     return lexicon(language if language in found.packs() else "en")
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .languages import found
-from .languages.lexicon import lexicon
+from .languages.lexicon import Lexicon, lexicon
 from .lexicon import of, signals
 from .matching import has
 from .sentences import sentence_spans
@@ -73,19 +73,19 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _EPS = 1e-6
 
 
-def _number(word: str, language: str) -> float | None:
+def _number(word: str, lex: Lexicon) -> float | None:
     if word[0].isdigit():
         try:
             return float(word.replace(",", "") if _THOUSANDS.fullmatch(word) else word.replace(",", "."))
         except ValueError:  # a date or a version ("1.5.2024"): a number, but no amount
             return None
-    return of(language).number_words.get(word)
+    return lex.number_words.get(word)
 
 
-def _unit(word: str, language: str) -> str | None:
+def _unit(word: str, lex: Lexicon) -> str | None:
     if word in _CURRENCY:
         return "money"
-    for start, unit in of(language).units:
+    for start, unit in lex.units:
         if word == start or (len(start) > 2 and word.startswith(start)):
             return unit
     return None
@@ -108,16 +108,16 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
             raw += [(m.group(0).lower().replace("’", "'"), a + m.start(), clause) for m in _TOKEN.finditer(piece)]
             a += len(piece) + 1
     words = [w for w, _, _ in raw]
-    stemmed = stems(words, language)
+    stemmed, lex = stems(words, language), of(language)
     out: list[Token] = []
     i = 0
     while i < len(raw):
         word, start, clause = raw[i]
-        amount, used = _amount_at(words, i, language)
+        amount, used = _amount_at(words, i, lex)
         if amount is not None:
             out.append(Token(word, word, start, clause, amount))
             out += [Token(words[k], stemmed[k], raw[k][1], raw[k][2]) for k in range(i + 1, i + used)
-                    if words[k] in of(language).before_unit]
+                    if words[k] in lex.before_unit]
             i += used
             continue
         out.append(Token(word, stemmed[i], start, clause))
@@ -125,20 +125,12 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
-def _starters(language: str) -> frozenset[str]:
-    """The words an amount can start with, besides a number written in digits."""
-    lex = of(language)
-    return frozenset({b[0] for b, _ in lex.bounds} | _CURRENCY | set(lex.several) | set(lex.number_words))
-
-
-def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, int]:
+def _amount_at(words: list[str], i: int, lex: Lexicon) -> tuple[Amount | None, int]:
     """The amount that starts at word i ((None, 0) if none), and how many words it takes."""
     w = words[i]
-    if not w[0].isdigit() and w not in _starters(language):
+    if not w[0].isdigit() and w not in lex.amount_starts and w not in _CURRENCY:
         return None, 0  # most words: no amount starts here
     j, kind = i, None
-    lex = of(language)
     for bound, k in lex.bounds:
         if tuple(words[i:i + len(bound)]) == bound:
             j, kind = i + len(bound), k
@@ -151,14 +143,14 @@ def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, 
         if j < len(words) and words[j] == "of":
             j += 1
     else:
-        if j >= len(words) or (n := _number(words[j], language)) is None:
+        if j >= len(words) or (n := _number(words[j], lex)) is None:
             return None, 0
         value, digit, j = (n, n), words[j][0].isdigit(), j + 1
-        if j + 1 < len(words) and words[j] in _range_words() and (m := _number(words[j + 1], language)) is not None:
+        if j + 1 < len(words) and words[j] in _range_words() and (m := _number(words[j + 1], lex)) is not None:
             value, j = (min(n, m), max(n, m)), j + 2
     if unit is None:
         for k in range(j, min(j + 2, len(words))):  # the unit, maybe after one word ("five business days")
-            unit = _unit(words[k], language)
+            unit = _unit(words[k], lex)
             if unit is not None:
                 j = k + 1
                 break
@@ -173,15 +165,8 @@ def _amount_at(words: list[str], i: int, language: str) -> tuple[Amount | None, 
 
 
 # Every way `_meets` accepts a word shares its first few letters of stem or of word with the example's
-# word (four, or the pack's PREFIX_MIN or SHARED_START where shorter), so a text without them for one of an
-# example's words cannot match it: most examples are ruled out by a dictionary lookup, and grading stays at
-# hundreds of transcripts a second.
-@lru_cache(maxsize=None)
-def _key(language: str) -> int:
-    lex = of(language)
-    return min(4, lex.prefix_min, lex.shared_start or 4)
-
-
+# word (Lexicon.key_letters), so a text without them for one of an example's words cannot match it: most
+# examples are ruled out by a dictionary lookup, and grading stays at hundreds of transcripts a second.
 @dataclass(frozen=True)
 class Phrase:
     """One example, compiled: the content words (stem, word) and amounts a matching clause must hold."""
@@ -190,14 +175,14 @@ class Phrase:
     words: tuple[tuple[str, str], ...]
     amounts: tuple[Amount, ...]
     negative: bool = False  # the example says "never" itself ("this will never happen again")
-    keys: tuple[tuple[str, str], ...] = ()  # per word, the first letters of its stem and of itself (see `_key`)
+    keys: tuple[tuple[str, str], ...] = ()  # per word, the first letters of its stem and of itself (see `Lexicon.key_letters`)
 
 
 def _possessive(word: str) -> bool:
     return word.endswith("'s")
 
 
-def _meets(token: Token, stem: str, word: str, language: str) -> bool:
+def _meets(token: Token, stem: str, word: str, lex: Lexicon) -> bool:
     """Is this word of the trainee's a form of the example's word?  Snowball's stems are close but not
     exact across forms ("delivery" deliveri, "delivered" deliv; Swedish "månad" mån, "månader" månad), and
     Swedish and Finnish compound freely ("teknikerbesök"), so a stem that starts with the other counts."""
@@ -205,7 +190,7 @@ def _meets(token: Token, stem: str, word: str, language: str) -> bool:
         return False  # "the technician's name" is not the technician doing anything
     if token.stem == stem:
         return True
-    lex = of(language)  # PREFIX_MIN: English hardly compounds ("free" is not "freeze"), Swedish and Finnish do
+    # PREFIX_MIN: English hardly compounds ("free" is not "freeze"), Swedish and Finnish do.
     if len(stem) >= lex.prefix_min and token.stem.startswith(stem):
         return True  # a longer form or a compound of the example's word ("teknikerbesöket")
     if len(token.stem) >= 5 and stem.startswith(token.stem) and len(stem) - len(token.stem) <= 3:
@@ -222,13 +207,13 @@ def _negation(word: str, language: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def compile_example(example: str, language: str) -> Phrase:
-    fillers = of(language).fillers
+    lex = of(language)
     toks = tokens(example, language)
     words = tuple(dict.fromkeys((t.stem, t.word) for t in toks
-                                if t.amount is None and t.word not in fillers and t.word not in _SIGNS))
+                                if t.amount is None and t.word not in lex.fillers and t.word not in _SIGNS))
     return Phrase(example, words, tuple(t.amount for t in toks if t.amount is not None),
                   any(_negation(t.word, language) for t in toks),
-                  tuple((stem[:_key(language)], word[:_key(language)]) for stem, word in words))
+                  tuple((stem[:lex.key_letters], word[:lex.key_letters]) for stem, word in words))
 
 
 class PhraseMatch(NamedTuple):
@@ -270,9 +255,9 @@ def _window(needs: list[list[int]], slack: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=8192)
 def _index(text: str, language: str) -> dict[str, tuple[int, ...]]:
-    """A text's word tokens by the first letters of their stem and of their word (see `_key`)."""
+    """A text's word tokens by the first letters of their stem and of their word (see `Lexicon.key_letters`)."""
     by: dict[str, list[int]] = {}
-    size = _key(language)
+    size = of(language).key_letters
     for n, t in enumerate(tokens(text, language)):
         if t.amount is None:
             for k in {t.stem[:size], t.word[:size]}:
@@ -298,10 +283,10 @@ def match(phrase: Phrase, text: str, language: str) -> list[PhraseMatch]:
     again") keeps its own."""
     if not phrase.words and not phrase.amounts:
         return []
-    index, toks = _index(text, language), tokens(text, language)
+    index, toks, lex = _index(text, language), tokens(text, language), of(language)
     hits: list[set[int]] = []  # per word and amount of the example, the tokens that say it
     for (stem, word), (s, w) in zip(phrase.words, phrase.keys):
-        found = {n for n in (*index.get(s, ()), *index.get(w, ())) if _meets(toks[n], stem, word, language)}
+        found = {n for n in (*index.get(s, ()), *index.get(w, ())) if _meets(toks[n], stem, word, lex)}
         if not found:
             return []  # most examples end here, after a dictionary lookup or two
         hits.append(found)

@@ -8,6 +8,8 @@ pack, the key and what English has.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import os
 import re
 from functools import lru_cache
@@ -59,6 +61,17 @@ class Lexicon(BaseModel):
     shared_start: int = 0
     words: dict[str, list[str]] = {}  # small word lists read in every language's text (roleplay.lexicon.any_language)
     capitals: str = ""  # capital letters beyond A-Z, read in every language's text (roleplay.lexicon.capitals)
+
+    @cached_property
+    def amount_starts(self) -> frozenset[str]:
+        """The words an amount can start with, besides a number in digits (a bound, "several", a number word)."""
+        return frozenset({b[0] for b, _ in self.bounds} | set(self.several) | set(self.number_words))
+
+    @cached_property
+    def key_letters(self) -> int:
+        """How many first letters of stem or word two forms of one word always share (policy_phrases._meets):
+        four, or fewer where PREFIX_MIN or SHARED_START lets a shorter stem start a longer one."""
+        return min(4, self.prefix_min, self.shared_start or 4)
 
     @model_validator(mode="after")
     def _complete(self, info: ValidationInfo) -> "Lexicon":
