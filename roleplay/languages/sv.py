@@ -1,4 +1,8 @@
-"""Svenska."""
+"""Swedish: the words people read (the prompt, moods, acts, tips, the interface).
+
+Data, not code, and long for that reason: a language's every sentence is here, so that adding a
+language touches no module (languages/found.py finds it; __init__.py checks it against English).
+"""
 
 PACK = {
     "code": "sv",

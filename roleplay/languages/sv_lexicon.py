@@ -1,4 +1,8 @@
-"""Swedish: how the language is read (roleplay.lexicon and the guard use it; see found.py)."""
+"""Swedish: how the language is read (roleplay.lexicon and the guard use it; see found.py).
+
+Data, not code, and long for that reason: every pattern the analysis and the guard read in
+this language (languages/lexicon.py checks it against English at start).
+"""
 
 # What trainee behaviours (and a few customer cues) look like in words: case-insensitive regular
 # expressions by finding.  Every pack has each of English's groups.
