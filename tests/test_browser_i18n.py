@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from roleplay.guard import detect_language
+from roleplay.language_id import identify
 from roleplay.web.i18n import words
 from tests.fakes import canned
 from tests.test_app_api import copy_library, launch
@@ -100,7 +100,7 @@ def test_a_swedish_browser_practises_and_is_graded_in_swedish(browser, app):  # 
         assert "samtal med" in card and "totalt" in card and "lyssnande" in card
         assert page.locator("#rp-scorecard .rp-skill[data-skill='listening']").count() == 1  # ids stay ids
         tips = page.locator("#rp-scorecard .rp-tips li").all_inner_texts()
-        assert tips and detect_language(" ".join(tips))[0] == "sv", tips  # the grader's words: the session's
+        assert tips and identify(" ".join(tips))[0] == "sv", tips  # the grader's words: the session's
         assert "Utskrift" in page.inner_text("#rp-result") and "Deltagare" in page.inner_text("#rp-result-transcript")
         assert page.inner_text("#rp-again").strip() == "Öva igen"
         page.get_by_role("tab", name="Granska", exact=True).click()  # and its replay
