@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import threading
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -152,6 +153,29 @@ def test_no_attempts_left_or_past_due_fails_it(team):
     st = dict((a.id, s) for a, s in team.assignments_for(ann))[late]
     assert (st.state, st.reason) == ("failed", "the due date passed")
     assert assignments.remove(team.store, late) and not assignments.remove(team.store, late)
+
+
+def test_two_starts_at_once_win_no_extra_attempt(team):
+    """A double click or a second tab: with one attempt allowed, exactly one of eight starts at once gets it."""
+    ann = team.accounts.get("ann")
+    once = _assign(team, trainees=["ann"], max_attempts=1)
+    barrier, results = threading.Barrier(8), []
+
+    def start():
+        barrier.wait()
+        try:
+            results.append(team.start_assignment(ann, once, "chat").session.id)
+        except assignments.AssignmentError as e:
+            results.append(e)
+
+    threads = [threading.Thread(target=start) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    started = [r for r in results if isinstance(r, str)]
+    assert len(started) == 1 and len(results) == 8
+    assert [s.id for s in assignments.attempts(team.store, once)[once]] == started
 
 
 def test_the_overview_shows_latest_or_best_with_a_trend_per_group_and_date(team):

@@ -95,6 +95,9 @@ class Context:
         self.speech = speech
         self._live: OrderedDict[str, Live] = OrderedDict()  # least recently used first
         self._lock = threading.Lock()
+        # One attempt at an assignment at a time per trainee (striped: a fixed number of locks however many
+        # trainees), so two starts in the same instant cannot both pass the attempts check in this process.
+        self._attempt_locks = tuple(threading.Lock() for _ in range(64))
         self.live_max, self.live_idle_s = LIVE_MAX, LIVE_IDLE_S
 
     # who is asking -----------------------------------------------------------------------------
@@ -208,15 +211,17 @@ class Context:
     def start_assignment(self, user: User, assignment_id: int, channel: str) -> Live:
         """An attempt at an assignment: its persona and difficulty, linked so it counts toward it.
 
-        (Two attempts started in the same instant could both pass the attempts check; a trainee has
-        one browser tab practising, so this is not locked.)"""
+        The check and the link happen under one lock per (assignment, trainee), so a double click or a
+        second tab cannot win an extra attempt.  (Two app processes on one database are not locked
+        against each other.)"""
         row = assignments.get(self.store, int(assignment_id))
         if row is None:
             raise KeyError("no such assignment")
-        assignments.check_start(row, user.name, assignments.attempts(self.store, row.id).get(row.id, []),
-                                self.groups())
-        live = self.start(user, row.persona_id, channel, row.difficulty)
-        assignments.link(self.store, live.session.id, row.id)
+        with self._attempt_locks[hash((row.id, user.name)) % len(self._attempt_locks)]:
+            assignments.check_start(row, user.name, assignments.attempts(self.store, row.id).get(row.id, []),
+                                    self.groups())
+            live = self.start(user, row.persona_id, channel, row.difficulty)
+            assignments.link(self.store, live.session.id, row.id)
         return live
 
     def overview(self, user: User, filters: Filters) -> Overview:
