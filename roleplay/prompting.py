@@ -97,7 +97,6 @@ def stop_sequences(persona: Persona) -> list[str]:
 def chat_messages(persona: Persona, turns: list[Turn], state: CustomerState, channel: str,
                   earlier: Mapping[int, str] | None = None) -> list[dict]:
     """The same scene for chat-only servers: the model is the customer, the trainee is the user."""
-    name = first_name(persona)
     system = (
         f"{scene(persona, channel)}\n\n"
         f"You are {persona.name}, the customer, and the text above is your own story. Write only your next "
