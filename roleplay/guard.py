@@ -9,7 +9,6 @@ phrases, and says why it failed so the caller can regenerate or fall back.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from functools import lru_cache
 
@@ -26,7 +25,7 @@ from .prefilter import FLAGS
 
 def role_breaks(language: str) -> dict[str, list[str]]:
     """What leaves the customer's role, by kind: the pack's own and English's, and the role-play talk of every pack."""
-    return _role_breaks(language, os.environ.get(found.SETTING, ""))
+    return _role_breaks(language, found.setting())
 
 
 @lru_cache(maxsize=None)
@@ -154,7 +153,7 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
         # The first name or the whole name; a surname alone is often also a firm's name ("Ortega Print").
         names = "|".join(re.escape(n) for n in (name, name.split()[0]))
         for m in re.finditer(rf"\b({names})\b", text):
-            if not _self_intro(os.environ.get(found.SETTING, "")).search(text[:m.start()]):
+            if not _self_intro(found.setting()).search(text[:m.start()]):
                 reasons.append("narrates_self")
                 break
     if (len(text) > 25 and _repeats(text, earlier or [])) or _said_before(text, earlier or []):

@@ -12,7 +12,6 @@ A language with no pack is read as English rather than failing a grade.  `any_la
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -23,7 +22,7 @@ from .prefilter import FLAGS
 
 def of(language: str) -> Lexicon:
     """A language's lexicon (English's for a language with no pack)."""
-    return _of(language, os.environ.get(found.SETTING, ""))
+    return _of(language, found.setting())
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +57,7 @@ def any_language(key: str, template: str) -> re.Pattern:
     their readers are not told it): "because" counts in a Swedish transcript and "eftersom" in an
     English one.
     """
-    return _any_language(key, template, os.environ.get(found.SETTING, ""))
+    return _any_language(key, template, found.setting())
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +68,7 @@ def _any_language(key: str, template: str, setting: str) -> re.Pattern:
 
 def capitals(template: str) -> re.Pattern:
     """`template` (case-sensitive) with CAPITALS standing for A-Z and every pack's other capital letters (ÅÄÖ…)."""
-    return _capitals(template, os.environ.get(found.SETTING, ""))
+    return _capitals(template, found.setting())
 
 
 @lru_cache(maxsize=None)

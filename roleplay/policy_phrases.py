@@ -16,7 +16,6 @@ are read the same way as before a pattern's match (see `match` for where a match
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +36,7 @@ _RANGE_SIGNS = {"-", "–", "—"}
 
 def _range_words() -> frozenset[str]:
     """What joins a range ("3-5", "3 to 5", "3 till 5"): every pack's words, read in every language."""
-    return _range_words_in(os.environ.get(found.SETTING, ""))
+    return _range_words_in(found.setting())
 
 
 @lru_cache(maxsize=None)

@@ -8,7 +8,6 @@ the grader's quotes and the spoken sentences must all cut "Mr. Jensen" the same 
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -23,7 +22,7 @@ def abbreviations() -> frozenset[str]:
     Every pack's (ABBREVIATIONS in `<code>_lexicon.py`): a text is cut before its language is known.
     "no." and "etc." are left out on purpose: they end sentences far more often than not.
     """
-    return _abbreviations(os.environ.get(found.SETTING, ""))
+    return _abbreviations(found.setting())
 
 
 @lru_cache(maxsize=None)

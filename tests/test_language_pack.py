@@ -139,7 +139,21 @@ PERSONA_DE = textwrap.dedent("""\
 
 
 @pytest.fixture
-def german(tmp_path, monkeypatch):
+def use_packs(monkeypatch):
+    """Points ROLEPLAY_LANGUAGES at a folder (None: at none) and has it read again, as a new process would."""
+    def use(folder):
+        if folder is None:
+            monkeypatch.delenv(found.SETTING)
+        else:
+            monkeypatch.setenv(found.SETTING, str(folder))
+        found.refresh()
+    yield use
+    monkeypatch.undo()
+    found.refresh()
+
+
+@pytest.fixture
+def german(tmp_path, use_packs):
     packs = tmp_path / "packs"
     packs.mkdir()
     (packs / "de.py").write_text(PACK_DE)
@@ -147,7 +161,7 @@ def german(tmp_path, monkeypatch):
     personas = tmp_path / "personas"
     personas.mkdir()
     (personas / "spaete-lieferung.yaml").write_text(PERSONA_DE)
-    monkeypatch.setenv(found.SETTING, str(packs))
+    use_packs(packs)
     return personas
 
 
@@ -170,8 +184,8 @@ def test_a_persona_in_the_new_language_validates(german):
     assert [m.item for m in find_policy(persona.policy.forbidden, "Ich erstatte die ganze Bestellung.", "de")] == ["alles"]
 
 
-def test_without_the_pack_the_persona_is_refused(german, monkeypatch):
-    monkeypatch.delenv(found.SETTING)
+def test_without_the_pack_the_persona_is_refused(german, use_packs):
+    use_packs(None)
     with pytest.raises(Exception, match="no language pack 'de'"):
         parse(PERSONA_DE, "spaete-lieferung.yaml")
 
@@ -204,24 +218,24 @@ def test_a_scripted_session_in_the_new_language_is_graded_with_tips_in_it(german
     assert "„Das ist wirklich ärgerlich. Mein Sohn hat auf sein Geschenk gewartet.“" in " ".join(said)
 
 
-def test_a_pack_missing_a_lexicon_group_says_which_and_what_english_has(tmp_path, monkeypatch):
+def test_a_pack_missing_a_lexicon_group_says_which_and_what_english_has(tmp_path, use_packs):
     packs = tmp_path / "packs"
     packs.mkdir()
     (packs / "de.py").write_text(PACK_DE)
     (packs / "de_lexicon.py").write_text(LEXICON_DE.replace('SIGNALS = {group: [] for group in _EN} | {',
                                                             'SIGNALS = {group: [] for group in _EN if group != "empathy"} | {'))
-    monkeypatch.setenv(found.SETTING, str(packs))
+    use_packs(packs)
     with pytest.raises(ValidationError, match=r"language pack 'de' \(de_lexicon.py\) lacks SIGNALS groups: empathy "
                                               r"\(English has: empathy, apology"):
         lexicon_of("de")
 
 
-def test_a_pack_missing_a_tip_says_which(tmp_path, monkeypatch):
+def test_a_pack_missing_a_tip_says_which(tmp_path, use_packs):
     packs = tmp_path / "packs"
     packs.mkdir()
     (packs / "de.py").write_text(PACK_DE + 'del PACK["tips"]["tip.calm.ownership"]\n')
     (packs / "de_lexicon.py").write_text(LEXICON_DE)
-    monkeypatch.setenv(found.SETTING, str(packs))
+    use_packs(packs)
     with pytest.raises(ValidationError, match=r"language pack 'de' lacks: tips.tip.calm.ownership"):
         pack("de")
 
@@ -234,10 +248,10 @@ def test_a_pack_missing_a_tip_says_which(tmp_path, monkeypatch):
      r"SIGNALS.apology has a broken pattern"),
     ({"sv.py": "PACK = {}", "sv_lexicon.py": ""}, r"language pack 'sv' is in two folders"),
 ])
-def test_a_broken_pack_fails_with_a_clear_message(tmp_path, monkeypatch, files, message):
+def test_a_broken_pack_fails_with_a_clear_message(tmp_path, use_packs, files, message):
     for name, text in files.items():
         (tmp_path / name).write_text(text)
-    monkeypatch.setenv(found.SETTING, str(tmp_path))
+    use_packs(tmp_path)
     with pytest.raises((ValueError, ValidationError), match=message):
         found.codes()
         lexicon_of("de")
@@ -250,17 +264,17 @@ def test_the_guard_reads_the_new_language(german):
     assert guard.stance("Das ist in Ordnung. Auf Wiederhören.", "de", "accept") is None
 
 
-def test_shouting_in_the_new_languages_capitals_is_seen(german, monkeypatch):
+def test_shouting_in_the_new_languages_capitals_is_seen(german, use_packs):
     from roleplay.analysis import _shouting
 
     assert [m.quote for m in _shouting("Das ist ÜBEL ÜBERALL.")] == ["ÜBEL ÜBERALL"]
-    monkeypatch.delenv(found.SETTING)  # without the pack, Ü is no capital of ours
+    use_packs(None)  # without the pack, Ü is no capital of ours
     assert _shouting("Das ist ÜBEL ÜBERALL.") == []
 
 
-def test_a_broken_pack_stops_the_library_at_start(tmp_path, monkeypatch):
+def test_a_broken_pack_stops_the_library_at_start(tmp_path, use_packs):
     (tmp_path / "de.py").write_text(PACK_DE + 'del PACK["moods"]["angry"]\n')
     (tmp_path / "de_lexicon.py").write_text(LEXICON_DE)
-    monkeypatch.setenv(found.SETTING, str(tmp_path))
+    use_packs(tmp_path)
     with pytest.raises(ValidationError, match=r"language pack 'de' lacks: angry"):
         Library(tmp_path)

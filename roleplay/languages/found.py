@@ -20,14 +20,26 @@ BUILT_IN = Path(__file__).parent
 _CODE = re.compile(r"^[a-z]{2,3}$")  # ISO 639: "en", "sv", "nb"; helper modules have longer names
 
 
+@lru_cache(maxsize=1)
+def setting() -> str:
+    """ROLEPLAY_LANGUAGES as read at first use: the packs are asked for hundreds of times a graded
+    transcript, and reading the environment each time cost a twentieth of grading."""
+    return os.environ.get(SETTING, "")
+
+
+def refresh() -> None:
+    """Read ROLEPLAY_LANGUAGES again, for a change made after start (a test's pack folder)."""
+    setting.cache_clear()
+
+
 def folders() -> list[Path]:
-    extra = [Path(p) for p in os.environ.get(SETTING, "").split(os.pathsep) if p.strip()]
+    extra = [Path(p) for p in setting().split(os.pathsep) if p.strip()]
     return [BUILT_IN, *extra]
 
 
 def packs() -> Mapping[str, Path]:
     """Language code -> the folder its pack is in, for every pack found (cheap: cached per setting)."""
-    return _packs(os.environ.get(SETTING, ""))
+    return _packs(setting())
 
 
 def codes() -> tuple[str, ...]:

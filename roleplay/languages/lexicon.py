@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-import os
 import re
 from functools import lru_cache
 from typing import Literal
@@ -108,7 +107,7 @@ class Lexicon(BaseModel):
 
 
 def lexicon(code: str) -> Lexicon:
-    return _lexicon(code, os.environ.get(found.SETTING, ""))
+    return _lexicon(code, found.setting())
 
 
 @lru_cache(maxsize=None)
