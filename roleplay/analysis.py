@@ -31,9 +31,26 @@ from .transcript import Turn
 from .words import WORD, content, questions, shared_words
 
 
+_ASKS: dict[tuple[int, str], tuple[Persona | None, list[str]]] = {}
+
+
+def _fact_asks(persona: Persona | None, language: str) -> list[str]:
+    """Every way of asking for a detail (the persona's and the language's), one list per persona: one pattern
+    group, so the pre-filter runs only the asks a question can match."""
+    key = (id(persona), language)
+    got = _ASKS.get(key)
+    if got is None or got[0] is not persona:
+        if len(_ASKS) > 1000:
+            _ASKS.clear()
+        asks = [p for f in (persona.knows if persona is not None else ()) for p in f.ask]
+        got = _ASKS[key] = (persona, asks + [p for _, _, ps, _ in generic_facts(language) for p in ps])
+    return got[1]
+
+
 def _prepare(language: str, persona: Persona | None) -> None:
     """Register every pattern group of a language and a persona at once, so the anchor scan is built once."""
-    groups = [*signals(language).values(), *solving(language).values(), *(asks for _, _, asks, _ in generic_facts(language))]
+    groups = [*signals(language).values(), *solving(language).values(), *(asks for _, _, asks, _ in generic_facts(language)),
+              _fact_asks(persona, language)]
     if persona is not None:
         groups += [item.patterns for item in (*persona.policy.allowed, *persona.policy.forbidden,
                                              *persona.temperament.triggers)]
@@ -86,10 +103,9 @@ def analyse_turn(
 
     asked = questions(text)
     # "What's your order number?" is a request for a detail, not an open question.
-    fact_asks = [p for f in (persona.knows if persona is not None else ()) for p in f.ask]
-    fact_asks += [p for _, _, asks, _ in generic_facts(language) for p in asks]
+    fact_asks = _fact_asks(persona, language)
     a.open_questions = [Match(quote=q) for q in asked
-                        if has(sig["open_question"], q) and not any(rx(p).search(q) for p in fact_asks)
+                        if has(sig["open_question"], q) and not has(fact_asks, q)
                         and not has(sig["argue"], q) and not has(sig["rudeness"], q)]  # "What do you want me to do?"
     a.closed_questions = [Match(quote=q) for q in asked if all(q != o.quote for o in a.open_questions)]
     _solving(a, turns, index, language, earlier or [])
