@@ -2,8 +2,8 @@
 
 A pattern only runs on a text that holds one of the literal strings every match of it needs
 ("refund" for r"\brefund(ed|s)?\b"), worked out once from the parsed pattern.  Every such
-anchor of every registered group sits in one trie-shaped regex, so one scan of a text tells
-which patterns to run.  Grading hundreds of transcripts a second rests on this: most of the
+anchor of every registered group sits in one Aho-Corasick automaton (pyahocorasick), so one
+pass over a text, in C, tells which patterns to run.  Grading hundreds of transcripts a second rests on this: most of the
 lexicon's thousands of patterns never run on a given turn.
 
 The parse uses Python's private `re._parser` (3.11+): tests/test_prefilter.py fails loudly if it
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+
+import ahocorasick
 
 try:  # the parsed form of a pattern tells which literal words it needs (Python 3.11+)
     import re._constants as _C
@@ -69,32 +71,21 @@ def anchors_of(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(req))
 
 
-# Every anchor string of every pattern group seen so far, as one trie-shaped regex: one scan of a
-# text tells which anchors it holds, and so which patterns can possibly match it.
-_TRIE: dict = {}
+# Every anchor string of every pattern group seen so far, in one automaton: one pass over a text
+# tells which anchors it holds (overlapping ones too), and so which patterns can possibly match it.
+_ANCHORS: set[str] = set()
 _GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
 # The current scanner's generation (None when anchors were added since), the registry's epoch, and its
 # version (one more for every group registered: a text's cached hits predate groups of a later version,
 # even when those groups brought no new anchor).
 _state: dict = {"gen": None, "epoch": 0, "version": 0}
-_SCANNERS: dict[int, re.Pattern] = {}  # generation -> scanner (an int key: hashing the pattern itself is slow)
+_SCANNERS: dict[int, ahocorasick.Automaton | None] = {}  # generation -> scanner (a few kept: a caller may hold an older one)
 _LOCK = threading.RLock()  # registering patterns and building the scanner (the web app grades in threads)
 
 
-def _trie_source(node: dict) -> str:
-    alts = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 def _add_anchor(anchor: str) -> None:
-    node = _TRIE
-    for ch in anchor:
-        node = node.setdefault(ch, {})
-    if "" not in node:
-        node[""] = True
+    if anchor not in _ANCHORS:
+        _ANCHORS.add(anchor)
         _state["gen"] = None
 
 
@@ -111,8 +102,7 @@ def forget() -> None:
     """Drop every registered group and anchor (the lock held); a new epoch tells callers mid-way."""
     _GROUPS.clear()
     _ANCHOR_GROUPS.clear()
-    _TRIE.clear()
-    _PREFIXES.clear()
+    _ANCHORS.clear()
     _BY_ID.clear()
     _PREPARED.clear()
     _state["gen"] = None
@@ -145,31 +135,19 @@ def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
     return g
 
 
-_PREFIXES: dict[str, tuple[str, ...]] = {}  # anchor -> the shorter anchors it starts with
-
-
-def _prefixes(anchor: str) -> tuple[str, ...]:
-    got = _PREFIXES.get(anchor)
-    if got is None:
-        node, out = _TRIE, []
-        for k, ch in enumerate(anchor, 1):
-            node = node[ch]
-            if "" in node and k < len(anchor):
-                out.append(anchor[:k])
-        got = _PREFIXES[anchor] = tuple(out)
-    return got
-
-
 def _scanner() -> int:
-    """The generation of the one regex over every registered anchor (a trie: each position costs a few steps)."""
+    """The generation of the one automaton over every registered anchor."""
     gen = _state["gen"]
     if gen is None:
         with _LOCK:
             gen = _state["gen"]
             if gen is None:
-                _PREFIXES.clear()
                 gen = max(_SCANNERS, default=0) + 1
-                _SCANNERS[gen] = re.compile(f"(?=({_trie_source(_TRIE)}))")
+                scanner = ahocorasick.Automaton()
+                for a in _ANCHORS:
+                    scanner.add_word(a, a)
+                scanner.make_automaton()
+                _SCANNERS[gen] = scanner if _ANCHORS else None  # an empty automaton refuses to scan
                 for old in [g for g in _SCANNERS if g < gen - 3]:
                     del _SCANNERS[old]
                 _state["gen"] = gen
@@ -180,9 +158,8 @@ def _scanner() -> int:
 def _hits(text: str, gen: int, version: int) -> dict[int, tuple[int, ...]]:
     """For one text: group id -> indexes, in order, of the patterns whose anchors it holds.  Keyed by the text
     as given (not lower-cased here first): one line is asked about hundreds of times, and a string keeps its hash."""
-    found = set(_SCANNERS[gen].findall(text.lower()))  # the longest anchor at each position …
-    for a in list(found):
-        found.update(_prefixes(a))  # … and every shorter anchor it starts with
+    scanner = _SCANNERS[gen]
+    found = {a for _, a in scanner.iter(text.lower())} if scanner is not None else ()
     out: dict[int, set[int]] = {}
     for a in found:
         for gid, i in _ANCHOR_GROUPS.get(a, ()):
