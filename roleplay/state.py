@@ -51,6 +51,7 @@ class CustomerState(BaseModel):
     offences: int = 0  # turns with rudeness, belittling, sarcasm or blame so far
     silences: int = 0
     asked_manager: bool = False
+    warned: bool = False  # had their last straw: one more brush-off and they hang up
     act: str | None = None  # what the customer's next line does (see persona.ACTS, plus accept/leave/reveal)
     ended: bool = False
     end_reason: EndReason | None = None
@@ -257,6 +258,10 @@ def advance(state: CustomerState, a: TurnAnalysis, persona: Persona) -> Customer
     if (persona.ask and not ask_granted(persona, s) and not s.goals_met and _declines(a, persona) and not a.hostile
             and s.pushes < t.resistance):
         s.pushes += 1
+    if s.frustration >= t.leave_at and not (_offence(a) or state.warned):
+        # A brush-off is no insult: before hanging up over one, the customer says so once ("So that's it?
+        # Nothing?") and gives the trainee a last chance, as callers do; an insult ends it at once.
+        s.frustration, s.warned = t.leave_at - 1, True
     if s.frustration >= t.leave_at:
         s.ended, s.end_reason, s.end_cause = True, "customer_left", "frustration"
     elif (persona.goals and len(s.goals_met) == len(persona.goals) and s.frustration <= t.satisfied_at

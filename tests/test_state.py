@@ -122,3 +122,13 @@ def test_swedish_rudeness_and_empathy(lib):
     rude = play(p, ["Lugna ner dig. Det är inte mitt problem."])
     kind = play(p, ["Jag förstår att det här har varit väldigt frustrerande för dig. Vad hände sedan, och hur påverkade det ditt arbete?"])
     assert rude[0].frustration > p.temperament.start_frustration > kind[0].frustration
+
+
+def test_a_brush_off_at_the_brink_gets_one_last_chance_an_insult_none(lib):
+    p = lib.get("angry-caller")
+    leave_at = st.temperament(p, "hard").leave_at
+    first, second = play(p, ["That's our policy.", "The policy is clear, I can't change it."], difficulty="hard")
+    assert first.warned and not first.ended and first.frustration == leave_at - 1
+    assert second.ended and second.end_reason == "customer_left"
+    (insulted,) = play(p, ["That's our policy, deal with it, you idiot."], difficulty="hard")
+    assert insulted.ended and insulted.end_reason == "customer_left" and not insulted.warned
