@@ -43,7 +43,7 @@ def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Matc
     asserted, declined = [], []
     for item in items:
         hit = neg = None
-        regex = (m for p in candidates(item.patterns, text) for m in rx(p).finditer(text))
+        regex = (m for p in candidates(item.patterns, text) for m in rx(p).finditer(text)) if item.patterns else ()
         for m in chain(regex, policy_phrases.find(item, text, language)):
             if _hypothetical(text, m.start()):
                 continue

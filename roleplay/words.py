@@ -17,7 +17,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 def content(text: str, language: str) -> frozenset[str]:
     """The lower-cased words of a text that carry meaning (three letters or more, or a number)."""
     stop = stopwords(language)
-    return frozenset(w for w in (t.lower().replace("’", "'") for t in WORD.findall(text))
+    return frozenset(w for w in WORD.findall(text.lower().replace("’", "'"))
                      if (len(w) >= 3 or w.isdigit()) and w not in stop)
 
 
