@@ -20,6 +20,8 @@ from roleplay.patterns import catastrophic
 from roleplay.policy_check import find_policy
 from roleplay.policy_phrases import matches as policy_matches
 
+from tests.persona_text import HEAD
+
 PERSONA_DIR = Path(__file__).resolve().parent.parent / "personas"
 
 LANGUAGES = {
@@ -475,15 +477,7 @@ def test_knows_values_are_in_the_fact_text(library):
 
 # --------------------------------------------------------------------------- bad persona files
 
-MINIMAL = textwrap.dedent("""\
-    id: tester
-    name: Test Person
-    language: en
-    situation: A test customer.
-    brief: Read this first.
-    background: Who they are.
-    goal: What they want.
-    opening_line: Hello.
+MINIMAL = HEAD + textwrap.dedent("""\
     policy:
       summary: The sheet.
       allowed:

@@ -19,6 +19,8 @@ from roleplay.library import parse
 from roleplay.persona import PolicyItem
 from roleplay.policy_phrases import Amount, matches, overlaps, tokens
 
+from tests.persona_text import HEAD
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -108,15 +110,7 @@ def test_swedish_and_finnish_stems_and_compounds():
     assert not matches(item("vikadiagnoosi"), "Se on käyttäjän vika.", "fi")  # the first half of a compound
 
 
-MINIMAL = textwrap.dedent("""\
-    id: tester
-    name: Test Person
-    language: en
-    situation: A test customer.
-    brief: Read this first.
-    background: Who I am.
-    goal: What I want.
-    opening_line: Hello.
+MINIMAL = HEAD + textwrap.dedent("""\
     policy:
       summary: The sheet.
       allowed:
