@@ -48,8 +48,14 @@ def _ends(text: str, at_end_counts: bool) -> list[int]:
 
 
 def _word_before(text: str, pos: int) -> str:
-    words = text[:pos].rsplit(maxsplit=1)
-    return words[-1].lstrip("(\"'“‘").lower() if words else ""
+    """The word just before `pos`, walked back from it (splitting everything before it made long texts quadratic)."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip("(\"'“‘").lower()
 
 
 def _trimmed(text: str, ends: list[int]) -> tuple[tuple[int, int], ...]:
