@@ -69,7 +69,7 @@ SIGNALS = {
     "rudeness": [
         r"\bshut up\b",
         r"\b(stupid|idiot\w*|dumb|moron\w*|pathetic|ridiculous person|clueless)\b",
-        r"\b(f+u+c+k\w*|shit\w*|damn you|bloody hell|crap)\b",
+        r"\b(f*fu+c*ck\w*|shit\w*|damn you|bloody hell|crap)\b",
         r"\bget (a life|over it|lost)\b",
         r"\bwhat(ever)?,? (do you want|is wrong with you)\b",
         r"\bwhatever\b",
@@ -209,7 +209,7 @@ SIGNALS = {
     "goodbye": [r"\b(goodbye|bye|have a (nice|good|great) (day|evening))\b"],
     # ---- customer cues
     "tension": [
-        r"\b(bloody|damn\w*|hell|crap|shit\w*|f+u+c+k\w*)\b",
+        r"\b(bloody|damn\w*|hell|crap|shit\w*|f*fu+c*ck\w*)\b",
         r"\b(ridiculous|unacceptable|outrageous|disgrace\w*|joke|pathetic|useless|terrible|awful)\b",
         r"\b(furious|angry|annoyed|upset|frustrat\w*|disappoint\w*|fed up|sick of|livid|gutted|stressed)\b",
         r"\b(are you (kidding|serious)|you('re| are) kidding)\b",
@@ -462,6 +462,6 @@ WORDS = {
              "you(?:['’]ll| will) (get|receive)"],
     "figure_units": [r"percent\b", r"per cent\b", r"dollars?\b", r"bucks\b", r"euro\w*", r"eur\b"],
     "own_name": [r"\bi'?m", r"\bi am", "my name is"],
-    "hostile": ["bloody", r"damn\w*", "hell", "crap", r"shit\w*", r"f+u+c+k\w*", "ridiculous",
+    "hostile": ["bloody", r"damn\w*", "hell", "crap", r"shit\w*", r"f*fu+c*ck\w*", "ridiculous",
                 "are you (kidding|serious)"],  # a customer's swearing: a hostile customer  # a persona's story that names its customer after these is first person
 }
