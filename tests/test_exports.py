@@ -11,7 +11,7 @@ from evaluators import grade
 from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.transcript import parse as parse_transcript
-from roleplay.web import exports, render
+from roleplay.web import exports, render, scorecard, transcript
 from tests.fakes import ScriptedModel
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "contracts"
@@ -82,7 +82,7 @@ def test_transcript_marks_evidence_and_escapes():
 
     card = {"skills": {"calm": {"score": 50, "evidence": [
         {"turn": 1, "quote": "<b>sorry</b>", "note": "apologises <i>", "effect": "+"}]}}}
-    out = render.transcript([T("customer", "hi", 50), T("trainee", "I am <b>sorry</b>")], "Sam", card)
+    out = transcript.transcript([T("customer", "hi", 50), T("trainee", "I am <b>sorry</b>")], "Sam", card)
     assert '<mark class="ev-plus">&lt;b&gt;sorry&lt;/b&gt;</mark>' in out
     assert "apologises &lt;i&gt;" in out and "<b>sorry" not in out
 
@@ -100,8 +100,8 @@ def test_every_panel_escapes_what_users_persona_files_and_the_model_wrote():
     card = {"overall": 40, "passed": False, "skills": {"calm": {"score": 40, "tips": [hostile], "evidence": [
         {"turn": 0, "quote": hostile, "note": hostile, "effect": "-"}]}}, "blockers": [hostile]}
     pieces = [render.persona_cards([p]), render.brief(p, hostile), render.status(hostile),
-              render.scorecard(card, title=hostile), render.transcript([turn], hostile, card),
-              render.mini_conversation([turn], hostile), render.problems([Problem(hostile, hostile, 1)]),
+              scorecard.scorecard(card, title=hostile), transcript.transcript([turn], hostile, card),
+              transcript.mini_conversation([turn], hostile), render.problems([Problem(hostile, hostile, 1)]),
               render.header(hostile, hostile, False)]
     for html in pieces:
         assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from roleplay.languages import Pack, codes, pack, placeholders
 from roleplay.library import Library
-from roleplay.web import i18n, lessons, render
+from roleplay.web import charts, i18n, lessons, render, scorecard, transcript
 from tests.test_app_api import PERSONAS
 
 SV_CARD = {"overall": 48, "passed": False, "band": "needs work", "grader": "rules",
@@ -79,13 +79,13 @@ def test_gradio_gets_every_packs_words_and_labels_are_checked_keys(monkeypatch):
 
 
 def test_the_scorecard_speaks_the_interfaces_language_and_keeps_the_graders_words():
-    sv = render.scorecard(SV_CARD, title="Samtal med Sam", end_reason="customer_left", lang="sv")
+    sv = scorecard.scorecard(SV_CARD, title="Samtal med Sam", end_reason="customer_left", lang="sv")
     for word in ("Inte godkänd", "Replik 2", "totalt", "lyssnande", "behöver förbättras", "Kunden lämnade samtalet."):
         assert word in sv, word
     assert "Ställ en öppen fråga tidigt." in sv and 'data-skill="listening"' in sv and 'data-tip="Tips"' in sv
-    en = render.scorecard(SV_CARD, lang="en")
+    en = scorecard.scorecard(SV_CARD, lang="en")
     assert "Not passed" in en and "Turn 2" in en and "listening" in en and "Ställ en öppen fråga tidigt." in en
-    assert "Arviointisi" in render.scorecard(SV_CARD, lang="fi")
+    assert "Arviointisi" in scorecard.scorecard(SV_CARD, lang="fi")
 
 
 @pytest.mark.parametrize("lang", ["en", "sv", "fi"])
@@ -99,19 +99,19 @@ def test_every_panel_renders_in_every_language(lang):
            render.persona_cards([p], lang=lang), render.persona_cards([], lang=lang), render.brief(None, lang=lang),
            render.brief(p, "", lang), render.chat_head(p, "voice", lang), render.side_panel(p, "chat", lang),
            render.meter(95, 90, lang=lang), render.meter(10, 90, hidden=True, lang=lang),
-           render.scorecard(None, lang=lang), render.scorecard({**SV_CARD, "persona_version": "library",
+           scorecard.scorecard(None, lang=lang), scorecard.scorecard({**SV_CARD, "persona_version": "library",
                                                                 "practised_rubric_version": "1",
                                                                 "rubric_version": "2", "blockers": ["x"]}, lang=lang),
-           render.transcript([SimpleNamespace(speaker="customer", text="Hej", frustration=50, start=None, end=None)],
+           transcript.transcript([SimpleNamespace(speaker="customer", text="Hej", frustration=50, start=None, end=None)],
                              "Sam", SV_CARD, lang=lang)]
     row = SimpleNamespace(id="s1", created_at=None, overall=None, end_reason=None, ended=False, language="sv",
                           trainee="ann", channel="voice", state={"difficulty": "hard", "seed": 7})
-    out.append(render.replay_header(row, "Sam", lang))
+    out.append(transcript.replay_header(row, "Sam", lang))
     timed = [SimpleNamespace(speaker=who, text="x", frustration=None, start=a, end=b)
              for who, a, b in (("customer", 0.0, 3.0), ("trainee", 2.5, 5.0))]
-    out += [render.frustration_curve([(0, 40), (2, 60)], 90, 20, lang), render.frustration_curve([], lang=lang),
-            render.timeline(timed, "Sam", lang), render.timeline([], "Sam", lang),
-            render.progress_chart({"overall": [(datetime(2026, 1, 1), 50.0)], "calm": [(datetime(2026, 1, 1), 60.0)]},
+    out += [charts.frustration_curve([(0, 40), (2, 60)], 90, 20, lang), charts.frustration_curve([], lang=lang),
+            charts.timeline(timed, "Sam", lang), charts.timeline([], "Sam", lang),
+            charts.progress_chart({"overall": [(datetime(2026, 1, 1), 50.0)], "calm": [(datetime(2026, 1, 1), 60.0)]},
                                   w("chart.progress", name="ann"), lang)]
     out.append(lessons.human_grades([{"author": "eve", "scores": {"calm": 60}, "note": ""}], lang))
     out.append(render.problems([SimpleNamespace(line=3, field="", message="x")] * 2, lang=lang))

@@ -14,7 +14,7 @@ from roleplay.fork import CannotFork, fork, state_before
 from roleplay.library import Library
 from roleplay.session import PracticeSession
 from roleplay.store import TurnRow
-from roleplay.web import render
+from roleplay.web import scorecard
 from roleplay.web.context import Context
 from tests.fakes import ScriptedModel
 
@@ -56,8 +56,8 @@ def test_a_session_keeps_the_persona_it_was_practised_with(store, library):
     assert "gift card" in ctx.persona_of(store.get(s.id), use_library=True).hidden_facts[0].text
     newer = ctx.grade(s.id, use_library=True)
     assert newer["persona_version"] == "library"
-    assert "re-graded against the library's current version" in html.unescape(render.scorecard(newer))
-    assert "library's current" not in html.unescape(render.scorecard(before))
+    assert "re-graded against the library's current version" in html.unescape(scorecard.scorecard(newer))
+    assert "library's current" not in html.unescape(scorecard.scorecard(before))
     path.unlink()
     library.reload()
     assert ctx.persona("late-delivery") is None

@@ -17,7 +17,7 @@ from roleplay import accounts
 from roleplay.accounts import LOCAL, Accounts
 from roleplay.library import Library
 from roleplay.store import Store
-from roleplay.web import review
+from roleplay.web import downloads
 from roleplay.web.context import Context
 from roleplay.web.review import ReviewTab
 from tests.fakes import ScriptedModel
@@ -62,7 +62,7 @@ def test_a_few_thousand_requests_leave_memory_and_temp_files_flat(tmp_path, monk
             acc.verify(next(names), "wrong password")
 
     def files() -> int:
-        return sum(1 for p in tab.exports_dir.rglob("*") if p.is_file())
+        return sum(1 for p in tab.downloads.root.rglob("*") if p.is_file())
 
     for k in range(WARM_UP):
         request(k)
@@ -71,6 +71,6 @@ def test_a_few_thousand_requests_leave_memory_and_temp_files_flat(tmp_path, monk
         request(k)
     grown = resident_bytes() - memory_before
     assert len(ctx._live) <= ctx.live_max and len(acc._failures) <= accounts.MAX_TRACKED
-    assert files() <= max(files_before, 3 * review.KEEP_EXPORTS)
+    assert files() <= max(files_before, 3 * downloads.KEEP_EXPORTS)
     # 375 abandoned recordings alone would be 48 MB
     assert grown < 20e6, f"{grown / 1e6:.1f} MB more after {REQUESTS - WARM_UP} requests"

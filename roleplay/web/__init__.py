@@ -44,7 +44,7 @@ def build(store: Store | None = None, library: Library | None = None, client: Cu
     with gr.Blocks(title="Roleplay Practice Room", analytics_enabled=False, delete_cache=(3600, 24 * 3600)) as demo:
         header = gr.HTML(render.header("", "", single_user), elem_id="rp-header")
         practice, personas, review = PracticeTab(ctx), PersonasTab(ctx), ReviewTab(ctx)
-        team = TeamTab(ctx, review.write)
+        team = TeamTab(ctx, review.downloads.write)
         with gr.Tabs(elem_id="rp-tabs") as tabs:
             with gr.Tab(i18n.t("tab.practice"), id="practice", elem_id="rp-tab-practice"):
                 practice.build()

@@ -19,8 +19,8 @@ from ..session import CustomerLine, ReplyOwed, SessionEnded
 from . import exports
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
-from .practice import grade_safely
-from .review import parse_since
+from .filters import parse_since
+from .practice_turn import grade_safely
 
 
 def _fail(e: Exception) -> gr.Error:

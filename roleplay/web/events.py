@@ -21,7 +21,7 @@ class CardClick(gr.EventData):
 
 
 class SpeechCut(gr.EventData):
-    """The trainee spoke over the customer: render.SPEECH_JS triggers it with where the audio stopped."""
+    """The trainee spoke over the customer: speech_player.SPEECH_JS triggers it with where the audio stopped."""
 
     def __init__(self, target, data):
         super().__init__(target, data)

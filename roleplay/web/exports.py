@@ -13,9 +13,14 @@ from markupsafe import Markup
 
 from .. import annotations
 from ..store import SessionRow, to_transcript
-from . import lessons, render, theme
+from ..skills import ORDER as SKILLS
+from . import lessons, theme
+from .charts import frustration_curve, timeline
+from .chips import language_name
+from .markup import page
+from .scorecard import scorecard
+from .transcript import transcript
 
-SKILLS = render.SKILL_ORDER
 CSV_COLUMNS = ["session", "trainee", "persona", "date", "channel", "language", "end_reason", "overall", "passed",
                *SKILLS, "blockers", "grader"]
 
@@ -73,9 +78,9 @@ def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
     turns = row.turns
     card = row.scorecard
     pts = [(t.idx, t.frustration) for t in turns if t.speaker == "customer" and t.frustration is not None]
-    charts = render.frustration_curve(pts, leave_at, satisfied_at)
+    charts = frustration_curve(pts, leave_at, satisfied_at)
     if row.channel == "voice":
-        charts += render.timeline(turns, persona_name)
+        charts += timeline(turns, persona_name)
     when = row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
     css = theme.CSS + """
       body { font-family: 'IBM Plex Sans', 'Liberation Sans', Arial, sans-serif; background:#fff; color:#1c2a3a;
@@ -90,13 +95,13 @@ def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
       @media print { .page { margin: 0; max-width: none; } .rp-turn, .rp-skill { break-inside: avoid; }
                      a { color: inherit; text-decoration: none; } }
     """
-    return render.page("report.html", row=row, persona_name=persona_name, when=when, css=Markup(css),
-                       language=render.LANGUAGE_NAMES.get(row.language, row.language),
-                       scorecard=Markup(render.scorecard(card, prefix="turn", title="Scorecard",
+    return page("report.html", row=row, persona_name=persona_name, when=when, css=Markup(css),
+                       language=language_name(row.language),
+                       scorecard=Markup(scorecard(card, prefix="turn", title="Scorecard",
                                                          end_reason=row.end_reason)
                                         + lessons.human_grades(notes["human_grades"] if notes else [])),
                        charts=Markup(charts),
-                       transcript=Markup(render.transcript(turns, persona_name, card, prefix="turn",
+                       transcript=Markup(transcript(turns, persona_name, card, prefix="turn",
                                                            comments=annotations.by_turn(notes, len(turns))
                                                            if notes else None)))
 

@@ -5,18 +5,16 @@ interface's language `lang`."""
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader
-
 from .. import why
 from ..attempts import Comparison
 from ..persona import Persona
 from ..state import CustomerState
 from ..store import SessionRow
 from .i18n import words
-from .render import skill_name
+from .markup import templates
+from .scorecard import skill_name
 
-_lessons = Environment(loader=PackageLoader("roleplay.web", "templates"), autoescape=True).get_template(
-    "lessons.html").module
+_lessons = templates.get_template("lessons.html").module
 
 
 def compare(c: Comparison | None, lang: str = "en") -> str:

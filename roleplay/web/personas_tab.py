@@ -14,9 +14,11 @@ from ..model import ModelError
 from ..session import PracticeSession
 from ..store import Store
 from . import render
+from .charts import frustration_curve
 from .context import Context, Forbidden
 from .events import CardClick
 from .i18n import language, t, words
+from .transcript import expect_results, mini_conversation
 
 log = logging.getLogger("roleplay.web")
 
@@ -260,7 +262,7 @@ class PersonasTab:
         passed = sum(r.ok for r in results)
         summary = render.status(words(lang)("personas.expect_summary", passed=passed, total=len(results)),
                                 "ok" if passed == len(results) else "err") if results else ""
-        return summary + render.expect_results(results)
+        return summary + expect_results(results)
 
     def test_run(self, text, script, request: gr.Request) -> Iterator[tuple[str, str]]:
         try:
@@ -285,9 +287,9 @@ def run_test(persona, lines: list[str], client, store: Store, trainer: str) -> I
     t = persona.temperament
 
     def view(turns, note: str = "", kind: str = "info"):
-        convo = render.mini_conversation(turns, persona.name) + (render.status(note, kind) if note else "")
+        convo = mini_conversation(turns, persona.name) + (render.status(note, kind) if note else "")
         pts = [(i, x.frustration) for i, x in enumerate(turns) if x.speaker == "customer" and x.frustration is not None]
-        return convo, render.frustration_curve(pts, t.leave_at, t.satisfied_at)
+        return convo, frustration_curve(pts, t.leave_at, t.satisfied_at)
 
     steps = play_steps(persona, lines, client, store, trainer)
     turns, state = [], None

@@ -14,7 +14,7 @@ from ..accounts import AccountError, User
 from . import render, team_view
 from .context import Context, Forbidden
 from .i18n import t
-from .review import ALL, parse_scores, parse_since
+from .filters import ALL, parse_scores, parse_since
 
 CELL_COLUMNS = ["Date (UTC)", "Customer", "Score", "Result", "Session"]
 ASSIGNMENT_COLUMNS = ["#", "Customer", "Difficulty", "For", "Pass mark", "Attempts", "Due", "Passed", "Failed",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..overview import OVERALL, Overview
-from . import render
 from .i18n import words
+from .markup import score_colour, templates
 
-_team = render._templates.get_template("team.html").module
+_team = templates.get_template("team.html").module
 
 
 def _marks(a) -> str:
@@ -34,7 +34,7 @@ def heatmap(ov: Overview) -> str:
         cells = []
         for c in columns:
             cell = r.cells[c]
-            colour = "transparent" if cell.score is None else render.score_colour(cell.score) + "55"
+            colour = "transparent" if cell.score is None else score_colour(cell.score) + "55"
             text = "" if cell.score is None else f"{cell.score:.0f} {cell.trend}".strip()
             cells.append({"skill": c, "colour": colour, "text": text, "sessions": len(cell.sessions)})
         rows.append({"trainee": r.trainee, "cells": cells, "assignments": r.assignment_summary})

@@ -7,7 +7,7 @@ from gradio.themes.utils import colors, fonts
 
 from ..skills import SKILLS
 
-# The palette, shared by the CSS below and the SVG charts in render.py.
+# The palette, shared by the CSS below and the SVG charts in charts.py.
 INK = "#1c2a3a"
 MUTED = "#5b6b7d"
 LINE = "#dfe5ec"

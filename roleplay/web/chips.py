@@ -1,0 +1,32 @@
+"""The small labels beside a customer: their language, channels and difficulty."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..languages import codes, pack
+from .i18n import words
+from .markup import ICON, parts
+
+
+def language_name(code: str) -> str:
+    """A language's own name, from its pack ("Svenska"), so a new pack names itself; the code if it has none.
+
+    The pack writes it as in a sentence ("svenska", for the prompt); a label starts with a capital."""
+    if code not in codes():
+        return code
+    name = pack(code).name
+    return name[:1].upper() + name[1:]
+
+
+def language_chip(language: str) -> str:
+    flag = language if language in codes() else "en"
+    return str(parts.language_chip(flag, language_name(language)))
+
+
+def channel_chips(channel: str, lang: str = "en") -> str:
+    return str(parts.channel_chips(channel, {k: Markup(ICON[k]) for k in ("chat", "voice")}, words(lang)))
+
+
+def difficulty_badge(difficulty: str, lang: str = "en") -> str:
+    return str(parts.difficulty_badge(difficulty, words(lang)(f"difficulty.{difficulty}")))
