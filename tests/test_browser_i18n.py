@@ -14,7 +14,7 @@ import pytest
 from roleplay.language_id import identify
 from roleplay.web.i18n import words
 from tests.fakes import canned
-from tests.test_app_api import copy_library, launch
+from tests.test_app_api import PASSWORD, copy_library, launch
 from tests.test_browser import CHROMIUM, browser, settle, spoken_wav, wait_for_reply  # noqa: F401
 
 pytestmark = [
@@ -153,6 +153,51 @@ def test_the_setting_gives_an_english_browser_the_app_in_swedish(browser, tmp_pa
         said = practice_words(page)
         assert said["tab"] == "Öva" and said["customer"] == "Kund" and said["start"] == "Börja samtalet"
         assert "Kundservice" in said["card"]
+        ctx.close()
+    finally:
+        demo.close()
+
+
+def test_a_swedish_browser_signs_in_and_works_the_team_tab_in_swedish(browser, tmp_path):  # noqa: F811
+    """The sign-in page says its message in the browser's language (an English one English), and a
+    trainer's Team tab answers in Swedish: a group change, the heat map."""
+    demo, url = launch(tmp_path, client=canned(), users={"tess": ["trainer"], "ann": ["trainee"]})
+    sv = words("sv")
+    try:
+        ctx = browser.new_context(viewport={"width": 1360, "height": 900}, locale="en-US")
+        page = ctx.new_page()
+        page.goto(url)
+        page.wait_for_selector(".rp-login")
+        assert page.inner_text(".rp-login").strip() == words("en")("auth.message")  # the others hidden
+        ctx.close()
+
+        ctx = browser.new_context(viewport={"width": 1360, "height": 900}, locale="sv-SE")
+        page = ctx.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(url)
+        page.wait_for_selector(".rp-login")
+        page.wait_for_function("(t) => document.querySelector('.rp-login').innerText.trim() === t",
+                               arg=sv("auth.message"))
+        page.fill("input[data-testid=textbox]", "tess")
+        page.fill("input[type=password]", PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#rp-cards .rp-card")
+        settle(page)
+        page.get_by_role("tab", name=sv("tab.team"), exact=True).click()
+        page.get_by_role("tab", name=sv("team.groups"), exact=True).click()
+        page.click("#rp-gr-user input")
+        page.get_by_role("option", name="ann", exact=True).click()
+        page.fill("#rp-gr-name input", "norr")
+        page.click("#rp-gr-add")
+        said = sv("team.joined", user="ann", group="norr")
+        page.wait_for_function("(t) => document.querySelector('#rp-gr-status')?.innerText.includes(t)", arg=said)
+        assert sv("team.col.members") in page.inner_text("#rp-gr-table")
+        page.get_by_role("tab", name=sv("team.overview"), exact=True).click()
+        page.click("#rp-o-show")
+        page.wait_for_function("(t) => document.querySelector('#rp-heatmap')?.innerText.includes(t)",
+                               arg=sv("heat.leavers"))
+        heat = page.inner_text("#rp-heatmap")
+        assert sv("heat.no_leavers") in heat and sv("team.assignments") in heat and "Customers who" not in heat
         ctx.close()
     finally:
         demo.close()

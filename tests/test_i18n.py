@@ -9,10 +9,15 @@ from datetime import datetime
 import pytest
 from pydantic import ValidationError
 
+from roleplay.accounts import Accounts
 from roleplay.languages import Pack, codes, pack, placeholders
 from roleplay.library import Library
-from roleplay.web import charts, i18n, lessons, render, scorecard, transcript
-from tests.test_app_api import PERSONAS
+from roleplay.overview import Overview
+from roleplay.store import Store
+from roleplay.web import auth, charts, chips, exports, i18n, lessons, render, scorecard, team_view, transcript
+from tests.fakes import canned
+from tests.test_app_api import PERSONAS, copy_library
+from tests.test_language_pack import german  # noqa: F401 - the fixture: a German pack in a folder
 
 SV_CARD = {"overall": 48, "passed": False, "band": "needs work", "grader": "rules",
            "skills": {"listening": {"score": 40, "evidence": [{"turn": 1, "effect": "-", "quote": "Nej.",
@@ -48,8 +53,9 @@ def test_a_pack_whose_ui_does_not_match_english_is_refused(change):
 
 
 class _Request:
-    def __init__(self, accept: str | None):
+    def __init__(self, accept: str | None, username: str | None = None):
         self.headers = {} if accept is None else {"accept-language": accept}
+        self.username = username
 
 
 @pytest.mark.parametrize("accept, lang", [("sv-SE,sv;q=0.9,en;q=0.8", "sv"), ("fi-FI", "fi"), ("fi", "fi"),
@@ -121,3 +127,93 @@ def test_every_panel_renders_in_every_language(lang):
                 "chart.talk_time", "chart.no_timings", "skill.calm", "problems.file"):
         assert w(key) in text, key
     assert w("problems.many", n=2) in text and w("problems.line", line=3) in text
+
+
+def test_a_languages_name_is_its_packs_own(german):  # noqa: F811
+    """The chip, the replay header and the report name a language as its pack does: a new pack names itself."""
+    from types import SimpleNamespace
+
+    assert [chips.language_name(c) for c in ("en", "sv", "fi", "de")] == ["English", "Svenska", "Suomi", "Deutsch"]
+    assert chips.language_name("xx") == "xx"  # no pack: its code
+    chip = chips.language_chip("de")
+    assert "Deutsch" in chip and "rp-flag-de" in chip
+    row = SimpleNamespace(id="s1", created_at=None, overall=None, end_reason=None, ended=True, language="de",
+                          trainee="ann", channel="chat", state={})
+    assert "Deutsch" in transcript.replay_header(row, "Lena", "sv")
+
+
+def test_the_sign_in_message_is_in_the_browsers_language(monkeypatch):
+    """Gradio sends one message to every browser: it carries each pack's words, and a style shows the one
+    of the page's language (Gradio puts <html lang> in the browser's first); the setting sends one."""
+    monkeypatch.delenv(i18n.SETTING, raising=False)
+    message = auth.login_message()
+    for code in codes():
+        assert f'<span lang="{code}">{html.escape(i18n.words(code)("auth.message"), quote=False)}</span>' in message
+    assert "html:lang(sv) .rp-login [lang=sv]" in message and "html:not(:lang(fi)):not(:lang(sv))" in message
+    monkeypatch.setenv(i18n.SETTING, "sv")
+    assert html.unescape(auth.login_message()) == (
+        '<span class="rp-login" lang="sv">Logga in med kontot som din utbildare har skapat åt dig.</span>')
+
+
+def test_the_heat_map_and_the_report_speak_the_interfaces_language(tmp_path):
+    from roleplay.overview import Cell, TraineeRow
+    from collections import Counter
+
+    empty = html.unescape(team_view.heatmap(Overview(skills=["empathy"], rows=[], leavers=[]), "sv"))
+    assert "Inga deltagare matchar filtren." in empty and "Ingen kund lämnade samtalet" in empty
+    row = TraineeRow("ann", {"empathy": Cell(55.0, "↑", ["a", "b"]), "overall": Cell(60.0, "", ["a"])},
+                     Counter({"passed": 1, "open": 2}))
+    ov = Overview(skills=["empathy"], rows=[row], leavers=[("Sam", 1, 3)])
+    sv = html.unescape(team_view.heatmap(ov, "sv"))
+    for said in ("Deltagare", "empati", "totalt", "Uppgifter", "1 godkänd, 2 öppen", "bedömda pass: 2",
+                 "Sam: lämnade samtalet i 1 av 3 pass", 'data-skill="empathy"'):
+        assert said in sv, said
+    table = team_view.overview_table(ov, "fi")
+    assert table["headers"] == ["Harjoittelija", "empatia", "yhteensä", "Tehtävät"]
+    assert table["data"] == [["ann", "55 ↑", "60", "1 hyväksytty, 2 avoin"]]
+    assert team_view.overview_table(ov)["data"][0][-1] == row.assignment_summary  # English as the CSV's
+
+
+def test_team_messages_follow_the_browsers_language(tmp_path, monkeypatch):
+    """The Team tab's messages, tables and choices in the browser's language (Swedish here)."""
+    from roleplay.web.context import Context
+    from roleplay.web.team_tab import TeamTab
+
+    monkeypatch.delenv(i18n.SETTING, raising=False)
+    url = f"sqlite:///{tmp_path / 'rp.db'}"
+    accounts = Accounts(url)
+    accounts.add("tess", "pw-long-enough-1", ["trainer"])
+    accounts.add("ann", "pw-long-enough-1", ["trainee"])
+    ctx = Context(Store(url), copy_library(tmp_path / "personas"), canned(), accounts=accounts, data=tmp_path / "d",
+                  speech=False)
+    import gradio as gr
+
+    tab = TeamTab(ctx, lambda name, text: tmp_path / name)
+    with gr.Blocks():
+        tab.build()
+    sv, en = _Request("sv-SE,sv;q=0.9", "tess"), _Request("en-GB", "tess")
+    said = html.unescape(tab.remove(99, sv)[0])
+    assert "Det finns ingen sådan uppgift." in said
+    assert "No such assignment." in html.unescape(tab.remove(99, en)[0])
+    joined = tab.join("ann", "norr", sv)
+    assert "ann är med i norr." in html.unescape(joined[tab.g_status])
+    assert joined[tab.g_table]["headers"] == ["Grupp", "Medlemmar"]
+    assert "ann är inte med i söder." in html.unescape(tab.leave("ann", "söder", sv)[tab.g_status])
+    assert "Det här kräver rollen utbildare." in html.unescape(tab.remove(1, _Request("sv", "ann"))[0])
+    loaded = tab.on_load(accounts.get("tess"), "sv")
+    assert loaded[tab.a_table]["headers"][:3] == ["#", "Kund", "Svårighetsgrad"]
+    assert loaded[tab.o_measure]["choices"] == [("Senaste poäng", "latest"), ("Bästa poäng", "best")]
+    assert loaded[tab.a_difficulty]["choices"][0] == ("Som skriven", "")
+
+
+def test_the_printable_report_is_in_the_downloaders_language():
+    from types import SimpleNamespace
+
+    turn = SimpleNamespace(idx=0, speaker="customer", text="Hej", frustration=50, start=None, end=None)
+    row = SimpleNamespace(id="s1", created_at=None, trainee="ann", channel="chat", language="sv", turns=[turn],
+                          scorecard=SV_CARD, end_reason="customer_left")
+    sv = html.unescape(exports.report_html(row, "Sam", 90, 20, lang="sv"))
+    for said in ('<html lang="sv">', "Rapport från ett övningspass", "Kund <b>Sam</b> · deltagare <b>ann</b>",
+                 "Chatt", "Svenska", "pass s1", "Bedömning", "Samtalet", "Utskrift", "Frustration under samtalet"):
+        assert said in sv, said
+    assert "Practice session report" in exports.report_html(row, "Sam", lang="en")

@@ -613,5 +613,48 @@ PACK = {
         "team.lrs_save": "Tallenna",
         "team.lrs_since": "Lähetä harjoitukset alkaen",
         "team.lrs_send": "Lähetä LRS:ään",
+        # Team: its tables, choices and messages
+        "team.measure.latest": "Viimeisimmät pisteet",
+        "team.measure.best": "Parhaat pisteet",
+        "team.as_written": "Kuten kirjoitettu",
+        "team.col.for": "Kenelle",
+        "team.col.attempts": "Yrityksiä",
+        "team.col.passed": "Hyväksytty",
+        "team.col.failed": "Hylätty",
+        "team.col.open": "Avoinna",
+        "team.col.not_started": "Aloittamatta",
+        "team.col.members": "Jäsenet",
+        "team.for_group": "ryhmä {group}",
+        "team.any": "rajaton",
+        "team.trainer_only": "Tähän tarvitaan kouluttajan rooli.",
+        "team.cell": "{trainee} · {column}: arvioituja harjoituksia {n}. Napsauta harjoitusta, niin voit "
+                     "toistaa sen.",
+        "team.assigned": "Tehtävä nro {id} on annettu.",
+        "team.no_assignment": "Tehtävää ei ole.",
+        "team.removed": "Tehtävä nro {id} on poistettu.",
+        "team.groups_need_accounts": "Ryhmät edellyttävät käyttäjätilejä (eivät toimi yhden käyttäjän "
+                                     "tilassa).",
+        "team.settings_need_accounts": "Asetukset edellyttävät käyttäjätilejä (eivät toimi yhden käyttäjän "
+                                       "tilassa).",
+        "team.joined": "{user} on nyt ryhmässä {group}.",
+        "team.left": "{user} ei ole enää ryhmässä {group}.",
+        "team.not_in": "{user} ei ole ryhmässä {group}.",
+        "team.saved": "Tallennettu.",
+        "team.sent": "Lähetettiin {sent} lauseketta {sessions} harjoituksesta.",
+        # the team's heat map
+        "heat.none": "Yksikään harjoittelija ei vastaa näitä suodattimia.",
+        "heat.sessions": "arvioituja harjoituksia: {n}",
+        "heat.leavers": "Asiakkaat, jotka lähtevät useimmin kesken",
+        "heat.no_leavers": "Yksikään asiakas ei lähtenyt kesken näissä harjoituksissa.",
+        "heat.left": "{persona}: lähti kesken {left}/{total} harjoituksessa",
+        # the printable report
+        "report.title": "Harjoitusraportti — {customer} — {trainee}",
+        "report.heading": "Raportti harjoituksesta",
+        "report.customer": "Asiakas",
+        "report.trainee": "harjoittelija",
+        "report.session": "harjoitus {id}",
+        "report.conversation": "Keskustelu",
+        # the sign-in page
+        "auth.message": "Kirjaudu sisään tunnuksella, jonka kouluttajasi on luonut sinulle.",
     },
 }

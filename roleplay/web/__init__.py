@@ -19,7 +19,7 @@ from ..library import Library  # noqa: E402
 from ..model import CustomerModel, build_model  # noqa: E402
 from ..store import Store  # noqa: E402
 from . import api, i18n, render, theme  # noqa: E402
-from .auth import LOGIN_MESSAGE, auth_callable  # noqa: E402
+from .auth import auth_callable, login_message  # noqa: E402
 from .context import Context, Forbidden, NotFound  # noqa: E402
 from .personas_tab import PersonasTab  # noqa: E402
 from .practice import PracticeTab  # noqa: E402
@@ -84,7 +84,7 @@ def build(store: Store | None = None, library: Library | None = None, client: Cu
             except Forbidden:
                 return {header: render.header("?", i18n.words(lang)("app.not_signed_in"), single_user, lang)}
             return {header: render.header(user.name, user.label, single_user, lang), **personas.on_load(user),
-                    **review.on_load(user), **practice.on_load(user, request), **team.on_load(user)}
+                    **review.on_load(user), **practice.on_load(user, request), **team.on_load(user, lang)}
 
         loaded = [header, *personas.loaded(), *review.loaded(), *practice.loaded(), *team.outputs()]
         demo.load(on_load, None, loaded, api_visibility="private")
@@ -109,5 +109,5 @@ def launch_options(demo: gr.Blocks) -> dict:
             "show_error": False, "allowed_paths": [], "ssr_mode": False, "max_file_size": "50mb"}
     if not ctx.single_user:
         opts["auth"] = auth_callable(ctx.accounts)
-        opts["auth_message"] = LOGIN_MESSAGE
+        opts["auth_message"] = login_message()
     return opts

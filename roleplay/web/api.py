@@ -20,6 +20,7 @@ from . import exports
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
 from .filters import parse_since
+from .i18n import language
 from .practice_turn import grade_safely
 
 
@@ -87,7 +88,7 @@ def register(ctx: Context) -> None:
             p = ctx.persona_of(row)
             return exports.report_html(row, p.name if p else (row.persona_id or "Customer"),
                                        p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None,
-                                       annotations.of_session(ctx.store, row.id))
+                                       annotations.of_session(ctx.store, row.id), language(request))
         raise gr.Error("format must be json, csv or html")
 
     def regrade(session_id: str, judge: bool = True, library_version: bool = False,

@@ -17,6 +17,7 @@ from ..skills import ORDER as SKILLS
 from . import lessons, theme
 from .charts import frustration_curve, timeline
 from .chips import language_name
+from .i18n import words
 from .markup import page
 from .scorecard import scorecard
 from .transcript import transcript
@@ -72,15 +73,16 @@ def scores_csv(rows: Iterable[SessionRow]) -> str:
 
 
 def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
-                satisfied_at: int | None = None, notes: dict | None = None) -> str:
+                satisfied_at: int | None = None, notes: dict | None = None, lang: str = "en") -> str:
     """A self-contained page (no scripts, no outside links) that prints cleanly; `notes` (roleplay.annotations):
-    the human grades beside the scorecard, comments and hints on the transcript."""
+    the human grades beside the scorecard, comments and hints on the transcript.  Its own words are in the
+    interface's language `lang` (of whoever downloads it), the grader's and the session's as they were."""
     turns = row.turns
     card = row.scorecard
     pts = [(t.idx, t.frustration) for t in turns if t.speaker == "customer" and t.frustration is not None]
-    charts = frustration_curve(pts, leave_at, satisfied_at)
+    charts = frustration_curve(pts, leave_at, satisfied_at, lang)
     if row.channel == "voice":
-        charts += timeline(turns, persona_name)
+        charts += timeline(turns, persona_name, lang)
     when = row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
     css = theme.CSS + """
       body { font-family: 'IBM Plex Sans', 'Liberation Sans', Arial, sans-serif; background:#fff; color:#1c2a3a;
@@ -95,15 +97,16 @@ def report_html(row: SessionRow, persona_name: str, leave_at: int | None = None,
       @media print { .page { margin: 0; max-width: none; } .rp-turn, .rp-skill { break-inside: avoid; }
                      a { color: inherit; text-decoration: none; } }
     """
-    return page("report.html", row=row, persona_name=persona_name, when=when, css=Markup(css),
-                       language=language_name(row.language),
-                       scorecard=Markup(scorecard(card, prefix="turn", title="Scorecard",
-                                                         end_reason=row.end_reason)
-                                        + lessons.human_grades(notes["human_grades"] if notes else [])),
-                       charts=Markup(charts),
-                       transcript=Markup(transcript(turns, persona_name, card, prefix="turn",
-                                                           comments=annotations.by_turn(notes, len(turns))
-                                                           if notes else None)))
+    w = words(lang)
+    return page("report.html", row=row, persona_name=persona_name, when=when, css=Markup(css), w=w, lang=lang,
+                language=language_name(row.language),
+                scorecard=Markup(scorecard(card, prefix="turn", title=w("review.scorecard"), end_reason=row.end_reason,
+                                           lang=lang)
+                                 + lessons.human_grades(notes["human_grades"] if notes else [], lang)),
+                charts=Markup(charts),
+                transcript=Markup(transcript(turns, persona_name, card, prefix="turn",
+                                             comments=annotations.by_turn(notes, len(turns)) if notes else None,
+                                             lang=lang)))
 
 
 def safe_name(text: str) -> str:
@@ -111,12 +114,12 @@ def safe_name(text: str) -> str:
 
 
 def write_exports(row: SessionRow, persona_name: str, folder: Path, leave_at=None,
-                  satisfied_at=None, notes: dict | None = None) -> dict[str, Path]:
+                  satisfied_at=None, notes: dict | None = None, lang: str = "en") -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = safe_name(f"{row.persona_id or 'session'}-{row.trainee}-{row.id[:8]}")
     files = {"json": folder / f"{stem}.json", "csv": folder / f"{stem}-scores.csv",
              "html": folder / f"{stem}-report.html"}
     files["json"].write_text(session_json(row, notes), encoding="utf-8")
     files["csv"].write_text(scores_csv([row]), encoding="utf-8")
-    files["html"].write_text(report_html(row, persona_name, leave_at, satisfied_at, notes), encoding="utf-8")
+    files["html"].write_text(report_html(row, persona_name, leave_at, satisfied_at, notes, lang), encoding="utf-8")
     return files

@@ -52,7 +52,7 @@ class ReplayHandlers(ReviewLayout):
         audio = turn_audio(row.turns)
         pts = [(t.idx, t.frustration) for t in row.turns if t.speaker == "customer" and t.frustration is not None]
         notes = annotations.of_session(self.ctx.store, row.id)
-        files = exports.write_exports(row, name, self.downloads.folder(), leave, sat, notes)
+        files = exports.write_exports(row, name, self.downloads.folder(), leave, sat, notes, lang)
         talk = timeline(row.turns, name, lang) if row.channel == "voice" else ""
         compared = lessons.compare(self.ctx.comparison(user, row), lang)
         return {

@@ -13,13 +13,36 @@ from .. import assignments, lrs, overview
 from ..accounts import AccountError, User
 from . import render, team_view
 from .context import Context, Forbidden
-from .i18n import t
+from .i18n import language, t, words
 from .filters import ALL, parse_scores, parse_since
 
-CELL_COLUMNS = ["Date (UTC)", "Customer", "Score", "Result", "Session"]
-ASSIGNMENT_COLUMNS = ["#", "Customer", "Difficulty", "For", "Pass mark", "Attempts", "Due", "Passed", "Failed",
-                      "Open", "Not started"]
-DIFFICULTIES = [("As written", ""), ("Easy", "easy"), ("Medium", "medium"), ("Hard", "hard")]
+# Tables' headings and choices by their ui words: written for each page when it loads, in its language.
+CELL_COLUMNS = ("review.col.date", "review.col.customer", "review.col.score", "review.col.result",
+                "review.col.session")
+ASSIGNMENT_COLUMNS = ("review.col.customer", "practice.difficulty", "team.col.for", "mine.pass", "team.col.attempts",
+                      "mine.due", "team.col.passed", "team.col.failed", "team.col.open", "team.col.not_started")
+GROUP_COLUMNS = ("team.group", "team.col.members")
+DIFFICULTIES = ("easy", "medium", "hard")
+MEASURES = ("latest", "best")
+
+
+def headers(keys, lang: str) -> list[str]:
+    w = words(lang)
+    return [w(k) for k in keys]
+
+
+def assignment_headers(lang: str) -> list[str]:
+    return ["#", *headers(ASSIGNMENT_COLUMNS, lang)]
+
+
+def difficulty_choices(lang: str) -> list[tuple[str, str]]:
+    w = words(lang)
+    return [(w("team.as_written"), ""), *((w(f"difficulty.{d}"), d) for d in DIFFICULTIES)]
+
+
+def measure_choices(lang: str) -> list[tuple[str, str]]:
+    w = words(lang)
+    return [(w(f"team.measure.{m}"), m) for m in MEASURES]
 
 
 def _message(e: Exception) -> str:
@@ -45,7 +68,7 @@ class TeamTab:
                                                   scale=1)
                         self.o_until = gr.Textbox(label=t("team.until"), placeholder="YYYY-MM-DD", elem_id="rp-o-until",
                                                   scale=1)
-                        self.o_measure = gr.Radio([("Latest score", "latest"), ("Best score", "best")],
+                        self.o_measure = gr.Radio(measure_choices("en"),
                                                   value="latest", label=t("team.measure"), elem_id="rp-o-measure",
                                                   scale=2)
                         self.o_show = gr.Button(t("team.show"), variant="primary", elem_id="rp-o-show", scale=1)
@@ -55,12 +78,12 @@ class TeamTab:
                     self.o_table = gr.Dataframe(value=[], interactive=False, elem_id="rp-overview", wrap=True)
                     self.o_csv = gr.DownloadButton(t("team.o_csv"), visible=False, elem_id="rp-o-csv")
                     self.o_cell = gr.HTML(elem_id="rp-cell-head")
-                    self.o_sessions = gr.Dataframe(headers=CELL_COLUMNS, value=[], interactive=False,
+                    self.o_sessions = gr.Dataframe(headers=headers(CELL_COLUMNS, "en"), value=[], interactive=False,
                                                    elem_id="rp-cell-sessions")
                 with gr.Tab(t("team.assignments"), id="assignments"):
                     with gr.Row(equal_height=False):
                         self.a_persona = gr.Dropdown([], label=t("practice.customer"), elem_id="rp-as-persona", scale=2)
-                        self.a_difficulty = gr.Radio(DIFFICULTIES, value="", label=t("practice.difficulty"),
+                        self.a_difficulty = gr.Radio(difficulty_choices("en"), value="", label=t("practice.difficulty"),
                                                      elem_id="rp-as-difficulty", scale=2)
                     with gr.Row(equal_height=False):
                         self.a_trainees = gr.Dropdown([], multiselect=True, label=t("team.trainees"),
@@ -77,7 +100,7 @@ class TeamTab:
                         self.a_due = gr.Textbox(label=t("team.due"), placeholder="YYYY-MM-DD", elem_id="rp-as-due")
                     self.a_btn = gr.Button(t("team.assign"), variant="primary", elem_id="rp-as-assign")
                     self.a_status = gr.HTML(elem_id="rp-as-status")
-                    self.a_table = gr.Dataframe(headers=ASSIGNMENT_COLUMNS, value=[], interactive=False,
+                    self.a_table = gr.Dataframe(headers=assignment_headers("en"), value=[], interactive=False,
                                                 elem_id="rp-as-table", wrap=True)
                     with gr.Row():
                         self.a_remove_id = gr.Number(label=t("team.remove_id"), precision=0, minimum=1,
@@ -91,7 +114,7 @@ class TeamTab:
                         self.g_add = gr.Button(t("team.join"), variant="primary", elem_id="rp-gr-add", scale=1)
                         self.g_leave = gr.Button(t("team.leave"), elem_id="rp-gr-leave", scale=1)
                     self.g_status = gr.HTML(elem_id="rp-gr-status")
-                    self.g_table = gr.Dataframe(headers=["Group", "Members"], value=[], interactive=False,
+                    self.g_table = gr.Dataframe(headers=headers(GROUP_COLUMNS, "en"), value=[], interactive=False,
                                                 elem_id="rp-gr-table")
                 with gr.Tab("LMS", id="lms"):
                     gr.HTML(t("team.lms_sub"), html_template='<p class="rp-sub">${value}</p>')
@@ -132,12 +155,13 @@ class TeamTab:
     def outputs(self) -> list:
         """What the app's load event fills in (see on_load)."""
         return [self.locked, self.body, self.a_persona, self.a_trainees, self.g_user, self.a_table, self.l_endpoint,
-                self.l_user, self.l_home, *self._groups_out()]
+                self.l_user, self.l_home, self.o_measure, self.a_difficulty, self.o_sessions, *self._groups_out()]
 
     def _groups_out(self) -> list:
         return [self.g_table, self.g_name, self.a_groups, self.o_group]
 
-    def on_load(self, user: User) -> dict:
+    def on_load(self, user: User, lang: str = "en") -> dict:
+        """The tab for a trainer, its tables and choices in the page's language `lang`."""
         if not user.has("trainer"):
             return {self.locked: gr.update(visible=True), self.body: gr.update(visible=False)}
         trainees = self.ctx.trainees(user)
@@ -145,14 +169,16 @@ class TeamTab:
         saved = self.ctx.lrs_settings()
         return {self.locked: gr.update(visible=False), self.body: gr.update(visible=True),
                 self.a_persona: gr.update(choices=personas), self.a_trainees: gr.update(choices=trainees),
-                self.g_user: gr.update(choices=trainees), self.a_table: self._assignment_rows(),
+                self.g_user: gr.update(choices=trainees), self.a_table: self._assignment_rows(lang),
                 self.l_endpoint: saved.endpoint, self.l_user: saved.username, self.l_home: saved.homepage,
-                **self._group_views()}
+                self.o_measure: gr.update(choices=measure_choices(lang)),
+                self.a_difficulty: gr.update(choices=difficulty_choices(lang)),
+                self.o_sessions: {"headers": headers(CELL_COLUMNS, lang), "data": []}, **self._group_views(lang)}
 
     def _trainer(self, request) -> User:
         user = self.ctx.user(request)
         if not user.has("trainer"):
-            raise Forbidden("this needs the trainer role")
+            raise Forbidden(words(language(request))("team.trainer_only"))
         return user
 
     # overview ----------------------------------------------------------------------------------
@@ -168,13 +194,14 @@ class TeamTab:
             ov = self._overview(group, since, until, measure, request)
         except (Forbidden, ValueError) as e:
             return "", [], gr.update(visible=False), gr.update(value=render.status(_message(e), "err"), visible=True)
-        table = {"headers": overview.header(ov), "data": overview.table(ov)}
+        lang = language(request)
         csv = self.write(f"team-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", overview.to_csv(ov))
-        return (team_view.heatmap(ov), table, gr.update(value=str(csv), visible=bool(ov.rows)),
+        return (team_view.heatmap(ov, lang), team_view.overview_table(ov, lang), gr.update(value=str(csv), visible=bool(ov.rows)),
                 gr.update(visible=False))
 
     def cell(self, group, since, until, measure, evt: gr.SelectData, request: gr.Request):
         """The sessions behind a clicked cell (its trainee's graded sessions for that skill)."""
+        w = words(language(request))
         try:
             ov = self._overview(group, since, until, measure, request)
             row, col = evt.index
@@ -183,18 +210,22 @@ class TeamTab:
             ids = ov.cell(trainee, column).sessions if column in (*ov.skills, overview.OVERALL) else \
                 ov.cell(trainee, overview.OVERALL).sessions
         except (Forbidden, ValueError, IndexError, StopIteration) as e:
-            return render.status(_message(e), "err"), []
+            return render.status(_message(e), "err"), {"headers": headers(CELL_COLUMNS, w.lang), "data": []}
         names = {p.id: p.name for p in self.ctx.personas()}
         rows = [self.ctx.store.get(i) for i in ids]
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M"), names.get(r.persona_id, r.persona_id or ""),
                   f"{r.overall:.0f}" if r.overall is not None else "",
-                  "passed" if r.scorecard.get("passed") else "not passed", r.id] for r in rows if r is not None]
-        head = render.status(f"{trainee} · {column}: {len(table)} graded session(s). Click one to replay it.", "info")
-        return head, table
+                  w("result.passed" if r.scorecard.get("passed") else "result.not_passed"), r.id]
+                 for r in rows if r is not None]
+        head = render.status(w("team.cell", trainee=trainee, column=team_view.column_name(column, w.lang),
+                               n=len(table)), "info")
+        return head, {"headers": headers(CELL_COLUMNS, w.lang), "data": table}
 
     # assignments -------------------------------------------------------------------------------
 
-    def _assignment_rows(self) -> list[list]:
+    def _assignment_rows(self, lang: str = "en") -> dict:
+        """The assignments table, with its headings, in `lang`."""
+        w = words(lang)
         groups = self.ctx.groups()
         tries = assignments.attempts(self.ctx.store)
         names = {p.id: p.name for p in self.ctx.personas()}
@@ -203,12 +234,13 @@ class TeamTab:
             states = [assignments.standing_of(a, t, tries.get(a.id, [])).state
                       for t in assignments.assignees(a, groups)]
             marks = f"{a.pass_overall:.0f}" + "".join(f", {k} {v:.0f}" for k, v in sorted(a.pass_skills.items()))
-            out.append([a.id, names.get(a.persona_id, a.persona_id), a.difficulty or "as written",
-                        ", ".join([*a.trainees, *(f"group {g}" for g in a.groups)]), marks,
-                        a.max_attempts or "any", a.due_at.strftime("%Y-%m-%d") if a.due_at else "",
+            out.append([a.id, names.get(a.persona_id, a.persona_id),
+                        w(f"difficulty.{a.difficulty}") if a.difficulty else w("mine.as_written"),
+                        ", ".join([*a.trainees, *(w("team.for_group", group=g) for g in a.groups)]), marks,
+                        a.max_attempts or w("team.any"), a.due_at.strftime("%Y-%m-%d") if a.due_at else "",
                         states.count("passed"), states.count("failed"),
                         states.count("open") + states.count("in progress"), states.count("not started")])
-        return out
+        return {"headers": assignment_headers(lang), "data": out}
 
     def assign(self, persona, difficulty, trainees, groups, pass_overall, skills, attempts, due,
                request: gr.Request):
@@ -223,46 +255,51 @@ class TeamTab:
                                      [u.name for u in self.ctx.accounts.list()] if self.ctx.accounts else [])
         except (Forbidden, ValueError, ValidationError) as e:
             return render.status(_message(e), "err"), gr.skip()
-        return render.status(f"Assignment #{aid} set.", "ok"), self._assignment_rows()
+        w = words(language(request))
+        return render.status(w("team.assigned", id=aid), "ok"), self._assignment_rows(w.lang)
 
     def remove(self, assignment_id, request: gr.Request):
         try:
             self._trainer(request)
         except Forbidden as e:
             return render.status(str(e), "err"), gr.skip()
+        w = words(language(request))
         if not assignment_id or not assignments.remove(self.ctx.store, int(assignment_id)):
-            return render.status("No such assignment.", "err"), gr.skip()
-        return render.status(f"Assignment #{int(assignment_id)} removed.", "ok"), self._assignment_rows()
+            return render.status(w("team.no_assignment"), "err"), gr.skip()
+        return render.status(w("team.removed", id=int(assignment_id)), "ok"), self._assignment_rows(w.lang)
 
     # groups ------------------------------------------------------------------------------------
 
-    def _group_views(self) -> dict:
+    def _group_views(self, lang: str = "en") -> dict:
         groups = self.ctx.groups()
         names = sorted(groups)
-        return {self.g_table: [[g, ", ".join(m)] for g, m in sorted(groups.items())],
+        return {self.g_table: {"headers": headers(GROUP_COLUMNS, lang),
+                               "data": [[g, ", ".join(m)] for g, m in sorted(groups.items())]},
                 self.g_name: gr.update(choices=names), self.a_groups: gr.update(choices=names),
                 self.o_group: gr.update(choices=[ALL, *names])}
 
-    def _change_group(self, change, done: str, request) -> dict:
+    def _change_group(self, change, done: str, user, group, request) -> dict:
+        """Make a change to groups; `done` is what to say (a ui word) once it is made."""
+        w = words(language(request))
         try:
             self._trainer(request)
             if self.ctx.accounts is None:
-                raise AccountError("groups need accounts (not single-user mode)")
-            change()
+                raise AccountError(w("team.groups_need_accounts"))
+            change(w)
         except (Forbidden, AccountError) as e:
             return {self.g_status: render.status(str(e), "err")}
-        return {self.g_status: render.status(done, "ok"), **self._group_views()}
+        return {self.g_status: render.status(w(done, user=user, group=group), "ok"), **self._group_views(w.lang)}
 
     def join(self, user, group, request: gr.Request):
-        return self._change_group(lambda: self.ctx.accounts.join(user or "", group or ""),
-                                  f"{user} is in {group}.", request)
+        return self._change_group(lambda w: self.ctx.accounts.join(user or "", group or ""),
+                                  "team.joined", user, group, request)
 
     def leave(self, user, group, request: gr.Request):
-        def change():
+        def change(w):
             if not self.ctx.accounts.leave(user or "", group or ""):
-                raise AccountError(f"{user} is not in {group}")
+                raise AccountError(w("team.not_in", user=user, group=group))
 
-        return self._change_group(change, f"{user} left {group}.", request)
+        return self._change_group(change, "team.left", user, group, request)
 
     # LMS ---------------------------------------------------------------------------------------
 
@@ -271,13 +308,13 @@ class TeamTab:
         try:
             self._trainer(request)
             if self.ctx.accounts is None:
-                raise Forbidden("settings need accounts (not single-user mode)")
+                raise Forbidden(words(language(request))("team.settings_need_accounts"))
             new = lrs.LrsSettings(endpoint=endpoint or "", username=username or "",
                                   password=password or self.ctx.lrs_settings().password, homepage=homepage or "")
         except (Forbidden, ValidationError) as e:
             return render.status(_message(e), "err"), ""
         lrs.save(self.ctx.accounts, new)
-        return render.status("Saved.", "ok"), ""
+        return render.status(words(language(request))("team.saved"), "ok"), ""
 
     def send_lrs(self, since, request: gr.Request):
         try:
@@ -286,4 +323,4 @@ class TeamTab:
             sent = lrs.send(self.ctx.xapi_statements(rows), self.ctx.lrs_settings())
         except (Forbidden, ValueError, lrs.LrsError) as e:
             return render.status(_message(e), "err")
-        return render.status(f"Sent {sent} statements from {len(rows)} sessions.", "ok")
+        return render.status(words(language(request))("team.sent", sent=sent, sessions=len(rows)), "ok")

@@ -1,12 +1,16 @@
-"""HTML for assignments and the team overview (templates/team.html, autoescaped)."""
+"""HTML and tables for assignments and the team overview (templates/team.html, autoescaped), their
+words in the interface's language `lang`; skills and states stay ids in the page's attributes."""
 
 from __future__ import annotations
 
+from .. import overview
 from ..overview import OVERALL, Overview
 from .i18n import words
 from .markup import score_colour, templates
+from .scorecard import skill_name
 
 _team = templates.get_template("team.html").module
+STATES = ("passed", "failed", "in progress", "open", "not started")  # the summary's order (overview's)
 
 
 def _marks(a) -> str:
@@ -27,7 +31,27 @@ def my_assignments(items, persona_names: dict[str, str], lang: str = "en") -> st
     return str(_team.my_assignments(shown, w))
 
 
-def heatmap(ov: Overview) -> str:
+def column_name(column: str, lang: str = "en") -> str:
+    """An overview column's heading: a skill's name, overall, trainee or assignments."""
+    w = words(lang)
+    fixed = {"trainee": w("transcript.trainee"), OVERALL: w("score.overall"), "assignments": w("team.assignments")}
+    return fixed.get(column) or skill_name(column, lang)
+
+
+def assignment_summary(row: overview.TraineeRow, lang: str = "en") -> str:
+    """"2 passed, 1 open" in the interface's language (overview's own summary is English, for the CSV)."""
+    w = words(lang)
+    return ", ".join(f"{row.assignments[s]} {w('mine.state.' + s.replace(' ', '_'))}" for s in STATES
+                     if row.assignments[s])
+
+
+def overview_table(ov: Overview, lang: str = "en") -> dict:
+    """The overview for a gr.Dataframe: headings and rows (the scores as overview.table writes them)."""
+    rows = [[*cells[:-1], assignment_summary(r, lang)] for cells, r in zip(overview.table(ov), ov.rows)]
+    return {"headers": [column_name(c, lang) for c in overview.header(ov)], "data": rows}
+
+
+def heatmap(ov: Overview, lang: str = "en") -> str:
     columns = [*ov.skills, OVERALL]
     rows = []
     for r in ov.rows:
@@ -37,6 +61,5 @@ def heatmap(ov: Overview) -> str:
             colour = "transparent" if cell.score is None else score_colour(cell.score) + "55"
             text = "" if cell.score is None else f"{cell.score:.0f} {cell.trend}".strip()
             cells.append({"skill": c, "colour": colour, "text": text, "sessions": len(cell.sessions)})
-        rows.append({"trainee": r.trainee, "cells": cells, "assignments": r.assignment_summary})
-    return str(_team.heatmap(columns, rows, ov.leavers))
-
+        rows.append({"trainee": r.trainee, "cells": cells, "assignments": assignment_summary(r, lang)})
+    return str(_team.heatmap([(c, column_name(c, lang)) for c in columns], rows, ov.leavers, words(lang)))
