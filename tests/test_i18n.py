@@ -217,3 +217,19 @@ def test_the_printable_report_is_in_the_downloaders_language():
                  "Chatt", "Svenska", "pass s1", "Bedömning", "Samtalet", "Utskrift", "Frustration under samtalet"):
         assert said in sv, said
     assert "Practice session report" in exports.report_html(row, "Sam", lang="en")
+
+
+def test_the_speech_player_the_filters_and_skipped_files_speak_the_interfaces_language():
+    from types import SimpleNamespace
+
+    from roleplay.web import filters, speech_player
+
+    assert 'data-label="Kunden pratar …"' in speech_player.speech_queue(["/a.wav"], 1, lang="sv")
+    assert "box().dataset.label" in speech_player.SPEECH_JS  # the player shows the label the server wrote
+    with pytest.raises(ValueError, match="år-månad-dag"):
+        filters.parse_since("31.1.2025", "sv")
+    with pytest.raises(ValueError, match="taito=luku, ei 'empatia'"):
+        filters.parse_scores("empatia", "fi")
+    assert filters.parse_scores("empathy=60, calm=70", "sv") == {"empathy": 60.0, "calm": 70.0}
+    skipped = render.library_errors([SimpleNamespace(source="/x/bad.yaml", problems=["no name"])], "sv")
+    assert "Filer som hoppades över" in html.unescape(skipped) and "bad.yaml" in skipped

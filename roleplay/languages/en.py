@@ -641,5 +641,10 @@ PACK = {
         "report.conversation": "Conversation",
         # the sign-in page
         "auth.message": "Sign in with the account your trainer set up for you.",
+        # a few more of the app's own words
+        "practice.speaking": "Customer speaking…",
+        "filters.date": "Write the date as YYYY-MM-DD, e.g. 2025-01-31.",
+        "filters.score": "Write each score as skill=number, not {part}.",
+        "personas.skipped": "Files skipped as invalid:",
     },
 }

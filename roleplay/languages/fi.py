@@ -656,5 +656,10 @@ PACK = {
         "report.conversation": "Keskustelu",
         # the sign-in page
         "auth.message": "Kirjaudu sisään tunnuksella, jonka kouluttajasi on luonut sinulle.",
+        # a few more of the app's own words
+        "practice.speaking": "Asiakas puhuu…",
+        "filters.date": "Kirjoita päivämäärä muodossa vuosi-kuukausi-päivä (YYYY-MM-DD), esim. 2025-01-31.",
+        "filters.score": "Kirjoita jokainen pistemäärä muodossa taito=luku, ei {part}.",
+        "personas.skipped": "Virheellisinä ohitetut tiedostot:",
     },
 }

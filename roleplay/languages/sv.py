@@ -643,5 +643,10 @@ PACK = {
         "report.conversation": "Samtalet",
         # the sign-in page
         "auth.message": "Logga in med kontot som din utbildare har skapat åt dig.",
+        # a few more of the app's own words
+        "practice.speaking": "Kunden pratar …",
+        "filters.date": "Skriv datumet som år-månad-dag (YYYY-MM-DD), t.ex. 2025-01-31.",
+        "filters.score": "Skriv varje poäng som färdighet=tal, inte {part}.",
+        "personas.skipped": "Filer som hoppades över eftersom de är ogiltiga:",
     },
 }

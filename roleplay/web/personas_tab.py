@@ -149,16 +149,17 @@ class PersonasTab:
 
     def loaded(self) -> list:
         """What the app's load event fills in (on_load)."""
-        return [self.editor_col, self.locked, self.tools, self.exam]
+        return [self.editor_col, self.locked, self.tools, self.exam, self.lib_errors]
 
-    def on_load(self, user) -> dict:
+    def on_load(self, user, lang: str = "en") -> dict:
         """Trainers get the editor; everyone else sees the library only (the handlers check too)."""
         can = user.can_edit_personas
         return {self.editor_col: gr.update(visible=can), self.locked: gr.update(visible=not can),
-                self.tools: gr.update(visible=can), self.exam: gr.update(value=self.ctx.exam_mode)}
+                self.tools: gr.update(visible=can), self.exam: gr.update(value=self.ctx.exam_mode),
+                self.lib_errors: self._library_errors(lang)}
 
-    def _library_errors(self) -> str:
-        return render.library_errors(self.ctx.library.errors)
+    def _library_errors(self, lang: str = "en") -> str:
+        return render.library_errors(self.ctx.library.errors, lang)
 
     def _problems(self, text: str, lang: str) -> str:
         persona, problems = check(text)
@@ -235,7 +236,7 @@ class PersonasTab:
         persona, _ = check(text)
         return (render.status(w("personas.saved", name=persona.name, file=path.name), "ok"),
                 self._problems(text, lang), render.persona_cards(self.ctx.personas(), lang=lang),
-                self._library_errors())
+                self._library_errors(lang))
 
     def set_exam(self, on, request: gr.Request):
         try:

@@ -168,7 +168,7 @@ class PracticeTab(PracticeVoice):
             self.chat_row: gr.update(visible=not voice), self.voice_col: gr.update(visible=voice),
             self.side: render.side_panel(p, s.channel, lang),
             self.meter: render.meter(s.state.frustration, p.temperament.leave_at, self.ctx.exam_mode, lang),
-            self.policy: render.policy_sheet(p.policy.summary), self.speech: speech_queue(urls, 0),
+            self.policy: render.policy_sheet(p.policy.summary), self.speech: speech_queue(urls, 0, lang=lang),
             self.err: owed, self.retry_btn: gr.update(visible=s.awaiting_reply),
             self.msg: gr.update(value="", interactive=True), self.start_status: "",
             self.send_btn: gr.update(interactive=True), self.chat_head: render.chat_head(p, s.channel, lang),

@@ -179,7 +179,7 @@ class PracticeTurns(PracticeLayout):
                     url = public_url(ev.path)
                     if url:
                         urls.append(url)
-                    yield {self.speech: speech_queue(urls, len(s.turns), done=False)}
+                    yield {self.speech: speech_queue(urls, len(s.turns), done=False, lang=lang)}
                 elif isinstance(ev, CustomerLine):
                     line = ev
         except (ValueError, SessionEnded) as e:  # empty text, unusable audio (AudioError), session over
@@ -204,7 +204,7 @@ class PracticeTurns(PracticeLayout):
             out[self.why_live] = "" if self.ctx.exam_mode else lessons.live_why(s.state, s.persona, lang)
             out[self.hint_text] = ""
         if line is not None and s.channel == "voice":
-            out[self.speech] = speech_queue(urls, line.index, done=True)
+            out[self.speech] = speech_queue(urls, line.index, done=True, lang=lang)
         if s.ended:
             out.update(self._result(live, lang))
         yield out

@@ -129,9 +129,10 @@ def status(message: str, kind: str = "info") -> str:
 
 # persona editor -------------------------------------------------------------------------------------
 
-def library_errors(errors: Sequence) -> str:
+def library_errors(errors: Sequence, lang: str = "en") -> str:
     """The persona files skipped as invalid, with their problems."""
-    return str(parts.library_errors([(Path(e.source).name, [str(p) for p in e.problems]) for e in errors]))
+    return str(parts.library_errors([(Path(e.source).name, [str(p) for p in e.problems]) for e in errors],
+                                    words(lang)))
 
 
 def empty(message: str) -> str:

@@ -68,17 +68,18 @@ class ReviewTab(ReplayHandlers):
         return {self.f_trainee: f, self.p_trainee: p, self.f_persona: gr.update(choices=self._persona_choices(), value=ALL),
                 **listed}
 
-    def _rows(self, user: User, trainee, persona, since, min_score, test_runs) -> list:
+    def _rows(self, user: User, trainee, persona, since, min_score, test_runs, lang: str = "en") -> list:
         """The sessions the filters pick among those the user may see (ValueError: a bad date)."""
         return self.ctx.sessions_for(user, trainee=None if trainee in (None, "", ALL) else trainee,
                                      persona_id=None if persona in (None, "", ALL) else persona,
-                                     since=parse_since(since), min_score=float(min_score) if min_score else None,
+                                     since=parse_since(since, lang), min_score=float(min_score) if min_score else None,
                                      test_runs=bool(test_runs))
 
     def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
                user: User | None = None) -> dict:
         try:
-            rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs)
+            rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs,
+                              language(request))
         except (Forbidden, ValueError) as e:
             return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
         lang = language(request)
@@ -98,7 +99,7 @@ class ReviewTab(ReplayHandlers):
                             request: gr.Request = None) -> dict:
         """The listed sessions' xAPI statements as a file, ready to download."""
         try:
-            rows = self._rows(self._user(request), trainee, persona, since, min_score, test_runs)
+            rows = self._rows(self._user(request), trainee, persona, since, min_score, test_runs, language(request))
         except (Forbidden, ValueError) as e:
             return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"

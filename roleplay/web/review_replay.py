@@ -109,7 +109,7 @@ class ReplayHandlers(ReviewLayout):
 
     def add_grade(self, sid, scores, note, request: gr.Request):
         try:
-            self.ctx.human_grade(self._user(request), sid, parse_scores(scores), note or "")
+            self.ctx.human_grade(self._user(request), sid, parse_scores(scores, language(request)), note or "")
         except (Forbidden, NotFound, ValueError) as e:  # ValidationError is a ValueError
             return self._failed(_message(e))
         return self.open(sid, request, note=render.status(words(language(request))("review.grade_saved"), "ok"))

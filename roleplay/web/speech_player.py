@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .i18n import words
 from .markup import parts
 
 
-def speech_queue(urls: Sequence[str], turn: int | None = None, done: bool = True) -> str:
-    """The sentences of the customer's current line to play, in order; `done` once the line is complete."""
-    return str(parts.speech_queue(urls, turn, done))
+def speech_queue(urls: Sequence[str], turn: int | None = None, done: bool = True, lang: str = "en") -> str:
+    """The sentences of the customer's current line to play, in order; `done` once the line is complete.
+    The player says the customer is speaking in the interface's language `lang`."""
+    return str(parts.speech_queue(urls, turn, done, words(lang)("practice.speaking")))
 
 
 # Plays each sentence's audio once, in order, as the server adds them (window.rpSpeech for tests).
@@ -38,7 +40,7 @@ function next() {
   S.busy = true;
   const a = S.audio = new Audio(item.src);
   S.current = item;
-  if (box()) { box().classList.add('on'); label().textContent = 'Customer speaking…'; }
+  if (box()) { box().classList.add('on'); label().textContent = box().dataset.label; }
   const done = () => { if (S.audio !== a) return; S.busy = false; S.heard += a.duration || 0; next(); };
   a.addEventListener('ended', done);
   a.addEventListener('error', () => { S.errors = (S.errors || 0) + 1; done(); });

@@ -185,8 +185,9 @@ class TeamTab:
 
     def _overview(self, group, since, until, measure, request) -> overview.Overview:
         user = self._trainer(request)
+        lang = language(request)
         f = overview.Filters(group=None if group in (None, "", ALL) else group, measure=measure or "latest",
-                             since=parse_since(since), until=parse_since(until))
+                             since=parse_since(since, lang), until=parse_since(until, lang))
         return self.ctx.overview(user, f)
 
     def show(self, group, since, until, measure, request: gr.Request):
@@ -196,8 +197,8 @@ class TeamTab:
             return "", [], gr.update(visible=False), gr.update(value=render.status(_message(e), "err"), visible=True)
         lang = language(request)
         csv = self.write(f"team-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", overview.to_csv(ov))
-        return (team_view.heatmap(ov, lang), team_view.overview_table(ov, lang), gr.update(value=str(csv), visible=bool(ov.rows)),
-                gr.update(visible=False))
+        return (team_view.heatmap(ov, lang), team_view.overview_table(ov, lang),
+                gr.update(value=str(csv), visible=bool(ov.rows)), gr.update(visible=False))
 
     def cell(self, group, since, until, measure, evt: gr.SelectData, request: gr.Request):
         """The sessions behind a clicked cell (its trainee's graded sessions for that skill)."""
@@ -244,13 +245,14 @@ class TeamTab:
 
     def assign(self, persona, difficulty, trainees, groups, pass_overall, skills, attempts, due,
                request: gr.Request):
+        lang = language(request)
         try:
             user = self._trainer(request)
             spec = assignments.AssignmentSpec(
                 persona_id=persona or "", difficulty=difficulty or None, trainees=trainees or [],
                 groups=groups or [], pass_overall=60 if pass_overall is None else pass_overall,
-                pass_skills=parse_scores(skills), max_attempts=int(attempts) if attempts else None,
-                due=parse_since(due).date() if (due or "").strip() else None)
+                pass_skills=parse_scores(skills, lang), max_attempts=int(attempts) if attempts else None,
+                due=parse_since(due, lang).date() if (due or "").strip() else None)
             aid = assignments.create(self.ctx.store, spec, user.name, [p.id for p in self.ctx.personas()],
                                      [u.name for u in self.ctx.accounts.list()] if self.ctx.accounts else [])
         except (Forbidden, ValueError, ValidationError) as e:
@@ -319,7 +321,7 @@ class TeamTab:
     def send_lrs(self, since, request: gr.Request):
         try:
             user = self._trainer(request)
-            rows = self.ctx.sessions_for(user, since=parse_since(since))
+            rows = self.ctx.sessions_for(user, since=parse_since(since, language(request)))
             sent = lrs.send(self.ctx.xapi_statements(rows), self.ctx.lrs_settings())
         except (Forbidden, ValueError, lrs.LrsError) as e:
             return render.status(_message(e), "err")
