@@ -233,3 +233,24 @@ def test_the_speech_player_the_filters_and_skipped_files_speak_the_interfaces_la
     assert filters.parse_scores("empathy=60, calm=70", "sv") == {"empathy": 60.0, "calm": 70.0}
     skipped = render.library_errors([SimpleNamespace(source="/x/bad.yaml", problems=["no name"])], "sv")
     assert "Filer som hoppades över" in html.unescape(skipped) and "bad.yaml" in skipped
+
+
+def test_reviews_tables_are_headed_in_the_interfaces_language(tmp_path, monkeypatch):
+    import gradio as gr
+
+    from roleplay.web.context import Context
+    from roleplay.web.review import ReviewTab
+
+    monkeypatch.delenv(i18n.SETTING, raising=False)
+    ctx = Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), copy_library(tmp_path / "personas"), canned(),
+                  single_user=True, data=tmp_path / "d", speech=False)
+    tab = ReviewTab(ctx)
+    with gr.Blocks():
+        tab.build()
+    loaded = tab.on_load(ctx.user(None), "sv")
+    assert loaded[tab.table]["headers"][:3] == ["Datum (UTC)", "Deltagare", "Kund"]
+    assert loaded[tab.a_table]["headers"][:3] == ["Färdighet", "Antal pass", "Människa − AI"]
+    assert loaded[tab.p_table]["headers"][:4] == ["Datum (UTC)", "Kund", "Totalt", "Lyssnande"]
+    assert tab.agreement(_Request("fi-FI"))[tab.a_table]["headers"][0] == "Taito"
+    assert tab.progress("", _Request("en-GB"))[tab.p_table]["headers"][:4] == ["Date (UTC)", "Customer", "Overall",
+                                                                              "Listening"]

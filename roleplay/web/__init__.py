@@ -84,7 +84,7 @@ def build(store: Store | None = None, library: Library | None = None, client: Cu
             except Forbidden:
                 return {header: render.header("?", i18n.words(lang)("app.not_signed_in"), single_user, lang)}
             return {header: render.header(user.name, user.label, single_user, lang), **personas.on_load(user, lang),
-                    **review.on_load(user), **practice.on_load(user, request), **team.on_load(user, lang)}
+                    **review.on_load(user, lang), **practice.on_load(user, request), **team.on_load(user, lang)}
 
         loaded = [header, *personas.loaded(), *review.loaded(), *practice.loaded(), *team.outputs()]
         demo.load(on_load, None, loaded, api_visibility="private")

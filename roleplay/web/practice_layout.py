@@ -26,7 +26,6 @@ def silence_limits() -> dict[str, float]:
     return limits
 
 
-
 CHANNELS = ("chat", "voice")
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -39,7 +38,6 @@ def channel_choices(lang: str, only: str = "both") -> list[tuple[str, str]]:
 def difficulty_choices(lang: str) -> list[tuple[str, str]]:
     w = words(lang)
     return [(w(f"difficulty.{d}"), d) for d in DIFFICULTIES]
-
 
 
 class PracticeLayout:

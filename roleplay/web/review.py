@@ -20,8 +20,9 @@ from .charts import progress_chart
 from .context import Context, Forbidden
 from .filters import ALL, parse_since
 from .i18n import language, words
-from .review_layout import headers
+from .review_layout import agreement_headers, headers, progress_headers
 from .review_replay import ReplayHandlers
+from .scorecard import skill_name
 
 
 def result_label(row, lang: str = "en") -> str:
@@ -54,8 +55,8 @@ class ReviewTab(ReplayHandlers):
         self.a_table.select(self.pick_row, self.a_table, self.sid, api_visibility="private").then(
             self.open, self.sid, self._replay_outputs(), api_visibility="private")
 
-    def on_load(self, user: User) -> dict:
-        """Role-dependent state of the tab's controls (called from the app's load event)."""
+    def on_load(self, user: User, lang: str = "en") -> dict:
+        """Role-dependent state of the tab's controls, its tables in the page's language (the app's load event)."""
         trainees = self.ctx.trainees(user)
         if user.sees_all_sessions:
             f = gr.update(choices=[ALL, *trainees], value=ALL, interactive=True)
@@ -63,10 +64,11 @@ class ReviewTab(ReplayHandlers):
         else:
             f = gr.update(choices=[user.name], value=user.name, interactive=False)
             p = gr.update(choices=[user.name], value=user.name, interactive=False)
-        listed = self.search(None, None, None, 0, user=user)
+        listed = self.search(None, None, None, 0, user=user, lang=lang)
         listed.pop(self.list_status)  # nothing to say before a search
         return {self.f_trainee: f, self.p_trainee: p, self.f_persona: gr.update(choices=self._persona_choices(), value=ALL),
-                **listed}
+                self.a_table: {"headers": agreement_headers(lang), "data": []},
+                self.p_table: {"headers": progress_headers(lang), "data": []}, **listed}
 
     def _rows(self, user: User, trainee, persona, since, min_score, test_runs, lang: str = "en") -> list:
         """The sessions the filters pick among those the user may see (ValueError: a bad date)."""
@@ -76,13 +78,12 @@ class ReviewTab(ReplayHandlers):
                                      test_runs=bool(test_runs))
 
     def search(self, trainee, persona, since, min_score, test_runs: bool = False, request: gr.Request = None,
-               user: User | None = None) -> dict:
+               user: User | None = None, lang: str | None = None) -> dict:
+        lang = lang or language(request)
         try:
-            rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs,
-                              language(request))
+            rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs, lang)
         except (Forbidden, ValueError) as e:
             return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
-        lang = language(request)
         w = words(lang)
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
@@ -92,7 +93,8 @@ class ReviewTab(ReplayHandlers):
         note = gr.update(value=render.status(w("review.no_match"), "info"), visible=not rows)
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         csv = self.downloads.write(f"scores-{stamp}.csv", exports.scores_csv(rows))
-        return {self.table: {"headers": headers(lang), "data": table}, self.list_status: note, self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
+        return {self.table: {"headers": headers(lang), "data": table}, self.list_status: note,
+                self.list_csv: gr.update(value=str(csv), visible=bool(rows)),
                 self.list_xapi_make: gr.update(visible=bool(rows)), self.list_xapi: gr.update(visible=False)}
 
     def statements_for_list(self, trainee, persona, since, min_score, test_runs: bool = False,
@@ -116,28 +118,33 @@ class ReviewTab(ReplayHandlers):
             return gr.skip()
 
     def agreement(self, request: gr.Request) -> dict:
+        lang = language(request)
+        w = words(lang)
         try:
             user = self._user(request)
             if not user.sees_all_sessions:
-                raise Forbidden("the agreement view is for trainers and evaluators")
+                raise Forbidden(w("review.a_forbidden"))
         except Forbidden as e:
-            return {self.a_table: [], self.a_status: gr.update(value=render.status(str(e), "err"), visible=True),
+            return {self.a_table: {"headers": agreement_headers(lang), "data": []},
+                    self.a_status: gr.update(value=render.status(str(e), "err"), visible=True),
                     self.a_csv: gr.update(visible=False)}
         rows = self.ctx.agreement(user)
-        table = [[r.skill, r.n, f"{r.mean_difference:+.1f}", "" if r.spearman is None else f"{r.spearman:.2f}",
-                  f"{r.within_10:.0%}", "yes" if r.flagged else "", r.sessions[0]] for r in rows]
+        table = [[skill_name(r.skill, lang), r.n, f"{r.mean_difference:+.1f}",
+                  "" if r.spearman is None else f"{r.spearman:.2f}", f"{r.within_10:.0%}",
+                  w("review.a_yes") if r.flagged else "", r.sessions[0]] for r in rows]
         csv = self.downloads.write(f"agreement-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", agree.to_csv(rows))
-        note = gr.update(value=render.status(words(language(request))("review.no_agreement"), "info"),
-                         visible=not rows)
-        return {self.a_table: table, self.a_status: note, self.a_csv: gr.update(value=str(csv), visible=bool(rows))}
+        note = gr.update(value=render.status(w("review.no_agreement"), "info"), visible=not rows)
+        return {self.a_table: {"headers": agreement_headers(lang), "data": table}, self.a_status: note,
+                self.a_csv: gr.update(value=str(csv), visible=bool(rows))}
 
     def progress(self, trainee, request: gr.Request) -> dict:
         try:
             user = self._user(request)
         except Forbidden as e:
             return {self.p_chart: render.status(str(e), "err"), self.p_table: []}
-        chart, table = progress_view(self.ctx, user, trainee, language(request))
-        return {self.p_chart: chart, self.p_table: table}
+        lang = language(request)
+        chart, table = progress_view(self.ctx, user, trainee, lang)
+        return {self.p_chart: chart, self.p_table: {"headers": progress_headers(lang), "data": table}}
 
 
 def progress_view(ctx: Context, user: User, trainee: str | None, lang: str = "en"):

@@ -13,14 +13,28 @@ from .context import Context
 from .downloads import Downloads
 from .filters import ALL
 from .i18n import t, words
+from .scorecard import skill_name
 
-AGREEMENT_COLUMNS = ["Skill", "Sessions", "Human − AI", "Spearman ρ", "Within 10", "Flagged", "Session"]
-COLUMNS = ("date", "trainee", "customer", "channel", "turns", "score", "result", "session")  # ui words review.col.*
+# The tables' headings by ui word (review.col.*, review.a_col.*), written in the page's language.
+COLUMNS = ("date", "trainee", "customer", "channel", "turns", "score", "result", "session")
+AGREEMENT_COLUMNS = ("skill", "sessions", "difference", "spearman", "within", "flagged", "session")
 
 
 def headers(lang: str) -> list[str]:
     w = words(lang)
     return [w(f"review.col.{c}") for c in COLUMNS]
+
+
+def agreement_headers(lang: str) -> list[str]:
+    w = words(lang)
+    return [w(f"review.a_col.{c}") for c in AGREEMENT_COLUMNS]
+
+
+def progress_headers(lang: str) -> list[str]:
+    w = words(lang)
+    skills = [skill_name(s, lang) for s in SKILL_ORDER]
+    return [w("review.col.date"), w("review.col.customer"), w("review.p_overall"),
+            *(s[:1].upper() + s[1:] for s in skills)]  # headings start with a capital, as English's did
 
 
 class ReviewLayout:
@@ -113,7 +127,7 @@ class ReviewLayout:
                     self.a_btn = gr.Button(t("review.a_show"), variant="primary", elem_id="rp-a-show", scale=1)
                     self.a_csv = gr.DownloadButton(t("review.a_csv"), visible=False, elem_id="rp-a-csv", scale=1)
                 self.a_status = gr.HTML(visible=False)
-                self.a_table = gr.Dataframe(headers=AGREEMENT_COLUMNS, value=[], interactive=False,
+                self.a_table = gr.Dataframe(headers=agreement_headers("en"), value=[], interactive=False,
                                             elem_id="rp-agreement")
             with gr.Tab(t("review.progress"), id="progress"):
                 with gr.Row(equal_height=False):
@@ -122,8 +136,8 @@ class ReviewLayout:
                     with gr.Column(scale=1, min_width=150):
                         self.p_btn = gr.Button(t("review.p_show"), variant="primary", elem_id="rp-p-show")
                 self.p_chart = gr.HTML(elem_id="rp-p-chart")
-                self.p_table = gr.Dataframe(headers=["Date (UTC)", "Customer", "Overall", *[s.capitalize() for s in
-                                            SKILL_ORDER]], value=[], interactive=False, elem_id="rp-p-table")
+                self.p_table = gr.Dataframe(headers=progress_headers("en"), value=[], interactive=False,
+                                            elem_id="rp-p-table")
 
     def _persona_choices(self):
         return [ALL] + [(p.name, p.id) for p in self.ctx.personas()]
