@@ -1,10 +1,11 @@
-"""The small labels beside a customer: their language, channels and difficulty."""
+"""The small labels beside a customer: their language, channels and difficulty (and its choices)."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from ..languages import codes, pack
+from ..persona import Difficulty
 from .i18n import words
 from .markup import ICON, parts
 
@@ -30,3 +31,9 @@ def channel_chips(channel: str, lang: str = "en") -> str:
 
 def difficulty_badge(difficulty: str, lang: str = "en") -> str:
     return str(parts.difficulty_badge(difficulty, words(lang)(f"difficulty.{difficulty}")))
+
+
+def difficulty_choices(lang: str) -> list[tuple[str, str]]:
+    """(name, id) of each difficulty for a radio, easy to hard, in the interface's language."""
+    w = words(lang)
+    return [(w(f"difficulty.{d.value}"), d.value) for d in Difficulty]

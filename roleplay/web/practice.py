@@ -11,10 +11,11 @@ import gradio as gr
 from ..fork import CannotFork
 from ..speech.live import CHUNK_S
 from . import render, team_view
+from .chips import difficulty_choices
 from .context import Forbidden, Live, NotFound
 from .events import CardClick
 from .i18n import language, words
-from .practice_layout import channel_choices, difficulty_choices
+from .practice_layout import channel_choices
 from .practice_turn import SPOKEN_WORDS_PER_S, chat_messages
 from .practice_voice import PracticeVoice
 from .speech_player import NEW_RECORDING_JS, STOP_RECORDING_JS, speech_queue

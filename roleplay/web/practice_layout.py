@@ -11,6 +11,7 @@ import os
 import gradio as gr
 
 from . import render
+from .chips import difficulty_choices
 from .context import Context
 from .i18n import t, words
 from .speech_player import CUT_IN_JS, SPEECH_JS, speech_queue
@@ -27,17 +28,11 @@ def silence_limits() -> dict[str, float]:
 
 
 CHANNELS = ("chat", "voice")
-DIFFICULTIES = ("easy", "medium", "hard")
 
 
 def channel_choices(lang: str, only: str = "both") -> list[tuple[str, str]]:
     w = words(lang)
     return [(w(f"practice.channel.{c}"), c) for c in CHANNELS if only in ("both", c)]
-
-
-def difficulty_choices(lang: str) -> list[tuple[str, str]]:
-    w = words(lang)
-    return [(w(f"difficulty.{d}"), d) for d in DIFFICULTIES]
 
 
 class PracticeLayout:

@@ -11,10 +11,10 @@ from pydantic import ValidationError
 
 from .. import assignments, lrs, overview
 from ..accounts import AccountError, User
-from . import render, team_view
+from . import chips, render, team_view
 from .context import Context, Forbidden
-from .i18n import language, t, words
 from .filters import ALL, parse_scores, parse_since
+from .i18n import language, t, words
 
 # Tables' headings and choices by their ui words: written for each page when it loads, in its language.
 CELL_COLUMNS = ("review.col.date", "review.col.customer", "review.col.score", "review.col.result",
@@ -22,7 +22,6 @@ CELL_COLUMNS = ("review.col.date", "review.col.customer", "review.col.score", "r
 ASSIGNMENT_COLUMNS = ("review.col.customer", "practice.difficulty", "team.col.for", "mine.pass", "team.col.attempts",
                       "mine.due", "team.col.passed", "team.col.failed", "team.col.open", "team.col.not_started")
 GROUP_COLUMNS = ("team.group", "team.col.members")
-DIFFICULTIES = ("easy", "medium", "hard")
 MEASURES = ("latest", "best")
 
 
@@ -36,8 +35,8 @@ def assignment_headers(lang: str) -> list[str]:
 
 
 def difficulty_choices(lang: str) -> list[tuple[str, str]]:
-    w = words(lang)
-    return [(w("team.as_written"), ""), *((w(f"difficulty.{d}"), d) for d in DIFFICULTIES)]
+    """An assignment's difficulty: the persona's own ("as written") or one of the three."""
+    return [(words(lang)("team.as_written"), ""), *chips.difficulty_choices(lang)]
 
 
 def measure_choices(lang: str) -> list[tuple[str, str]]:
