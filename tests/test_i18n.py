@@ -254,3 +254,15 @@ def test_reviews_tables_are_headed_in_the_interfaces_language(tmp_path, monkeypa
     assert tab.agreement(_Request("fi-FI"))[tab.a_table]["headers"][0] == "Taito"
     assert tab.progress("", _Request("en-GB"))[tab.p_table]["headers"][:4] == ["Date (UTC)", "Customer", "Overall",
                                                                               "Listening"]
+
+
+def test_what_the_load_event_fills_in_is_among_its_outputs(tmp_path):
+    """Every component a tab's on_load returns is one the app's load event lists (Gradio refuses others)."""
+    from roleplay.web import build
+
+    demo = build(store=Store(f"sqlite:///{tmp_path / 'rp.db'}"), library=copy_library(tmp_path / "personas"),
+                 client=canned(), single_user=True, data=tmp_path / "d")
+    [load] = [d for d in demo.fns.values() if getattr(d.fn, "__name__", "") == "on_load"]
+    outputs = {b._id for b in load.outputs}
+    loaded = load.fn(_Request("sv-SE"))
+    assert {c._id for c in loaded} <= outputs

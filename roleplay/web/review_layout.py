@@ -151,7 +151,7 @@ class ReviewLayout:
     def loaded(self) -> list:
         """What the app's load event fills in (on_load)."""
         return [self.f_trainee, self.p_trainee, self.f_persona, self.table, self.list_csv, self.list_xapi_make,
-                self.list_xapi]
+                self.list_xapi, self.a_table, self.p_table]
 
     def _listed(self) -> list:
         """What a search updates besides the table."""
