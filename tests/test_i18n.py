@@ -17,7 +17,7 @@ from roleplay.store import Store
 from roleplay.web import auth, charts, chips, exports, i18n, lessons, render, scorecard, team_view, transcript
 from tests.fakes import canned
 from tests.test_app_api import PERSONAS, copy_library
-from tests.test_language_pack import german  # noqa: F401 - the fixture: a German pack in a folder
+from tests.test_language_pack import german, use_packs  # noqa: F401 - fixtures: a German pack in a folder
 
 SV_CARD = {"overall": 48, "passed": False, "band": "needs work", "grader": "rules",
            "skills": {"listening": {"score": 40, "evidence": [{"turn": 1, "effect": "-", "quote": "Nej.",
