@@ -136,10 +136,21 @@ def test_a_languages_name_is_its_packs_own(german):  # noqa: F811
     assert [chips.language_name(c) for c in ("en", "sv", "fi", "de")] == ["English", "Svenska", "Suomi", "Deutsch"]
     assert chips.language_name("xx") == "xx"  # no pack: its code
     chip = chips.language_chip("de")
-    assert "Deutsch" in chip and "rp-flag-de" in chip
+    assert "Deutsch" in chip and "rp-flag" not in chip  # no flag picture for German: no empty box
+    assert '<span class="rp-lang-code" aria-hidden="true">DE</span>Deutsch' in chip
     row = SimpleNamespace(id="s1", created_at=None, overall=None, end_reason=None, ended=True, language="de",
                           trainee="ann", channel="chat", state={})
     assert "Deutsch" in transcript.replay_header(row, "Lena", "sv")
+
+
+def test_a_language_with_a_flag_picture_shows_it_and_every_flag_has_its_style():
+    from roleplay.web import theme
+
+    for code in ("en", "sv", "fi"):
+        chip = chips.language_chip(code)
+        assert f'class="rp-flag rp-flag-{code}"' in chip and "rp-lang-code" not in chip
+        assert f".rp-flag-{code} {{" in theme.CSS
+    assert ".rp-lang-code {" in theme.CSS
 
 
 def test_the_sign_in_message_is_in_the_browsers_language(monkeypatch):

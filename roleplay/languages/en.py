@@ -4,6 +4,16 @@ Data, not code, and long for that reason: a language's every sentence is here, s
 language touches no module (languages/found.py finds it; __init__.py checks it against English).
 """
 
+# The skills' names, as the trainee reads them: the grader's texts (`tips`) and the app's (`ui`) share them.
+SKILLS = {
+    "skill.listening": "listening",
+    "skill.honesty": "honesty",
+    "skill.calm": "calm",
+    "skill.empathy": "empathy",
+    "skill.resolution": "resolution",
+    "skill.outcome": "outcome",
+}
+
 PACK = {
     "code": "en",
     "name": "English",
@@ -281,12 +291,7 @@ PACK = {
                                "lower scores",
         "ev.judge": "(judge) cited by the model judge",
         # the skills' names, as the trainee reads them
-        "skill.listening": "listening",
-        "skill.honesty": "honesty",
-        "skill.calm": "calm",
-        "skill.empathy": "empathy",
-        "skill.resolution": "resolution",
-        "skill.outcome": "outcome",
+        **SKILLS,
         # the score bands (evaluators.rubric) and the channels, as the trainee reads them
         "band.excellent": "excellent",
         "band.good": "good",
@@ -348,12 +353,7 @@ PACK = {
         "mood.annoyed": "annoyed",
         "mood.angry": "angry",
         "mood.furious": "furious",
-        "skill.listening": "listening",
-        "skill.honesty": "honesty",
-        "skill.calm": "calm",
-        "skill.empathy": "empathy",
-        "skill.resolution": "resolution",
-        "skill.outcome": "outcome",
+        **SKILLS,
         "skill.blocker": "blocker",
         # Practice: choosing a customer
         "practice.my_assignments": "My assignments",

@@ -4,6 +4,16 @@ Data, not code, and long for that reason: a language's every sentence is here, s
 language touches no module (languages/found.py finds it; __init__.py checks it against English).
 """
 
+# The skills' names, as the trainee reads them: the grader's texts (`tips`) and the app's (`ui`) share them.
+SKILLS = {
+    "skill.listening": "kuuntelu",
+    "skill.honesty": "rehellisyys",
+    "skill.calm": "rauhallisuus",
+    "skill.empathy": "empatia",
+    "skill.resolution": "ratkaisu",
+    "skill.outcome": "lopputulos",
+}
+
 PACK = {
     "code": "fi",
     "name": "suomi",
@@ -291,12 +301,7 @@ PACK = {
                                "saattoi vain laskea pisteitä",
         "ev.judge": "(tekoäly) tekoälyarvioijan lainaama",
         # the skills' names, as the trainee reads them
-        "skill.listening": "kuuntelu",
-        "skill.honesty": "rehellisyys",
-        "skill.calm": "rauhallisuus",
-        "skill.empathy": "empatia",
-        "skill.resolution": "ratkaisu",
-        "skill.outcome": "lopputulos",
+        **SKILLS,
         # the score bands (evaluators.rubric) and the channels, as the trainee reads them
         "band.excellent": "erinomainen",
         "band.good": "hyvä",
@@ -358,12 +363,7 @@ PACK = {
         "mood.annoyed": "ärtynyt",
         "mood.angry": "vihainen",
         "mood.furious": "raivoissaan",
-        "skill.listening": "kuuntelu",
-        "skill.honesty": "rehellisyys",
-        "skill.calm": "rauhallisuus",
-        "skill.empathy": "empatia",
-        "skill.resolution": "ratkaisu",
-        "skill.outcome": "lopputulos",
+        **SKILLS,
         "skill.blocker": "este",
         # Harjoittele: asiakkaan valinta
         "practice.my_assignments": "Omat tehtävät",

@@ -4,6 +4,16 @@ Data, not code, and long for that reason: a language's every sentence is here, s
 language touches no module (languages/found.py finds it; __init__.py checks it against English).
 """
 
+# The skills' names, as the trainee reads them: the grader's texts (`tips`) and the app's (`ui`) share them.
+SKILLS = {
+    "skill.listening": "lyssnande",
+    "skill.honesty": "ärlighet",
+    "skill.calm": "lugn",
+    "skill.empathy": "empati",
+    "skill.resolution": "lösning",
+    "skill.outcome": "utfall",
+}
+
 PACK = {
     "code": "sv",
     "name": "svenska",
@@ -285,12 +295,7 @@ PACK = {
                                "bara sänka poängen",
         "ev.judge": "(AI) citerat av AI-bedömaren",
         # the skills' names, as the trainee reads them
-        "skill.listening": "lyssnande",
-        "skill.honesty": "ärlighet",
-        "skill.calm": "lugn",
-        "skill.empathy": "empati",
-        "skill.resolution": "lösning",
-        "skill.outcome": "utfall",
+        **SKILLS,
         # the score bands (evaluators.rubric) and the channels, as the trainee reads them
         "band.excellent": "utmärkt",
         "band.good": "bra",
@@ -351,12 +356,7 @@ PACK = {
         "mood.annoyed": "irriterad",
         "mood.angry": "arg",
         "mood.furious": "rasande",
-        "skill.listening": "lyssnande",
-        "skill.honesty": "ärlighet",
-        "skill.calm": "lugn",
-        "skill.empathy": "empati",
-        "skill.resolution": "lösning",
-        "skill.outcome": "utfall",
+        **SKILLS,
         "skill.blocker": "stoppfel",
         # Öva: välja kund
         "practice.my_assignments": "Mina uppgifter",

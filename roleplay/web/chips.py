@@ -8,6 +8,7 @@ from ..languages import codes, pack
 from ..persona import Difficulty
 from .i18n import words
 from .markup import ICON, parts
+from .theme import FLAGS
 
 
 def language_name(code: str) -> str:
@@ -21,8 +22,8 @@ def language_name(code: str) -> str:
 
 
 def language_chip(language: str) -> str:
-    flag = language if language in codes() else "en"
-    return str(parts.language_chip(flag, language_name(language)))
+    """The language's flag and name; a language without a flag picture (a new pack) shows its code instead."""
+    return str(parts.language_chip(language, language_name(language), language in FLAGS))
 
 
 def channel_chips(channel: str, lang: str = "en") -> str:

@@ -20,6 +20,20 @@ WARN = "#d08a1c"
 BAD = "#c0392b"
 SKILL_COLOURS = {s.name: s.colour for s in SKILLS}
 
+# The flag pictures of the languages that have one (a language chip's rp-flag-<code>).  A language without
+# one (a new pack) gets its code in a small box instead (chips.language_chip), never an empty flag.
+FLAGS = {
+    "sv": "background: linear-gradient(90deg, transparent 31%, #fecc02 31%, #fecc02 44%, transparent 44%),\n"
+          "  linear-gradient(180deg, #006aa7 40%, #fecc02 40%, #fecc02 60%, #006aa7 60%);",
+    "fi": "background: linear-gradient(90deg, transparent 28%, #17357e 28%, #17357e 44%, transparent 44%),\n"
+          "  linear-gradient(180deg, #fff 36%, #17357e 36%, #17357e 64%, #fff 64%);",
+    "en": "background: linear-gradient(180deg, #b22234 0 14%, #fff 14% 28%, #b22234 28% 42%, #fff 42% 57%,\n"
+          "  #b22234 57% 71%, #fff 71% 85%, #b22234 85%); position:relative;",
+}
+FLAG_CSS = "\n".join(f".rp-flag-{code} {{ {rule} }}" for code, rule in FLAGS.items()) + (
+    '\n.rp-flag-en::before { content:""; position:absolute; left:0; top:0; width:45%; height:57%; background:#3c3b6e;\n'
+    "  border-top-left-radius:2px; }")
+
 
 class _Theme(gr.themes.Soft):
     """Soft, plus the sign-in page's styles: that page loads only the theme's css (it is served before sign-in)."""
@@ -120,14 +134,9 @@ footer {{ display: none !important; }}
   padding:2px 8px; border-radius:6px; white-space:nowrap; }}
 .rp-chip svg {{ width:13px; height:13px; }}
 .rp-flag {{ display:inline-block; width:16px; height:11px; border-radius:2px; box-shadow:0 0 0 1px rgba(0,0,0,.12); }}
-.rp-flag-sv {{ background: linear-gradient(90deg, transparent 31%, #fecc02 31%, #fecc02 44%, transparent 44%),
-  linear-gradient(180deg, #006aa7 40%, #fecc02 40%, #fecc02 60%, #006aa7 60%); }}
-.rp-flag-fi {{ background: linear-gradient(90deg, transparent 28%, #17357e 28%, #17357e 44%, transparent 44%),
-  linear-gradient(180deg, #fff 36%, #17357e 36%, #17357e 64%, #fff 64%); }}
-.rp-flag-en {{ background: linear-gradient(180deg, #b22234 0 14%, #fff 14% 28%, #b22234 28% 42%, #fff 42% 57%,
-  #b22234 57% 71%, #fff 71% 85%, #b22234 85%); position:relative; }}
-.rp-flag-en::before {{ content:""; position:absolute; left:0; top:0; width:45%; height:57%; background:#3c3b6e;
-  border-top-left-radius:2px; }}
+{FLAG_CSS}
+.rp-lang-code {{ display:inline-block; font-size:9.5px; font-weight:700; letter-spacing:.04em; color:#3b4a5a;
+  border:1px solid #b8c3cf; border-radius:2px; padding:0 2px; line-height:11px; }}
 
 /* brief panel -------------------------------------------------------------------------------- */
 .rp-brief {{ background:#fff; border:1px solid {LINE}; border-radius:12px; padding:16px 18px; }}
