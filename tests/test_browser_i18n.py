@@ -7,6 +7,7 @@ an English customer in a Swedish browser still gets Swedish labels around Englis
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,16 @@ def opened(browser, url, locale, lang=None):  # noqa: F811 - `browser` is the fi
     return ctx, page
 
 
+@contextmanager
+def practising(browser, url, locale):  # noqa: F811
+    """A page in a browser speaking `locale` and what its Practice says; the browser context closed after."""
+    ctx, page = opened(browser, url, locale)
+    try:
+        yield page, practice_words(page)
+    finally:
+        ctx.close()
+
+
 def practice_words(page) -> dict:
     """What Practice says, where it says it."""
     def label(elem_id):
@@ -72,9 +83,7 @@ def practice_words(page) -> dict:
 
 def test_a_swedish_browser_practises_and_is_graded_in_swedish(browser, app):  # noqa: F811
     _, url = app
-    ctx, page = opened(browser, url, "sv-SE")
-    try:
-        said = practice_words(page)
+    with practising(browser, url, "sv-SE") as (page, said):
         assert said["tab"] == "Öva" and said["customer"] == "Kund" and said["channel"] == "Hur vill du prata?"
         assert said["difficulty"] == "Svårighetsgrad" and said["start"] == "Börja samtalet"
         assert [c.strip() for c in said["choices"]] == ["Chatt – skriv dina svar", "Röst – säg dina svar"]
@@ -114,35 +123,25 @@ def test_a_swedish_browser_practises_and_is_graded_in_swedish(browser, app):  # 
         assert "frustration under samtalet" in page.inner_text("#rp-replay-curve").lower()
         assert "bedömning" in page.inner_text("#rp-replay-card").lower() and "Deltagare" in page.inner_text(
             "#rp-replay-head")
-    finally:
-        ctx.close()
 
 
 def test_a_finnish_browser_sees_practice_in_finnish(browser, app):  # noqa: F811
     _, url = app
-    ctx, page = opened(browser, url, "fi-FI")
-    try:
-        said = practice_words(page)
+    with practising(browser, url, "fi-FI") as (page, said):
         assert said["tab"] == "Harjoittele" and said["customer"] == "Asiakas"
         assert said["channel"] == "Miten haluat keskustella?" and said["start"] == "Aloita keskustelu"
         assert "Asiakaspalvelu" in said["card"] and "Valitse asiakas vasemmalta" in said["brief"]
-    finally:
-        ctx.close()
 
 
 def test_an_english_browser_sees_english_whatever_the_customers_language(browser, app):  # noqa: F811
     _, url = app
-    ctx, page = opened(browser, url, "en-GB")
-    try:
-        said = practice_words(page)
+    with practising(browser, url, "en-GB") as (page, said):
         assert said["tab"] == "Practice" and said["customer"] == "Customer" and said["start"] == "Start the conversation"
         assert [c.strip() for c in said["choices"]] == ["Chat — type your replies", "Voice — speak your replies"]
         page.click("#rp-cards .rp-card[data-persona='angry-caller-sv']")
         page.wait_for_function("() => !document.querySelector('#rp-start').disabled")
         brief = page.inner_text("#rp-brief").lower()
         assert "situation" in brief and "policy sheet" in brief  # the headings English, the persona Swedish
-    finally:
-        ctx.close()
 
 
 def test_the_setting_gives_an_english_browser_the_app_in_swedish(browser, tmp_path, monkeypatch):  # noqa: F811

@@ -134,18 +134,25 @@ def test_why_it_ended():
     assert why.ending(done, persona) == "You ended the conversation."
 
 
-@pytest.mark.parametrize("exam", [False, True], ids=["practice", "exam-mode"])
-def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch, exam):
+@pytest.fixture
+def practice_tab(store, library):
+    """Practice's tab built inside a Blocks (single user, a model with nothing to say)."""
     import gradio as gr
 
-    from roleplay.web.context import Live
     from roleplay.web.practice import PracticeTab
 
-    monkeypatch.setenv("ROLEPLAY_EXAM_MODE", "1" if exam else "0")
-    ctx = Context(store, library, ScriptedModel([]), single_user=True)
-    tab = PracticeTab(ctx)
+    tab = PracticeTab(Context(store, library, ScriptedModel([]), single_user=True))
     with gr.Blocks():
         tab.build()
+    return tab
+
+
+@pytest.mark.parametrize("exam", [False, True], ids=["practice", "exam-mode"])
+def test_practices_result_explains_unless_exam_mode(store, library, practice_tab, monkeypatch, exam):
+    from roleplay.web.context import Live
+
+    tab = practice_tab
+    monkeypatch.setenv("ROLEPLAY_EXAM_MODE", "1" if exam else "0")  # read when the result is shown
     s, _ = _played(store, library)
     s.end()
     out = tab._result(Live(session=s, owner="local"), "en")
@@ -155,16 +162,11 @@ def test_practices_result_explains_unless_exam_mode(store, library, monkeypatch,
     assert "Your scorecard" in card or "Conversation with" in card  # the grade itself is shown either way
 
 
-def test_a_silence_tick_with_nothing_to_say_leaves_the_page_as_it_is(store, library):
+def test_a_silence_tick_with_nothing_to_say_leaves_the_page_as_it_is(store, library, practice_tab):
     """The timer ticks on after grading: a tick that yielded nothing would blank the scorecard."""
     import gradio as gr
 
-    from roleplay.web.practice import PracticeTab
-
-    ctx = Context(store, library, ScriptedModel([]), single_user=True)
-    tab = PracticeTab(ctx)
-    with gr.Blocks():
-        tab.build()
+    tab = practice_tab
     s, _ = _played(store, library)
     s.end()
     for sid in (s.id, ""):
