@@ -277,3 +277,78 @@ def test_what_the_load_event_fills_in_is_among_its_outputs(tmp_path):
     outputs = {b._id for b in load.outputs}
     loaded = load.fn(_Request("sv-SE"))
     assert {c._id for c in loaded} <= outputs
+
+
+def test_the_apps_refusals_are_said_in_the_interfaces_language(tmp_path, monkeypatch):
+    """Context's refusals (sign in, roles, not found, a start it will not do) and Practice's own are the
+    packs' words: a page says them in its language, while their own text stays English (the log, the API)."""
+    import gradio as gr
+
+    from roleplay.web.context import Context, Forbidden, NotFound
+    from roleplay.web.errors import told
+    from roleplay.web.practice import PracticeTab
+    from roleplay.web.review import ReviewTab
+
+    monkeypatch.delenv(i18n.SETTING, raising=False)
+    url = f"sqlite:///{tmp_path / 'rp.db'}"
+    accounts = Accounts(url)
+    accounts.add("ann", "pw-long-enough-1", ["trainee"])
+    ctx = Context(Store(url), copy_library(tmp_path / "personas"), canned(), accounts=accounts, data=tmp_path / "d",
+                  speech=False)
+    ann_sv = _Request("sv-SE,sv;q=0.9", "ann")
+
+    def refusal(call) -> Exception:
+        with pytest.raises((Forbidden, NotFound, KeyError, ValueError)) as e:
+            call()
+        return e.value
+
+    signed_out = refusal(lambda: ctx.user(_Request("sv-SE")))
+    assert told(signed_out, "sv") == "Logga in först." and str(signed_out) == "please sign in"
+    assert told(refusal(lambda: ctx.require(ann_sv, "trainer")), "sv") == "Det här kräver rollen utbildare."
+    assert told(refusal(lambda: ctx.require(ann_sv, "evaluator")), "fi") == "Tähän tarvitaan arvioijan rooli."
+    ann = ctx.user(ann_sv)
+    assert told(refusal(lambda: ctx.session_for(ann, "nope")), "sv") == "Passet hittades inte."
+    assert str(refusal(lambda: ctx.session_for(ann, "nope"))) == "Session not found."  # the API's, unchanged
+    assert told(refusal(lambda: ctx.start(ann, "nobody", "chat")), "sv") == "Det finns ingen kundprofil 'nobody'."
+    assert told(refusal(lambda: ctx.start(ann, "late-delivery", "fax")), "sv") == "Välj chatt eller röst."
+    assert told(refusal(lambda: ctx.start(ann, "late-delivery", "chat", "extreme")), "sv") == (
+        "Välj lätt, medel eller svår.")
+    one_channel = next(p for p in ctx.personas() if p.channel.value != "both")
+    other = "chat" if one_channel.channel.value == "voice" else "voice"
+    assert told(refusal(lambda: ctx.start(ann, one_channel.id, other)), "sv").startswith(f"{one_channel.name} tar bara")
+    live = ctx.start(ann, "late-delivery", "chat")
+    sid = live.session.id
+    assert told(refusal(lambda: ctx.human_grade(ann, sid, {"empathy": 50})), "sv") == (
+        "Att bedöma kräver rollen bedömare.")
+    assert told(refusal(lambda: ctx.comment(ann, sid, 0, "bra")), "sv") == "Att kommentera kräver rollen bedömare."
+    assert told(refusal(lambda: ctx.start_assignment(ann, 99, "chat")), "sv") == "Det finns ingen sådan uppgift."
+
+    practice, review = PracticeTab(ctx), ReviewTab(ctx)
+    with gr.Blocks():
+        practice.build()
+        review.build()
+    out = practice.start_assignment(None, "chat", ann_sv)
+    assert "Välj en uppgift först." in html.unescape(out[practice.start_status])
+    live.session.end()
+    ended = refusal(lambda: practice.resume(sid, ann_sv))
+    assert told(ended, "sv") == "Samtalet är avslutat; det kan spelas upp men inte fortsättas."
+    regraded = review.regrade(sid, False, ann_sv)[review.replay_status]["value"]
+    assert "Att bedöma om kräver rollen bedömare." in html.unescape(regraded)
+    opened = review.open("nope", _Request("fi-FI", "ann"))[review.head]
+    assert "Harjoitusta ei löytynyt." in html.unescape(opened)
+
+
+def test_the_team_tabs_lms_tab_and_a_missing_customers_name_are_the_packs_words(tmp_path):
+    import gradio as gr
+
+    from roleplay.web.context import Context
+    from roleplay.web.team_tab import TeamTab
+
+    ctx = Context(Store(f"sqlite:///{tmp_path / 'rp.db'}"), copy_library(tmp_path / "personas"), canned(),
+                  single_user=True, data=tmp_path / "d", speech=False)
+    with gr.Blocks() as demo:
+        TeamTab(ctx, lambda name, text: tmp_path / name).build()
+    [lms] = [b for b in demo.blocks.values() if isinstance(b, gr.Tab) and b.id == "lms"]
+    assert getattr(lms.label, "key", None) == "tab.lms"
+    assert i18n.words("sv")("tab.lms") == "Lärplattform" and i18n.words("fi")("tab.lms") == "Oppimisalusta"
+    assert i18n.words("sv")("practice.customer") == "Kund"  # the name of a session's customer without a persona

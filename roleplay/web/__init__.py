@@ -21,6 +21,7 @@ from ..store import Store  # noqa: E402
 from . import api, i18n, render, theme  # noqa: E402
 from .auth import auth_callable, login_message  # noqa: E402
 from .context import Context, Forbidden, NotFound  # noqa: E402
+from .errors import told  # noqa: E402
 from .personas_tab import PersonasTab  # noqa: E402
 from .practice import PracticeTab  # noqa: E402
 from .review import ReviewTab  # noqa: E402
@@ -68,7 +69,8 @@ def build(store: Store | None = None, library: Library | None = None, client: Cu
             try:
                 shown = practice.resume(sid, request)
             except (NotFound, Forbidden) as e:
-                return {review.replay_status: gr.update(value=render.status(str(e), "err"), visible=True)}
+                return {review.replay_status: gr.update(value=render.status(told(e, i18n.language(request)), "err"),
+                                                      visible=True)}
             return {**shown, tabs: gr.update(selected="practice"), review.replay_status: gr.update(visible=False)}
 
         resumed = [*practice.shown_outputs(), tabs, review.replay_status]

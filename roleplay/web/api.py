@@ -20,11 +20,17 @@ from . import exports
 from .context import Context, Forbidden, Live, NotFound
 from .errors import reported
 from .filters import parse_since
-from .i18n import language
+from .i18n import language, words
 from .practice_turn import grade_safely
 
 
 def _fail(e: Exception) -> gr.Error:
+    """The error an API client gets: always the English text, whatever its Accept-Language.
+
+    The JSON API is for scripts and gradio_client, not for people reading a page: a client matches on
+    these texts ("Session not found.", documented above) and logs them, so they must not change with the
+    language of whatever HTTP library called.  The pages say the same refusals in the reader's language
+    (errors.told); a Said's own text is its English one."""
     return gr.Error(str(e.args[0]) if e.args else str(e), print_exception=False)
 
 
@@ -86,9 +92,10 @@ def register(ctx: Context) -> None:
             return exports.scores_csv([row])
         if format == "html":
             p = ctx.persona_of(row)
-            return exports.report_html(row, p.name if p else (row.persona_id or "Customer"),
+            lang = language(request)  # the report is a page for people: in the downloader's language
+            return exports.report_html(row, p.name if p else (row.persona_id or words(lang)("practice.customer")),
                                        p.temperament.leave_at if p else None, p.temperament.satisfied_at if p else None,
-                                       annotations.of_session(ctx.store, row.id), language(request))
+                                       annotations.of_session(ctx.store, row.id), lang)
         raise gr.Error("format must be json, csv or html")
 
     def regrade(session_id: str, judge: bool = True, library_version: bool = False,
@@ -98,7 +105,7 @@ def register(ctx: Context) -> None:
         u = user(request)
         row = row_for(request, session_id)
         if not u.can_grade:
-            raise gr.Error("re-grading needs the evaluator role")
+            raise gr.Error(words()("error.regrading_role"))
         if not row.ended:
             raise gr.Error("the session is still in progress")
         return ctx.grade(row.id, judge=judge, use_library=bool(library_version))

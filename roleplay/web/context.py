@@ -35,26 +35,29 @@ from ..session import PracticeSession
 from ..skills import ORDER
 from ..speech.live import LiveTranscript
 from ..store import SessionRow, Store, TurnRow, to_transcript
+from .errors import Missing, Refused, Said
 from .recordings import Recordings
 
 log = logging.getLogger("roleplay.web")
 
-NOT_FOUND = "Session not found."
 # Sessions kept running in memory.  Beyond these (the least recently used first), or idle this long, one
 # is dropped unless a turn holds it; its next request resumes it from the store, as after a restart.
 LIVE_MAX = 500
 LIVE_IDLE_S = 30 * 60.0
 
 
-class NotFound(LookupError):
-    """The session does not exist, or this user may not see it (the two look the same)."""
+class NotFound(Said, LookupError):
+    """The session does not exist, or this user may not see it (the two look the same).
 
-    def __init__(self, message: str = NOT_FOUND):
-        super().__init__(message)
+    Like every refusal here it is a `ui` key of the packs (errors.Said): a page says it in the reader's
+    language (errors.told), the log and the API in English."""
+
+    def __init__(self, key: str = "error.not_found", /, **values):
+        super().__init__(key, **values)
 
 
-class Forbidden(PermissionError):
-    pass
+class Forbidden(Said, PermissionError):
+    """The user may not do this (not signed in, or without the role)."""
 
 
 @dataclass
@@ -108,16 +111,16 @@ class Context:
             return LOCAL
         name = getattr(request, "username", None) if request is not None else None
         if not name or self.accounts is None:
-            raise Forbidden("please sign in")
+            raise Forbidden("error.sign_in")
         user = self.accounts.get(name)
         if user is None:  # removed while signed in
-            raise Forbidden("this account no longer exists")
+            raise Forbidden("error.no_account")
         return user
 
     def require(self, request, role: str) -> User:
         user = self.user(request)
         if not user.has(role):
-            raise Forbidden(f"this needs the {role} role")
+            raise Forbidden(f"error.needs.{role}")
         return user
 
     # settings --------------------------------------------------------------------------------
@@ -187,13 +190,13 @@ class Context:
     def start(self, user: User, persona_id: str, channel: str, difficulty: str | None = None) -> Live:
         persona = self.persona(persona_id)
         if persona is None:
-            raise KeyError(f"no persona '{persona_id}'")
+            raise Missing("error.no_persona", id=persona_id)
         if channel not in ("chat", "voice"):
-            raise ValueError("choose chat or voice")
+            raise Refused("error.channel")
         if persona.channel.value not in ("both", channel):
-            raise ValueError(f"{persona.name} is a {persona.channel.value} customer; choose {persona.channel.value}")
+            raise Refused(f"error.only.{persona.channel.value}", name=persona.name)
         if difficulty and difficulty not in ("easy", "medium", "hard"):
-            raise ValueError("choose easy, medium or hard")
+            raise Refused("error.difficulty")
         return self._run(PracticeSession.start(self.store, persona, self.client, trainee=user.name,
                                                channel=channel, difficulty=difficulty or None), user)
 
@@ -216,7 +219,7 @@ class Context:
         against each other.)"""
         row = assignments.get(self.store, int(assignment_id))
         if row is None:
-            raise KeyError("no such assignment")
+            raise Missing("team.no_assignment")
         with self._attempt_locks[hash((row.id, user.name)) % len(self._attempt_locks)]:
             assignments.check_start(row, user.name, assignments.attempts(self.store, row.id).get(row.id, []),
                                     self.groups())
@@ -227,10 +230,10 @@ class Context:
     def overview(self, user: User, filters: Filters) -> Overview:
         """The team overview (trainers): a group's members, or every trainee, over the filters' dates."""
         if not user.has("trainer"):
-            raise Forbidden("the team overview is for trainers")
+            raise Forbidden("team.locked")
         groups = self.groups()
         if filters.group and filters.group not in groups:
-            raise ValueError(f"no group '{filters.group}'")
+            raise Refused("error.no_group", group=filters.group)
         trainees = groups[filters.group] if filters.group else self.trainees(user)
         since, _ = filters.window()
         sessions = self.store.list_sessions(since=since, limit=100_000)
@@ -262,7 +265,7 @@ class Context:
         row = self.session_for(user, session_id)
         persona = self.persona_of(row)
         if persona is None:
-            raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
+            raise NotFound("error.persona_gone", id=row.persona_id)
         sid = fork(self.store, row, at, user.name, persona)
         return self._run(PracticeSession.resume(self.store, sid, persona, self.client), user)
 
@@ -278,7 +281,7 @@ class Context:
         """An evaluator's own grade of a session, kept beside the AI's (ValidationError: not a grade)."""
         row = self.session_for(user, session_id)
         if not user.can_grade:
-            raise Forbidden("grading needs the evaluator role")
+            raise Forbidden("error.grading_role")
         return annotations.add_grade(self.store, row.id, user.name,
                                      annotations.HumanGrade(scores=scores, note=note or ""))
 
@@ -287,10 +290,10 @@ class Context:
         row = self.session_for(user, session_id)
         if reply_to:
             if row.trainee != user.name:
-                raise Forbidden("only the trainee of this session replies to its comments")
+                raise Forbidden("error.reply_own")
             return annotations.add_reply(self.store, row.id, user.name, int(reply_to), text)
         if not user.can_grade:
-            raise Forbidden("commenting needs the evaluator role")
+            raise Forbidden("error.commenting_role")
         return annotations.add_comment(self.store, row.id, user.name, int(turn), text)
 
     def agreement(self, user: User) -> list[SkillAgreement]:
@@ -333,7 +336,7 @@ class Context:
             raise NotFound()
         persona = self.persona_of(row)
         if persona is None:
-            raise NotFound(f"the persona '{row.persona_id}' of this session is no longer in the library")
+            raise NotFound("error.persona_gone", id=row.persona_id)
         session = PracticeSession.resume(self.store, sid, persona, self.client)
         session.warm_up()
         live = Live(session=session, owner=user.name)

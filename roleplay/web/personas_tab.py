@@ -16,6 +16,7 @@ from ..store import Store
 from . import render
 from .charts import frustration_curve
 from .context import Context, Forbidden
+from .errors import told
 from .events import CardClick
 from .i18n import language, t, words
 from .transcript import expect_results, mini_conversation
@@ -193,7 +194,7 @@ class PersonasTab:
         try:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
-            return render.status(str(e), "err"), ""
+            return render.status(told(e, language(request)), "err"), ""
         lang = language(request)
         return self._problems(text, lang), self._preview(text, lang)
 
@@ -203,7 +204,7 @@ class PersonasTab:
             self.ctx.require(request, "trainer")
             text, problems = drafting.draft(self.ctx.client, description, taken_ids=set(self.ctx.library.files))
         except (Forbidden, drafting.DraftError, ModelError) as e:
-            return gr.skip(), render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
+            return gr.skip(), render.status(told(e, language(request)), "err"), gr.skip(), gr.skip(), gr.skip()
         lang = language(request)
         note = words(lang)("personas.drafted" if not problems else "personas.drafted_problems")
         return (text, render.status(note, "ok" if not problems else "err"), "", self._problems(text, lang),
@@ -223,7 +224,7 @@ class PersonasTab:
         try:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
-            return render.status(str(e), "err"), gr.skip(), gr.skip(), gr.skip()
+            return render.status(told(e, language(request)), "err"), gr.skip(), gr.skip(), gr.skip()
         lang = language(request)
         w = words(lang)
         try:
@@ -242,7 +243,7 @@ class PersonasTab:
         try:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
-            return render.status(str(e), "err")
+            return render.status(told(e, language(request)), "err")
         self.ctx.set_exam_mode(bool(on))
         return render.status(words(language(request))("personas.exam_on" if on else "personas.exam_off"), "ok")
 
@@ -251,7 +252,7 @@ class PersonasTab:
         try:
             self.ctx.require(request, "trainer")
         except Forbidden as e:
-            return render.status(str(e), "err")
+            return render.status(told(e, language(request)), "err")
         lang = language(request)
         persona, problems = check(text)
         if persona is None:
@@ -269,7 +270,7 @@ class PersonasTab:
         try:
             trainer = self.ctx.require(request, "trainer")
         except Forbidden as e:
-            yield render.status(str(e), "err"), ""
+            yield render.status(told(e, language(request)), "err"), ""
             return
         lang = language(request)
         persona, problems = check(text)

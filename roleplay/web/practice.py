@@ -13,6 +13,7 @@ from ..speech.live import CHUNK_S
 from . import render, team_view
 from .chips import difficulty_choices
 from .context import Forbidden, Live, NotFound
+from .errors import Refused, told
 from .events import CardClick
 from .i18n import language, words
 from .practice_layout import channel_choices
@@ -125,7 +126,7 @@ class PracticeTab(PracticeVoice):
     def start_assignment(self, assignment_id, channel, request: gr.Request):
         def starting(user):
             if not assignment_id:
-                raise ValueError("Choose an assignment first.")
+                raise Refused("practice.choose_assignment")
             return self.ctx.start_assignment(user, assignment_id, channel or "chat")
 
         return self._begin(starting, request)
@@ -134,8 +135,7 @@ class PracticeTab(PracticeVoice):
         try:
             live = starting(self.ctx.user(request))
         except (KeyError, ValueError, Forbidden) as e:
-            msg = e.args[0] if e.args else str(e)
-            return {self.sid: "", self.start_status: render.status(str(msg), "err")}
+            return {self.sid: "", self.start_status: render.status(told(e, language(request)), "err")}
         voice = live.session.channel == "voice"
         live.touch(len(live.session.turns[0].text.split()) / SPOKEN_WORDS_PER_S if voice else 0.0)
         return self._shown(live, self._speak_opening(live) if voice else [], language(request))
@@ -146,7 +146,7 @@ class PracticeTab(PracticeVoice):
         NotFound or Forbidden: there is no such session of the user's to continue."""
         live = self._live(sid, request)
         if live.session.ended:
-            raise NotFound("This conversation has ended; it can be replayed, not continued.")
+            raise NotFound("practice.ended")
         return self._shown(live, [], language(request))
 
     def redo(self, sid, turn, request: gr.Request) -> dict:
@@ -154,7 +154,7 @@ class PracticeTab(PracticeVoice):
         try:
             live = self.ctx.fork(self.ctx.user(request), sid, int(turn or 0) - 1)
         except (NotFound, Forbidden, CannotFork) as e:
-            raise gr.Error(str(e), print_exception=False) from None
+            raise gr.Error(told(e, language(request)), print_exception=False) from None
         return self._shown(live, [], language(request))
 
     def _shown(self, live: Live, urls: list[str], lang: str) -> dict:

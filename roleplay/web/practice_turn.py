@@ -18,7 +18,7 @@ from ..model import ModelError
 from ..session import CustomerLine, NothingToRetry, ReplyOwed, SessionEnded
 from . import lessons, render
 from .context import Context, Forbidden, Live, NotFound
-from .errors import reported
+from .errors import reported, told
 from .i18n import language, words
 from .markup import esc
 from .media import public_url
@@ -81,7 +81,7 @@ class PracticeTurns(PracticeLayout):
         try:
             live = self._live(sid, request)
         except (NotFound, Forbidden) as e:
-            yield self._failure(str(e))
+            yield self._failure(told(e, lang))
             return
         if not live.lock.acquire(blocking=False):
             yield self._failure(words(lang)("practice.busy"))
@@ -213,7 +213,7 @@ class PracticeTurns(PracticeLayout):
         try:
             live = self._live(sid, request)
         except (NotFound, Forbidden) as e:
-            return self._failure(str(e))
+            return self._failure(told(e, language(request)))
         with live.lock:
             live.session.end()
         return self._result(live, language(request))
@@ -223,7 +223,7 @@ class PracticeTurns(PracticeLayout):
         try:
             live = self._live(sid, request)
         except (NotFound, Forbidden) as e:
-            return render.status(str(e), "err")
+            return render.status(told(e, language(request)), "err")
         if self.ctx.exam_mode:
             return render.status(words(language(request))("practice.no_hints"), "info")
         with live.lock:

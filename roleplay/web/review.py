@@ -18,6 +18,7 @@ from ..skills import ORDER as SKILL_ORDER
 from . import exports, render
 from .charts import progress_chart
 from .context import Context, Forbidden
+from .errors import told
 from .filters import ALL, parse_since
 from .i18n import language, words
 from .review_layout import agreement_headers, headers, progress_headers
@@ -83,7 +84,7 @@ class ReviewTab(ReplayHandlers):
         try:
             rows = self._rows(user or self._user(request), trainee, persona, since, min_score, test_runs, lang)
         except (Forbidden, ValueError) as e:
-            return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
+            return {self.list_status: gr.update(value=render.status(told(e, lang), "err"), visible=True)}
         w = words(lang)
         names = {p.id: p.name for p in self.ctx.personas()}
         counts = self.ctx.turn_counts([r.id for r in rows])
@@ -103,7 +104,7 @@ class ReviewTab(ReplayHandlers):
         try:
             rows = self._rows(self._user(request), trainee, persona, since, min_score, test_runs, language(request))
         except (Forbidden, ValueError) as e:
-            return {self.list_status: gr.update(value=render.status(str(e), "err"), visible=True)}
+            return {self.list_status: gr.update(value=render.status(told(e, language(request)), "err"), visible=True)}
         stamp = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}"
         path = self.downloads.write(f"xapi-{stamp}.json", xapi.dumps(self.ctx.xapi_statements(rows)))
         return {self.list_xapi: gr.update(value=str(path), visible=True)}
@@ -123,10 +124,10 @@ class ReviewTab(ReplayHandlers):
         try:
             user = self._user(request)
             if not user.sees_all_sessions:
-                raise Forbidden(w("review.a_forbidden"))
+                raise Forbidden("review.a_forbidden")
         except Forbidden as e:
             return {self.a_table: {"headers": agreement_headers(lang), "data": []},
-                    self.a_status: gr.update(value=render.status(str(e), "err"), visible=True),
+                    self.a_status: gr.update(value=render.status(told(e, lang), "err"), visible=True),
                     self.a_csv: gr.update(visible=False)}
         rows = self.ctx.agreement(user)
         table = [[skill_name(r.skill, lang), r.n, f"{r.mean_difference:+.1f}",
@@ -141,7 +142,7 @@ class ReviewTab(ReplayHandlers):
         try:
             user = self._user(request)
         except Forbidden as e:
-            return {self.p_chart: render.status(str(e), "err"), self.p_table: []}
+            return {self.p_chart: render.status(told(e, language(request)), "err"), self.p_table: []}
         lang = language(request)
         chart, table = progress_view(self.ctx, user, trainee, lang)
         return {self.p_chart: chart, self.p_table: {"headers": progress_headers(lang), "data": table}}

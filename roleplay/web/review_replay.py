@@ -15,7 +15,7 @@ from ..fork import CannotFork
 from . import exports, lessons, render
 from .charts import frustration_curve, timeline
 from .context import Forbidden, NotFound
-from .errors import reported
+from .errors import reported, told
 from .filters import parse_scores
 from .i18n import language, words
 from .media import turn_audio
@@ -24,10 +24,10 @@ from .scorecard import scorecard
 from .transcript import replay_header, transcript
 
 
-def _message(e: Exception) -> str:
+def _message(e: Exception, lang: str) -> str:
     if isinstance(e, ValidationError):
         return "; ".join(err["msg"] for err in e.errors())
-    return str(e)
+    return told(e, lang)
 
 
 class ReplayHandlers(ReviewLayout):
@@ -44,9 +44,9 @@ class ReplayHandlers(ReviewLayout):
         except (Forbidden, NotFound) as e:
             out = {c: hidden for c in self._replay_outputs()}
             return {**out, self.tabs: gr.update(selected="replay"), self.transcript: "", self.card: "",
-                    self.curve: "", self.human: "", self.head: render.empty(f"{e} {words(lang)('review.pick')}")}
+                    self.curve: "", self.human: "", self.head: render.empty(f"{told(e, lang)} {words(lang)('review.pick')}")}
         persona = self.ctx.persona_of(row)
-        name = persona.name if persona else (row.persona_id or "Customer")
+        name = persona.name if persona else (row.persona_id or words(lang)("practice.customer"))
         leave = persona.temperament.leave_at if persona else None
         sat = persona.temperament.satisfied_at if persona else None
         audio = turn_audio(row.turns)
@@ -89,9 +89,9 @@ class ReplayHandlers(ReviewLayout):
             user = self._user(request)
             row = self.ctx.session_for(user, sid)
             if not user.can_grade:
-                raise Forbidden("re-grading needs the evaluator role")
+                raise Forbidden("error.regrading_role")
         except (Forbidden, NotFound) as e:
-            return self._failed(str(e))
+            return self._failed(told(e, language(request)))
         try:
             self.ctx.grade(row.id, judge=True, use_library=bool(use_library))
             note = render.status(words(language(request))("review.regraded"), "ok")
@@ -104,14 +104,14 @@ class ReplayHandlers(ReviewLayout):
         try:
             self.ctx.comment(self._user(request), sid, int(turn or 1) - 1, text or "", int(reply_to or 0))
         except (Forbidden, NotFound, annotations.AnnotationError) as e:
-            return self._failed(str(e))
+            return self._failed(told(e, language(request)))
         return self.open(sid, request, note=render.status(words(language(request))("review.comment_saved"), "ok"))
 
     def add_grade(self, sid, scores, note, request: gr.Request):
         try:
             self.ctx.human_grade(self._user(request), sid, parse_scores(scores, language(request)), note or "")
         except (Forbidden, NotFound, ValueError) as e:  # ValidationError is a ValueError
-            return self._failed(_message(e))
+            return self._failed(_message(e, language(request)))
         return self.open(sid, request, note=render.status(words(language(request))("review.grade_saved"), "ok"))
 
     def redo(self, sid, turn, request: gr.Request):
@@ -119,4 +119,4 @@ class ReplayHandlers(ReviewLayout):
         try:
             return self.ctx.fork(self._user(request), sid, int(turn or 0) - 1).session.id
         except (Forbidden, NotFound, CannotFork) as e:
-            raise gr.Error(str(e), print_exception=False) from None  # stops the chain: Practice stays as it is
+            raise gr.Error(told(e, language(request)), print_exception=False) from None  # stops the chain: Practice stays as it is

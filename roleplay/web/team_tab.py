@@ -13,6 +13,7 @@ from .. import assignments, lrs, overview
 from ..accounts import AccountError, User
 from . import chips, render, team_view
 from .context import Context, Forbidden
+from .errors import told
 from .filters import ALL, parse_scores, parse_since
 from .i18n import language, t, words
 
@@ -44,10 +45,10 @@ def measure_choices(lang: str) -> list[tuple[str, str]]:
     return [(w(f"team.measure.{m}"), m) for m in MEASURES]
 
 
-def _message(e: Exception) -> str:
+def _message(e: Exception, lang: str) -> str:
     if isinstance(e, ValidationError):
         return "; ".join(f"{'.'.join(map(str, err['loc'])) or 'assignment'}: {err['msg']}" for err in e.errors())
-    return str(e.args[0] if e.args else e)
+    return told(e, lang)
 
 
 class TeamTab:
@@ -115,7 +116,7 @@ class TeamTab:
                     self.g_status = gr.HTML(elem_id="rp-gr-status")
                     self.g_table = gr.Dataframe(headers=headers(GROUP_COLUMNS, "en"), value=[], interactive=False,
                                                 elem_id="rp-gr-table")
-                with gr.Tab("LMS", id="lms"):
+                with gr.Tab(t("tab.lms"), id="lms"):
                     gr.HTML(t("team.lms_sub"), html_template='<p class="rp-sub">${value}</p>')
                     with gr.Row(equal_height=False):
                         self.l_endpoint = gr.Textbox(label=t("team.lrs_endpoint"), placeholder="https://lrs.example.com/xapi/",
@@ -177,7 +178,7 @@ class TeamTab:
     def _trainer(self, request) -> User:
         user = self.ctx.user(request)
         if not user.has("trainer"):
-            raise Forbidden(words(language(request))("team.trainer_only"))
+            raise Forbidden("team.trainer_only")
         return user
 
     # overview ----------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ class TeamTab:
         try:
             ov = self._overview(group, since, until, measure, request)
         except (Forbidden, ValueError) as e:
-            return "", [], gr.update(visible=False), gr.update(value=render.status(_message(e), "err"), visible=True)
+            return "", [], gr.update(visible=False), gr.update(value=render.status(_message(e, language(request)), "err"), visible=True)
         lang = language(request)
         csv = self.write(f"team-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}.csv", overview.to_csv(ov))
         return (team_view.heatmap(ov, lang), team_view.overview_table(ov, lang),
@@ -210,7 +211,7 @@ class TeamTab:
             ids = ov.cell(trainee, column).sessions if column in (*ov.skills, overview.OVERALL) else \
                 ov.cell(trainee, overview.OVERALL).sessions
         except (Forbidden, ValueError, IndexError, StopIteration) as e:
-            return render.status(_message(e), "err"), {"headers": headers(CELL_COLUMNS, w.lang), "data": []}
+            return render.status(_message(e, language(request)), "err"), {"headers": headers(CELL_COLUMNS, w.lang), "data": []}
         names = {p.id: p.name for p in self.ctx.personas()}
         rows = [self.ctx.store.get(i) for i in ids]
         table = [[r.created_at.strftime("%Y-%m-%d %H:%M"), names.get(r.persona_id, r.persona_id or ""),
@@ -255,7 +256,7 @@ class TeamTab:
             aid = assignments.create(self.ctx.store, spec, user.name, [p.id for p in self.ctx.personas()],
                                      [u.name for u in self.ctx.accounts.list()] if self.ctx.accounts else [])
         except (Forbidden, ValueError, ValidationError) as e:
-            return render.status(_message(e), "err"), gr.skip()
+            return render.status(_message(e, language(request)), "err"), gr.skip()
         w = words(language(request))
         return render.status(w("team.assigned", id=aid), "ok"), self._assignment_rows(w.lang)
 
@@ -263,7 +264,7 @@ class TeamTab:
         try:
             self._trainer(request)
         except Forbidden as e:
-            return render.status(str(e), "err"), gr.skip()
+            return render.status(told(e, language(request)), "err"), gr.skip()
         w = words(language(request))
         if not assignment_id or not assignments.remove(self.ctx.store, int(assignment_id)):
             return render.status(w("team.no_assignment"), "err"), gr.skip()
@@ -288,7 +289,7 @@ class TeamTab:
                 raise AccountError(w("team.groups_need_accounts"))
             change(w)
         except (Forbidden, AccountError) as e:
-            return {self.g_status: render.status(str(e), "err")}
+            return {self.g_status: render.status(told(e, language(request)), "err")}
         return {self.g_status: render.status(w(done, user=user, group=group), "ok"), **self._group_views(w.lang)}
 
     def join(self, user, group, request: gr.Request):
@@ -309,11 +310,11 @@ class TeamTab:
         try:
             self._trainer(request)
             if self.ctx.accounts is None:
-                raise Forbidden(words(language(request))("team.settings_need_accounts"))
+                raise Forbidden("team.settings_need_accounts")
             new = lrs.LrsSettings(endpoint=endpoint or "", username=username or "",
                                   password=password or self.ctx.lrs_settings().password, homepage=homepage or "")
         except (Forbidden, ValidationError) as e:
-            return render.status(_message(e), "err"), ""
+            return render.status(_message(e, language(request)), "err"), ""
         lrs.save(self.ctx.accounts, new)
         return render.status(words(language(request))("team.saved"), "ok"), ""
 
@@ -323,5 +324,5 @@ class TeamTab:
             rows = self.ctx.sessions_for(user, since=parse_since(since, language(request)))
             sent = lrs.send(self.ctx.xapi_statements(rows), self.ctx.lrs_settings())
         except (Forbidden, ValueError, lrs.LrsError) as e:
-            return render.status(_message(e), "err")
+            return render.status(_message(e, language(request)), "err")
         return render.status(words(language(request))("team.sent", sent=sent, sessions=len(rows)), "ok")
