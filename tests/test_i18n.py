@@ -352,3 +352,19 @@ def test_the_team_tabs_lms_tab_and_a_missing_customers_name_are_the_packs_words(
     assert getattr(lms.label, "key", None) == "tab.lms"
     assert i18n.words("sv")("tab.lms") == "Lärplattform" and i18n.words("fi")("tab.lms") == "Oppimisalusta"
     assert i18n.words("sv")("practice.customer") == "Kund"  # the name of a session's customer without a persona
+
+
+@pytest.mark.parametrize("code", ["en", "sv", "fi"])
+def test_no_pack_writes_one_key_twice(code):
+    """A key written twice in a section keeps only its last text, silently changing the first one's users."""
+    import ast
+    from pathlib import Path
+
+    import roleplay.languages as languages
+
+    tree = ast.parse((Path(languages.__file__).parent / f"{code}.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+    assert i18n.words(code)("practice.ended") != i18n.words(code)("practice.ended_replay")

@@ -676,7 +676,7 @@ PACK = {
         "error.only.chat": "{name} is a chat customer; choose chat",
         "error.only.voice": "{name} is a voice customer; choose voice",
         "practice.choose_assignment": "Choose an assignment first.",
-        "practice.ended": "This conversation has ended; it can be replayed, not continued.",
+        "practice.ended_replay": "This conversation has ended; it can be replayed, not continued.",
         "tab.lms": "LMS",
     },
 }

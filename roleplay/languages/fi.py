@@ -690,7 +690,7 @@ PACK = {
         "error.only.chat": "{name} asioi vain chatissa; valitse chat.",
         "error.only.voice": "{name} asioi vain puhelimitse; valitse puhe.",
         "practice.choose_assignment": "Valitse ensin tehtävä.",
-        "practice.ended": "Tämä keskustelu on päättynyt; sen voi toistaa mutta ei jatkaa.",
+        "practice.ended_replay": "Tämä keskustelu on päättynyt; sen voi toistaa mutta ei jatkaa.",
         "tab.lms": "Oppimisalusta",
     },
 }

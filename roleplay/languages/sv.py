@@ -677,7 +677,7 @@ PACK = {
         "error.only.chat": "{name} tar bara emot chatt; välj chatt.",
         "error.only.voice": "{name} tar bara emot röstsamtal; välj röst.",
         "practice.choose_assignment": "Välj en uppgift först.",
-        "practice.ended": "Samtalet är avslutat; det kan spelas upp men inte fortsättas.",
+        "practice.ended_replay": "Samtalet är avslutat; det kan spelas upp men inte fortsättas.",
         "tab.lms": "Lärplattform",
     },
 }

@@ -146,7 +146,7 @@ class PracticeTab(PracticeVoice):
         NotFound or Forbidden: there is no such session of the user's to continue."""
         live = self._live(sid, request)
         if live.session.ended:
-            raise NotFound("practice.ended")
+            raise NotFound("practice.ended_replay")
         return self._shown(live, [], language(request))
 
     def redo(self, sid, turn, request: gr.Request) -> dict:
