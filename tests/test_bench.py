@@ -37,6 +37,7 @@ def test_the_voice_bench_runs_real_turns_end_to_end(tmp_path, monkeypatch):
     r = voice.bench_voice(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), store, turns=2,
                           folder=tmp_path)
     assert r["voice_turn_s"]["n"] == 2 and r["voice_turn_s"]["p50"] > 0
+    assert {row.channel for row in store.list_sessions()} == {"voice"}  # calls, as the app starts them
     assert r["voice_first_content_s"] == r["voice_turn_s"]  # the customer makes no backchannels (yet)
     assert r["voice_parts"]["transcription_s"]["n"] == 2
     assert [t["line_words"] > 20 for t in r["voice_slow_turns"]] == [False, True]  # a short line, then a long one

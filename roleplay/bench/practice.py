@@ -24,7 +24,7 @@ LINES = [
 
 
 def drive_sessions(store: Store, client: CustomerModel, persona_ids: tuple[str, ...], turns: int, on_line,
-                   lines: list[str] = LINES) -> None:
+                   lines: list[str] = LINES, channel: str = "chat") -> None:
     """Run practice sessions of `turns` trainee turns in all, a session per persona in turn, starting
     the next whenever a customer ends one or its lines run out."""
     library = Library()
@@ -32,7 +32,7 @@ def drive_sessions(store: Store, client: CustomerModel, persona_ids: tuple[str, 
     while done < turns:
         persona = library.get(persona_ids[sessions % len(persona_ids)])
         sessions += 1
-        s = PracticeSession.start(store, persona, client, trainee="bench", seed=done)
+        s = PracticeSession.start(store, persona, client, trainee="bench", channel=channel, seed=done)
         s.warm_up()  # as the app does; the first turn below waits for it
         for line in lines:
             if s.ended or done >= turns:

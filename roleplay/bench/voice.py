@@ -90,7 +90,7 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
 
     # Short, long, short, long: eight turns a session, so 60 turns meet every persona at least twice.
     lines = [line for pair in zip(LINES[:4], LONG_LINES * 2) for line in pair]
-    drive_sessions(store, client, VOICE_PERSONAS, turns, on_line, lines)
+    drive_sessions(store, client, VOICE_PERSONAS, turns, on_line, lines, channel="voice")  # calls, as the app starts
     return {"voice_turn_s": dist(turn_s), "voice_first_content_s": dist(turn_s), "voice_pause_s": pause_s,
             "voice_slow_turns": slow, "voice_parts": {
                 "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
