@@ -138,7 +138,7 @@ def review_line(line: str, persona: Persona, earlier: list[str], act: str | None
 class Customer:
     def __init__(self, persona: Persona, client: CustomerModel, channel: str = "chat", seed: int | None = None):
         self.persona = persona
-        self.client = client
+        self.client = client.conversation()  # the embedded server keeps this conversation's prompt in one slot
         self.channel = channel
         self.rng = random.Random(seed)
         self.mode = lines_mode(client, persona.language)
