@@ -284,6 +284,10 @@ class PracticeSession:
         self.turns.append(turn)
         if final.direction:
             self.directions[index] = final.direction
+        if final.source != "model":
+            # The server's cache holds the model's own lines, but not one it never wrote (the persona's):
+            # it reads that line now, while it plays or is read, not after the trainee's next turn.
+            self.warm_up()
         yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source,
                            attempts=final.attempts, first_token_s=final.first_token_s,
                            first_sentence_s=final.first_sentence_s, prompt_tokens=final.prompt_tokens)
