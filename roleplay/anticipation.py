@@ -40,9 +40,14 @@ class Anticipation:
                 events.close()  # stop generating on the server
                 self._events.put(_DONE)
 
+    def call_off(self) -> None:
+        """Call it off without waiting: it stops at the model's next word (still reading the prompt, the
+        model has written none yet) and then lets go of the session's model lock."""
+        self._stop.set()
+
     def cancel(self) -> None:
         """Call it off and wait until the model has stopped (so the next request finds the server free)."""
-        self._stop.set()
+        self.call_off()
         self._thread.join()
 
     def events(self) -> Iterator:

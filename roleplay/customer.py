@@ -5,7 +5,8 @@ leave …).  A model line is released one checked sentence at a time: each sente
 is judged by the guard (first person, no sheet read aloud, no repeat, no
 contradiction, the right language, spelt right) before anyone sees or hears it.
 A first sentence that fails means the model drifted: regenerate, and after the
-last attempt say the persona's authored line for the act.  A later sentence that
+last attempt say the persona's authored line for the act (in a call at once: a
+retry there is silence the trainee hears).  A later sentence that
 fails ends the line there.
 
 Where the model writes a language poorly (the embedded model's Swedish and
@@ -36,6 +37,10 @@ from .transcript import Turn
 
 MAX_SENTENCES = 2  # a customer speaks in short turns; a third sentence was mostly filler
 ATTEMPTS = 3  # model tries before the persona's own line
+# In a call every retry is heard as silence: a rejected first sentence costs a whole sentence of
+# generation, and a retry mostly says the same thing again (bench: the same repeat three times).
+# A voice customer says the persona's own line after the first rejection.
+VOICE_ATTEMPTS = 1
 # The charged moments, where the embedded model's English most often missed the point (read in
 # `roleplay personas test -v`: a push that recited the order details, an insult answered off topic).
 # In "mixed" the persona's own lines say these while fresh variants last; the model says the rest.
@@ -133,10 +138,11 @@ def review_line(line: str, persona: Persona, earlier: list[str], act: str | None
 class Customer:
     def __init__(self, persona: Persona, client: CustomerModel, channel: str = "chat", seed: int | None = None):
         self.persona = persona
-        self.client = client
+        self.client = client.conversation()  # the embedded server keeps this conversation's prompt in one slot
         self.channel = channel
         self.rng = random.Random(seed)
         self.mode = lines_mode(client, persona.language)
+        self.attempts = VOICE_ATTEMPTS if channel == "voice" else ATTEMPTS  # model tries before the authored line
         self.sheet = sheet(persona)
         # A hidden fact copied into another act would come out unearned.
         self.hidden = [f.text for f in persona.hidden_facts]
@@ -200,7 +206,7 @@ class Customer:
         # line followed the end only partly ("I'm so disappointed." then a glued-on "Alright, that's
         # fair."), and how the customer ends is what a trainee remembers and the grade reads.
         generate = self._generates(turns, state)
-        for attempt in range(ATTEMPTS if generate else 0):
+        for attempt in range(self.attempts if generate else 0):
             released: list[str] = []
             buffer = SentenceBuffer()
             first_token = None
@@ -250,7 +256,7 @@ class Customer:
             yield Delta(sentence if i == 0 else " " + sentence)
         elapsed = time.perf_counter() - t0
         yield Final(text=line, source="fallback" if generate else "authored",
-                    attempts=ATTEMPTS if generate else 0, rejected=rejected,
+                    attempts=self.attempts if generate else 0, rejected=rejected,
                     first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state),
                     prompt_tokens=sum(read.values()) if read else None)
 

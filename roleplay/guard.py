@@ -146,7 +146,10 @@ def check(line: str, language: str = "en", name: str | None = None, trainee_said
     other = wrong_language(text, language)
     if other:
         reasons.append(f"language:{other}")
-    if trainee_said and len(trainee_said) > 20 and trainee_said.strip().lower() in text.lower():
+    # The agent's line said back, whole or a run of six words of it ("I'm sorry about this, it sounds like a
+    # very frustrating week. Let me check the order…" answered with the same words but the first).
+    if trainee_said and len(trainee_said) > 20 and (trainee_said.strip().lower() in text.lower()
+                                                    or copies(text, [trainee_said])):
         reasons.append("echoes_agent")
     if name:
         # "Sam is upset because…" is the model narrating the scene instead of speaking in it.

@@ -11,6 +11,8 @@ servers such as OpenAI's chat models).  "auto" picks per server and model.
 
 from __future__ import annotations
 
+import copy
+import itertools
 import json
 import os
 import re
@@ -124,6 +126,8 @@ class ModelClient(CustomerModel):
         self._style: Literal["completion", "chat"] | None = (
             None if self.config.prompt_style == "auto" else self.config.prompt_style
         )
+        self.slot: int | None = None  # the embedded server's slot this client's requests keep to (conversation())
+        self._slots = itertools.count()  # hands the slots out in turn, shared with the conversations' views
 
     @classmethod
     def from_settings(cls, env: Mapping[str, str], **overrides) -> "ModelClient":
@@ -136,6 +140,23 @@ class ModelClient(CustomerModel):
     @property
     def embedded(self) -> bool:
         return self.config.embedded
+
+    def conversation(self) -> "ModelClient":
+        """A view of this client for one conversation: on the embedded server its requests keep to one slot.
+
+        The server has `parallel` slots, each caching the prompt it read last, and sends a request to
+        an idle one.  A conversation's next request often comes while its previous one is still
+        winding down (a stream closed after enough sentences, a guard retry, a reply started at a
+        pause and called off), so it went to the other slot and read the whole scene and dialogue
+        again: some 400 tokens, seconds on a small CPU.  Pinned (llama.cpp's `id_slot`), it waits the
+        moment its slot needs instead.  Conversations take the slots in turn.  A remote server gets
+        no such field: only the embedded one is known to be llama.cpp.
+        """
+        if not self.config.embedded or self.config.parallel < 2:
+            return self
+        view = copy.copy(self)  # the same HTTP client, settings and slot counter
+        view.slot = next(self._slots) % self.config.parallel
+        return view
 
     @property
     def style(self) -> Literal["completion", "chat"]:
@@ -167,7 +188,7 @@ class ModelClient(CustomerModel):
         try:
             yield from self._deltas(lambda: self.client.completions.with_streaming_response.create(
                 model=self.model, prompt=prompt, stop=stop, max_tokens=max_tokens,
-                temperature=temperature, stream=True, seed=seed, extra_body=self._timings_wanted(on_timings),
+                temperature=temperature, stream=True, seed=seed, extra_body=self._extra_body(on_timings),
             ), lambda choice: choice.get("text"), on_timings)
         except openai.NotFoundError as e:
             if self.config.prompt_style == "auto":
@@ -182,15 +203,21 @@ class ModelClient(CustomerModel):
         try:
             yield from self._deltas(lambda: self.client.chat.completions.with_streaming_response.create(
                 model=self.model, messages=messages, max_tokens=max_tokens,
-                temperature=temperature, stream=True, seed=seed, stop=stop, extra_body=self._timings_wanted(on_timings),
+                temperature=temperature, stream=True, seed=seed, stop=stop, extra_body=self._extra_body(on_timings),
             ), lambda choice: (choice.get("delta") or {}).get("content"), on_timings)
         except openai.OpenAIError as e:
             raise self._error(e) from None
 
-    def _timings_wanted(self, on_timings) -> dict | None:
+    def _extra_body(self, on_timings=None) -> dict | None:
+        """llama.cpp's own request fields, for the embedded server only (a remote one may refuse them)."""
+        if not self.config.embedded:
+            return None
         # llama.cpp sends its timings only at the end unless asked; a reply is often cut short before
         # that (enough sentences), so the embedded server is asked for them with every token.
-        return {"timings_per_token": True} if on_timings and self.config.embedded else None
+        body = {"timings_per_token": True} if on_timings else {}
+        if self.slot is not None:
+            body["id_slot"] = self.slot  # this conversation's slot (conversation())
+        return body or None
 
     def _deltas(self, request, text_of, on_timings=None) -> Iterator[str]:
         """Text deltas from a streamed answer, read from its server-sent events.
@@ -246,9 +273,11 @@ class ModelClient(CustomerModel):
         """
         try:
             if isinstance(prompt, str):
-                self.client.completions.create(model=self.model, prompt=prompt, max_tokens=1, temperature=0)
+                self.client.completions.create(model=self.model, prompt=prompt, max_tokens=1, temperature=0,
+                                               extra_body=self._extra_body())
             else:
-                self.client.chat.completions.create(model=self.model, messages=prompt, max_tokens=1, temperature=0)
+                self.client.chat.completions.create(model=self.model, messages=prompt, max_tokens=1, temperature=0,
+                                                    extra_body=self._extra_body())
         except openai.OpenAIError:
             pass
 

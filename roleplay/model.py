@@ -72,6 +72,11 @@ class CustomerModel(ABC):
     def warm(self, prompt: str | list[dict]) -> None:
         """Read a prompt ahead of time (a cache); best effort, and nothing for a model without one."""
 
+    def conversation(self) -> CustomerModel:
+        """This model as one conversation asks it (a customer in a session): the same model, whose
+        requests may keep to one place on the server where its prompt stays cached.  By default itself."""
+        return self
+
     def describe(self) -> str:
         """The model and where it runs, for logs and the judge's note (never a secret)."""
         return self.model

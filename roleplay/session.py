@@ -235,17 +235,24 @@ class PracticeSession:
         current = self._anticipation
         if current is not None and current.text == text and current.turns == len(self.turns):
             return
-        self._take_anticipation(None)
+        # Not waited for: this runs on the transcriber's thread, and the recording's end waits for that
+        # thread.  The model can still be reading the old prompt for seconds; the new reply waits for it
+        # on the session's model lock instead.
+        self._take_anticipation(None, wait=False)
         turns, _, state = self._after(Turn(speaker="trainee", text=text))
         self._anticipation = Anticipation(text, len(self.turns),
                                           lambda cancelled: self.customer.reply(turns, state, self.directions, cancelled),
                                           self._warming)
 
-    def _take_anticipation(self, text: str | None) -> Anticipation | None:
-        """The reply started for `text` at this turn, if there is one; any other is called off."""
+    def _take_anticipation(self, text: str | None, wait: bool = True) -> Anticipation | None:
+        """The reply started for `text` at this turn, if there is one; any other is called off
+        (`wait`: until the model has stopped)."""
         ahead, self._anticipation = self._anticipation, None
         if ahead is not None and (ahead.text != text or ahead.turns != len(self.turns)):
-            ahead.cancel()
+            if wait:
+                ahead.cancel()
+            else:
+                ahead.call_off()
             return None
         return ahead
 
@@ -284,6 +291,10 @@ class PracticeSession:
         self.turns.append(turn)
         if final.direction:
             self.directions[index] = final.direction
+        if final.source != "model":
+            # The server's cache holds the model's own lines, but not one it never wrote (the persona's):
+            # it reads that line now, while it plays or is read, not after the trainee's next turn.
+            self.warm_up()
         yield CustomerLine(text=final.text, index=index, state=self.state, source=final.source,
                            attempts=final.attempts, first_token_s=final.first_token_s,
                            first_sentence_s=final.first_sentence_s, prompt_tokens=final.prompt_tokens)

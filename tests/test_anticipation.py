@@ -82,3 +82,23 @@ def test_ending_the_session_calls_it_off(tmp_path, persona):
     s.end()
     assert client.closed_early == 1 and s.ended
     assert [t.speaker for t in s.store.transcript(s.id).turns] == ["customer"]  # nothing stored by it
+
+
+def test_newer_words_do_not_wait_for_the_model_to_stop_reading_the_older_ones(tmp_path, persona):
+    # The transcriber's thread starts the next reply; the recording's end waits for that thread, so a
+    # model still reading the last prompt (seconds, on a small CPU) must not hold it up.
+    class SlowToRead(Slow):
+        def stream_completion(self, prompt, **kw):
+            time.sleep(1.0)  # the prompt, read before the first word
+            yield from super().stream_completion(prompt, **kw)
+
+    client = SlowToRead(["A reply to half a sentence.", "Two weeks ago."])
+    s = _session(tmp_path, persona, client)
+    s.anticipate("Okay. Is the parcel")
+    time.sleep(0.2)
+    started = time.perf_counter()
+    s.anticipate(SAID)
+    assert time.perf_counter() - started < 0.5
+    line = s.reply_text(SAID)
+    assert line.text == "Two weeks ago." and client.closed_early == 1
+    assert len(client.prompts) == 2 and SAID in client.prompts[1] and SAID not in client.prompts[0]

@@ -3,10 +3,11 @@
 import pytest
 
 from roleplay import bench
+from roleplay.bench import load as bench_load, parts, voice
 
 
 def test_the_load_test_counts_every_turn_and_measures_the_app_alone():
-    r = bench.bench_load(levels=(3,), turns=2, delay_s=0.05, think_s=(0.0, 0.1))
+    r = bench_load.bench_load(levels=(3,), turns=2, delay_s=0.05, think_s=(0.0, 0.1))
     load = r["load"]["3"]
     assert load["errors"] == 0 and load["turns_lost"] == 0 and load["turns"] == 6
     assert load["requests_per_turn"] >= 1 and load["cpu_ms_per_turn"] > 0
@@ -20,7 +21,7 @@ def test_the_load_test_counts_every_turn_and_measures_the_app_alone():
 def test_the_model_profile_reads_the_servers_own_timings():
     from roleplay.llm import ModelClient, ModelConfig
 
-    r = bench.bench_model(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), reps=2)
+    r = parts.bench_model(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), reps=2)
     assert r["model_read_tok_s"]["n"] == 2 and r["model_read_tok_s"]["p50"] > 0 and r["model_write_tok_s"]["p50"] > 0
 
 
@@ -31,11 +32,12 @@ def test_the_voice_bench_runs_real_turns_end_to_end(tmp_path, monkeypatch):
     from roleplay.store import Store
 
     monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
-    monkeypatch.setattr(bench, "SLOW_TURN_S", 0.0)  # every turn is "slow": each gets its cause
+    monkeypatch.setattr(voice, "SLOW_TURN_S", 0.0)  # every turn is "slow": each gets its cause
     store = Store(f"sqlite:///{tmp_path / 'b.db'}")
-    r = bench.bench_voice(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), store, turns=2,
+    r = voice.bench_voice(ModelClient(ModelConfig(model="smollm2-135m", base_url=None)), store, turns=2,
                           folder=tmp_path)
     assert r["voice_turn_s"]["n"] == 2 and r["voice_turn_s"]["p50"] > 0
+    assert {row.channel for row in store.list_sessions()} == {"voice"}  # calls, as the app starts them
     assert r["voice_first_content_s"] == r["voice_turn_s"]  # the customer makes no backchannels (yet)
     assert r["voice_parts"]["transcription_s"]["n"] == 2
     assert [t["line_words"] > 20 for t in r["voice_slow_turns"]] == [False, True]  # a short line, then a long one

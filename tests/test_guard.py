@@ -87,6 +87,15 @@ def test_echo_of_the_agents_words_is_caught():
     assert "echoes_agent" in guard.check(f"{said}", "en", trainee_said=said).reasons
 
 
+def test_the_agents_line_said_back_with_a_word_changed_is_an_echo_but_a_short_quote_is_not():
+    said = ("I'm really sorry about this, it sounds like a very frustrating week. Let me check the order and the "
+            "delivery notes, and then I'll tell you exactly what happened and what I can do.")
+    for heard_back in ("I'm sorry about this, it sounds like a very frustrating week.",
+                       "Let me check the order and the delivery notes, and then I'll tell you what happened."):
+        assert "echoes_agent" in guard.check(heard_back, "en", trainee_said=said).reasons
+    assert guard.check("You keep saying you'll check the delivery notes.", "en", trainee_said=said).ok
+
+
 def test_short_lines_get_no_language_verdict():
     assert guard.wrong_language("Ok, tack.", "en") is None
 

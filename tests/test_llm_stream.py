@@ -72,3 +72,59 @@ def test_a_broken_stream_is_a_model_error_naming_the_server(answer, then_sleep, 
     assert says in str(err.value)
     assert "127.0.0.1" in str(err.value) and SECRET not in str(err.value)
     assert got in ([], ["Hello"])  # what had arrived was passed on before the failure
+
+
+def _recording(answer: bytes) -> tuple[str, list[dict]]:
+    """A server answering every request with `answer`, keeping each request's JSON body."""
+    import json
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+    bodies: list[dict] = []
+
+    def loop():
+        while True:
+            conn, _ = srv.accept()
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            head, _, body = data.partition(b"\r\n\r\n")
+            length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                              if line.lower().startswith(b"content-length")))
+            while len(body) < length:
+                body += conn.recv(65536)
+            bodies.append(json.loads(body))
+            conn.sendall(answer)
+            conn.shutdown(socket.SHUT_WR)
+            time.sleep(0.1)
+            conn.close()
+
+    threading.Thread(target=loop, daemon=True).start()
+    return f"http://127.0.0.1:{srv.getsockname()[1]}/v1", bodies
+
+
+STREAM = SSE + _event("Hi.") + _event("", "stop") + b"data: [DONE]\n\n"
+
+
+def test_each_conversation_keeps_to_its_own_slot_of_the_embedded_server(monkeypatch):
+    url, bodies = _recording(STREAM)
+    monkeypatch.setattr("roleplay.llm.embedded_base_url", lambda config: url)
+    client = ModelClient(ModelConfig(model="m", prompt_style="completion", parallel=2))
+    assert client.config.embedded
+    first, second, third = client.conversation(), client.conversation(), client.conversation()
+    for view in (first, second, first, third):
+        assert list(view.stream_completion("x", stop=[], on_timings=lambda t: None)) == ["Hi."]
+    assert [b["id_slot"] for b in bodies] == [0, 1, 0, 0]  # the slots in turn; a conversation keeps its own
+    assert all(b["timings_per_token"] for b in bodies)
+    second.warm("x")  # the prompt read ahead goes where the reply will be asked
+    assert bodies[-1]["id_slot"] == 1 and bodies[-1]["max_tokens"] == 1
+    list(client.stream_completion("x", stop=[]))
+    assert "id_slot" not in bodies[-1]  # not a conversation's (the bench's model profile): any slot
+
+
+def test_a_remote_server_gets_no_slot_or_other_llama_cpp_field():
+    url, bodies = _recording(STREAM)
+    view = _client(url).conversation()
+    assert list(view.stream_completion("x", stop=[], on_timings=lambda t: None)) == ["Hi."]
+    assert not {"id_slot", "timings_per_token"} & set(bodies[0])

@@ -116,3 +116,20 @@ def test_warming_up_reads_the_session_so_far_before_the_first_turn(tmp_path, per
     assert len(client.warmed) == 1
     opening = client.warmed[0].rsplit("\n[", 1)[0]  # the scene and the opening line, before the direction
     assert persona.opening(1) in opening and client.prompts[0].startswith(opening + "\nAgent: ")
+
+
+def test_a_line_the_model_never_wrote_is_read_into_its_cache_while_it_plays(tmp_path, persona):
+    import time
+
+    client = ScriptedModel(["Fine. What will you do?"])
+    s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'a.db'}"), persona, client, seed=1)
+    line = s.reply_text("Hello, this is support. I'm sorry about the wait, what happened?")
+    assert line.source == "authored" and client.prompts == []  # the state has them tell a fact, as written
+    for _ in range(50):  # warmed in the background
+        if client.warmed:
+            break
+        time.sleep(0.02)
+    assert len(client.warmed) == 1 and line.text in client.warmed[0]
+    s.reply_text("I see. Let me look at what I can do.")
+    read = client.warmed[0].rsplit("\n[", 1)[0]  # everything up to the authored line, before the direction
+    assert read.endswith(line.text) and client.prompts[0].startswith(read + "\nAgent: ")

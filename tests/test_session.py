@@ -172,3 +172,27 @@ def test_a_resumed_session_has_the_live_sessions_analyses_turn_by_turn(tmp_path,
     resumed = PracticeSession.resume(store, s.id, persona, ScriptedModel([]))
     assert any(a.stock_empathy for a in s.analyses)  # the repeated line counted once, live
     assert [a.model_dump() for a in resumed.analyses] == [a.model_dump() for a in s.analyses]
+
+
+def test_a_voice_customer_says_the_personas_line_after_one_rejected_sentence(persona):
+    # In a call a retry is silence the trainee hears: one model request, then the authored line.
+    client = ScriptedModel(["How can I help you today?", "I want a refund. Now."])
+    final = list(Customer(persona, client, channel="voice").reply([], st.initial(persona)))[-1]
+    assert len(client.prompts) == 1
+    assert final.source == "fallback" and final.text in persona.lines.upset and final.attempts == 1
+    assert "offers_help" in final.rejected[0][1]
+
+
+def test_a_voice_customer_whose_first_sentence_passes_keeps_the_models_line(persona):
+    client = ScriptedModel(["I want a refund. Now."])
+    final = list(Customer(persona, client, channel="voice").reply([], st.initial(persona)))[-1]
+    assert (final.source, final.text, len(client.prompts)) == ("model", "I want a refund. Now.", 1)
+
+
+def test_a_voice_session_asks_the_model_once_for_a_rejected_reply(store, persona):
+    client = ScriptedModel(["How can I help you today?", "Agent: sorry.", "I want a refund."])
+    s = PracticeSession.start(store, persona, client, channel="voice", seed=1)
+    line = s.reply_text("I see. Let me look at what I can do.")
+    assert (s.state.act, line.source, line.attempts, len(client.prompts)) == ("upset", "fallback", 1, 1)
+    chat = PracticeSession.start(store, persona, ScriptedModel(["How can I help you today?", "I want a refund."]), seed=1)
+    assert chat.reply_text("I see. Let me look at what I can do.").attempts == 2  # typed: the model gets another go
