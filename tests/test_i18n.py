@@ -368,3 +368,20 @@ def test_no_pack_writes_one_key_twice(code):
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
             assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
     assert i18n.words(code)("practice.ended") != i18n.words(code)("practice.ended_replay")
+
+
+def test_the_cores_refusals_and_a_logged_failure_read_in_the_interface_language():
+    from roleplay.fork import CannotFork
+    from roleplay.session import NothingToRetry, ReplyOwed, SessionEnded
+    from roleplay.speech.base import AudioError
+    from roleplay.web.errors import reported, told
+
+    ended = SessionEnded("this conversation has ended; start a new session")
+    assert told(ended, "sv") == i18n.words("sv")("practice.ended") != i18n.words("en")("practice.ended")
+    assert told(ReplyOwed("x"), "fi") == i18n.words("fi")("practice.retry_first") != i18n.words("en")("practice.retry_first")
+    assert told(NothingToRetry("x"), "sv") == "Det finns inget att försöka igen: kunden har svarat."
+    assert told(CannotFork("turn 3 is not one of the trainee's turns"), "fi").startswith("Se ei ole sinun vuorosi")
+    assert told(AudioError("audio array must be 1-D or 2-D, not 3-D"), "sv") == \
+        "Inspelningen gick inte att använda: audio array must be 1-D or 2-D, not 3-D"
+    said = reported("taking a turn in session s1", RuntimeError("postgresql://secret@db"), "fi")
+    assert said.startswith("Jokin meni vikaan; se kirjattiin virheenä ") and "secret" not in said and "s1" not in said

@@ -677,6 +677,10 @@ PACK = {
         "error.only.voice": "{name} is a voice customer; choose voice",
         "practice.choose_assignment": "Choose an assignment first.",
         "practice.ended_replay": "This conversation has ended; it can be replayed, not continued.",
+        "practice.nothing_to_retry": "Nothing to retry: the customer has answered.",
+        "practice.cannot_fork": "That is not one of your turns in this session; choose another.",
+        "practice.audio_unusable": "The recording could not be used: {detail}",
+        "error.logged": "Something went wrong; it was logged as error {ref}.",
         "tab.lms": "LMS",
     },
 }

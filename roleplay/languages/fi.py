@@ -691,6 +691,10 @@ PACK = {
         "error.only.voice": "{name} asioi vain puhelimitse; valitse puhe.",
         "practice.choose_assignment": "Valitse ensin tehtävä.",
         "practice.ended_replay": "Tämä keskustelu on päättynyt; sen voi toistaa mutta ei jatkaa.",
+        "practice.nothing_to_retry": "Ei mitään yritettävää uudelleen: asiakas on jo vastannut.",
+        "practice.cannot_fork": "Se ei ole sinun vuorosi tässä keskustelussa; valitse toinen.",
+        "practice.audio_unusable": "Äänitettä ei voitu käyttää: {detail}",
+        "error.logged": "Jokin meni vikaan; se kirjattiin virheenä {ref}.",
         "tab.lms": "Oppimisalusta",
     },
 }

@@ -678,6 +678,10 @@ PACK = {
         "error.only.voice": "{name} tar bara emot röstsamtal; välj röst.",
         "practice.choose_assignment": "Välj en uppgift först.",
         "practice.ended_replay": "Samtalet är avslutat; det kan spelas upp men inte fortsättas.",
+        "practice.nothing_to_retry": "Det finns inget att försöka igen: kunden har svarat.",
+        "practice.cannot_fork": "Det är inte en av dina repliker i det här samtalet; välj en annan.",
+        "practice.audio_unusable": "Inspelningen gick inte att använda: {detail}",
+        "error.logged": "Något gick fel; det loggades som fel {ref}.",
         "tab.lms": "Lärplattform",
     },
 }

@@ -7,16 +7,19 @@ from __future__ import annotations
 import logging
 import secrets
 
+from ..fork import CannotFork
+from ..session import NothingToRetry, ReplyOwed, SessionEnded
+from ..speech.base import AudioError
 from .i18n import words
 
 log = logging.getLogger("roleplay.web")
 
 
-def reported(what: str, error: BaseException) -> str:
-    """Log `error` (with its traceback) under a new short id; the message to show for it."""
+def reported(what: str, error: BaseException, lang: str = "en") -> str:
+    """Log `error` (with its traceback) and what was being done under a new short id; the message to show for it."""
     ref = secrets.token_hex(4)
     log.error("%s [error %s]", what, ref, exc_info=error)
-    return f"Something went wrong while {what}; it was logged as error {ref}."
+    return words(lang)("error.logged", ref=ref)
 
 
 class Said(Exception):
@@ -44,8 +47,18 @@ class Missing(Said, KeyError):
         return str(self.args[0])
 
 
+# The core's refusals carry English for the log and the command line; a page says them by their type.
+_CORE = ((SessionEnded, "practice.ended"), (ReplyOwed, "practice.retry_first"),
+         (NothingToRetry, "practice.nothing_to_retry"), (CannotFork, "practice.cannot_fork"))
+
+
 def told(error: BaseException, lang: str) -> str:
-    """What to show for `error` in `lang`: a Said in that language, anything else as its own text."""
+    """What to show for `error` in `lang`: a Said or a refusal of the core in that language, anything else
+    as its own text.  Unusable audio keeps the core's detail (what is wrong with it) after the page's words."""
     if isinstance(error, Said):
         return error.said(lang)
-    return str(error.args[0] if error.args else error)
+    key = next((k for kind, k in _CORE if isinstance(error, kind)), None)
+    if key is not None:
+        return words(lang)(key)
+    text = str(error.args[0] if error.args else error)
+    return words(lang)("practice.audio_unusable", detail=text) if isinstance(error, AudioError) else text

@@ -54,7 +54,7 @@ def grade_safely(ctx: Context, session_id: str, lang: str = "en") -> tuple[dict 
     try:
         return ctx.grade(session_id), ""
     except Exception as e:  # grading must never lose the session; say what happened
-        return None, words(lang)("practice.grading_failed") + " " + reported(f"grading session {session_id}", e)
+        return None, words(lang)("practice.grading_failed") + " " + reported(f"grading session {session_id}", e, lang)
 
 
 class PracticeTurns(PracticeLayout):
@@ -183,17 +183,17 @@ class PracticeTurns(PracticeLayout):
                 elif isinstance(ev, CustomerLine):
                     line = ev
         except (ValueError, SessionEnded) as e:  # empty text, unusable audio (AudioError), session over
-            yield {**self._view(live, lang), **self._failure(str(e))}
+            yield {**self._view(live, lang), **self._failure(told(e, lang))}
             return
         except ModelError as e:
             yield {**self._view(live, lang), **self._failure(words(lang)("practice.model_failed", error=e),
                                                              retry=True)}
             return
         except (ReplyOwed, NothingToRetry) as e:
-            yield {**self._view(live, lang), **self._failure(str(e), retry=s.awaiting_reply)}
+            yield {**self._view(live, lang), **self._failure(told(e, lang), retry=s.awaiting_reply)}
             return
         except Exception as e:  # anything else (the database, speech): keep the page usable, log it with an id
-            yield {**self._view(live, lang), **self._failure(reported(f"taking a turn in session {s.id}", e),
+            yield {**self._view(live, lang), **self._failure(reported(f"taking a turn in session {s.id}", e, lang),
                                                        retry=stored and s.awaiting_reply)}
             return
         ready = {self.msg: gr.update(interactive=True), self.send_btn: gr.update(interactive=True)}

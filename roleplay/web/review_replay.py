@@ -96,7 +96,7 @@ class ReplayHandlers(ReviewLayout):
             self.ctx.grade(row.id, judge=True, use_library=bool(use_library))
             note = render.status(words(language(request))("review.regraded"), "ok")
         except Exception as e:  # the judge or the store: logged under an id, the card stays as it was
-            note = render.status(reported(f"re-grading session {row.id}", e), "err")
+            note = render.status(reported(f"re-grading session {row.id}", e, language(request)), "err")
         return self.open(sid, request, note=note)
 
     def add_comment(self, sid, turn, text, reply_to, request: gr.Request):
