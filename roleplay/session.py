@@ -220,7 +220,9 @@ class PracticeSession:
                 self.customer.warm(self.turns, self.state, self.directions)
 
         if not self.ended:
-            threading.Thread(target=read, daemon=True, name="warm-up").start()
+            # Not a daemon: a process that ends mid-read (a scripted `roleplay simulate`) waits for the read
+            # (bounded by the model timeout) instead of tearing the in-process server down under it (a crash).
+            threading.Thread(target=read, name="warm-up").start()
 
     def anticipate(self, text: str) -> None:
         """Start the reply to `text` now, in case the trainee's turn ends with exactly these words.

@@ -91,7 +91,9 @@ def test_one_loud_knock_does_not_turn_the_speech_into_a_pause(speech):
     _speak(live, np.concatenate([knock, speech / np.abs(speech).max() * 0.05]), pause_s=1.5)
     heard = live.finish()
     assert_whole(heard.text)
-    assert live.passes <= 2  # at the pause (and perhaps once more at the end), not at every chunk
+    # At the pauses Silero hears in the quiet speech and perhaps once more at the end, not at every one of the
+    # recording's chunks (about fifty): on a loaded machine a pass may or may not still run at the next pause.
+    assert live.passes <= 3
 
 
 def test_speech_probabilities_fed_in_pieces_equal_those_of_the_whole(speech):
