@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import guard, prompting, spelling
+from .languages import pack
 from .lexicon import of
 from .model import CustomerModel, ModelError
 from .persona import Persona
@@ -64,6 +65,7 @@ class Delta:
     """A checked piece of the customer's line, ready to show or speak."""
 
     text: str
+    filler: bool = False  # "Hmm...", said at once while the rest is written: not yet what the line says
 
 
 @dataclass
@@ -155,11 +157,12 @@ class Customer:
         return prompting.chat_messages(self.persona, turns, state, self.channel, earlier)
 
     def _raw_stream(self, turns: list[Turn], state: CustomerState, attempt: int, earlier: Mapping[int, str] | None,
-                    on_timings) -> Iterator[str]:
+                    on_timings, lead: str = "") -> Iterator[str]:
         temperature = 0.7 + 0.15 * attempt
         seed = self.rng.randrange(1 << 30)
         request = self._request(turns, state, earlier)
         if isinstance(request, str):
+            request += f" {lead}" if lead else ""  # the line already began with it: the model goes on from there
             yield from self.client.stream_completion(
                 request, stop=prompting.stop_sequences(self.persona), max_tokens=70, temperature=temperature,
                 seed=seed, on_timings=on_timings,
@@ -206,12 +209,15 @@ class Customer:
         # line followed the end only partly ("I'm so disappointed." then a glued-on "Alright, that's
         # fair."), and how the customer ends is what a trainee remembers and the grade reads.
         generate = self._generates(turns, state)
+        lead = self.filler(turns, state) if generate else ""
+        if lead:
+            yield Delta(lead, filler=True)
         for attempt in range(self.attempts if generate else 0):
             released: list[str] = []
             buffer = SentenceBuffer()
             first_token = None
             stream = self._raw_stream(turns, state, attempt, earlier,
-                                      lambda t, a=attempt: read.__setitem__(a, int(t.get("prompt_n", 0))))
+                                      lambda t, a=attempt: read.__setitem__(a, int(t.get("prompt_n", 0))), lead)
             try:
                 for delta in stream:
                     if cancelled and cancelled():
@@ -225,7 +231,7 @@ class Customer:
                             raise _Stop
                         released.append(sentence)
                         first_sentence = first_sentence or time.perf_counter() - t0
-                        yield Delta(sentence if len(released) == 1 else " " + sentence)
+                        yield Delta(_spaced(sentence, bool(lead) or len(released) > 1))
                         if len(released) >= MAX_SENTENCES:
                             raise _Stop
                 tail = _clean(buffer.flush() or "")
@@ -234,7 +240,7 @@ class Customer:
                     if verdict.ok:
                         released.append(tail)
                         first_sentence = first_sentence or time.perf_counter() - t0
-                        yield Delta(tail if len(released) == 1 else " " + tail)
+                        yield Delta(_spaced(tail, bool(lead) or len(released) > 1))
                     else:
                         rejected.append((tail, verdict.reasons))
             except _Stop:
@@ -246,16 +252,16 @@ class Customer:
             finally:
                 stream.close()  # stop generating on the server as soon as we stop reading
             if released:
-                yield Final(text=" ".join(released), source="model", attempts=attempt + 1, rejected=rejected,
+                yield Final(text=" ".join([lead, *released] if lead else released), source="model", attempts=attempt + 1, rejected=rejected,
                             first_token_s=first_token, first_sentence_s=first_sentence,
                             direction=prompting.direction(self.persona, state),
                             prompt_tokens=sum(read.values()) if read else None)
                 return
         line = self.fallback(turns, state)
         for i, sentence in enumerate(sentences(line)):  # sentence by sentence, as a model line: speech starts sooner
-            yield Delta(sentence if i == 0 else " " + sentence)
+            yield Delta(_spaced(sentence, bool(lead) or i > 0))
         elapsed = time.perf_counter() - t0
-        yield Final(text=line, source="fallback" if generate else "authored",
+        yield Final(text=f"{lead} {line}" if lead else line, source="fallback" if generate else "authored",
                     attempts=self.attempts if generate else 0, rejected=rejected,
                     first_token_s=elapsed, first_sentence_s=elapsed, direction=prompting.direction(self.persona, state),
                     prompt_tokens=sum(read.values()) if read else None)
@@ -267,6 +273,22 @@ class Customer:
             said = {t.text for t in turns if t.speaker == "customer"}
             return not any(line not in said for line in getattr(self.persona.lines, state.act))
         return True
+
+    def filler(self, turns: list[Turn], state: CustomerState) -> str:
+        """What the customer says at once while thinking of the rest ("Hmm...", "Look..."), or "".
+
+        Only in a call, where the seconds a model line takes are silence the trainee hears, and only
+        where the model goes on from the words said (a transcript to continue; a chat-style server
+        starts a new line).  The persona's own fillers, else the language's for the mood; not the
+        one either of the last two lines began with.
+        """
+        if self.channel != "voice" or self.client.style != "completion":
+            return ""
+        options = self.persona.lines.fillers or pack(self.persona.language).fillers.get(
+            "upset" if state.frustration >= 40 else "calmer", [])
+        recent = [t.text for t in turns if t.speaker == "customer"][-2:]
+        fresh = [f for f in options if not any(line.startswith(f) for line in recent)]
+        return self.rng.choice(fresh or options) if options else ""
 
     def fallback(self, turns: list[Turn], state: CustomerState) -> str:
         """The persona's authored line for the act: a fact in their own words, or a variant not used yet."""
@@ -285,6 +307,11 @@ class Customer:
             if fresh:
                 return self.rng.choice(fresh)
         return min(options, key=lambda line: max(i for i, s in enumerate(said) if s == line))
+
+
+def _spaced(text: str, after: bool) -> str:
+    """A piece of the line as it follows what was already said (a space before it), or starts it."""
+    return " " + text if after else text
 
 
 class _Stop(Exception):

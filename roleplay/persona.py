@@ -222,6 +222,8 @@ class Lines(Strict):
     still_there: list[str] = Field(default_factory=list, description="after a silence: is anyone there?")
     manager: list[str] = Field(default_factory=list, description="asking for a manager")
     contradiction: list[str] = Field(default_factory=list, description="calling out an offer taken back")
+    fillers: list[str] = Field(default_factory=list, description="said at once in a call while thinking of the "
+                               "rest (\"Oh dear...\"); without them, the language's for the mood")
 
     def for_act(self, act: str) -> list[str]:
         """The variants for an act, or the mood lines that stand in for it."""

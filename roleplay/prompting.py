@@ -68,8 +68,9 @@ def _thought(persona: Persona, stage: str) -> str:
 
 
 def completion_prompt(persona: Persona, turns: list[Turn], state: CustomerState, channel: str,
-                      earlier: Mapping[int, str] | None = None) -> str:
-    """A transcript to continue, ending where the customer speaks next.
+                      earlier: Mapping[int, str] | None = None, lead: str = "") -> str:
+    """A transcript to continue, ending where the customer speaks next (after `lead`, the words
+    their line already began with: the model goes on from them).
 
     `earlier` holds the stage directions the earlier customer lines answered, by turn
     index.  Kept in place, they make each prompt the previous one plus the new turn, so the
@@ -86,7 +87,7 @@ def completion_prompt(persona: Persona, turns: list[Turn], state: CustomerState,
         else:
             out.append(f"{AGENT}: {t.text}")
     out.append(_thought(persona, direction(persona, state)))
-    out.append(f"{name} ({mood_label(persona, state.frustration)}):")
+    out.append(f"{name} ({mood_label(persona, state.frustration)}):" + (f" {lead}" if lead else ""))
     return "\n".join(out)
 
 

@@ -38,6 +38,7 @@ class Spoken:
     text: str
     path: str
     ready_s: float  # seconds since the trainee's recording was handed over
+    filler: bool = False  # "Hmm...", said while the rest of the line is written
 
 
 def _keep_recording(audio: stt.Audio, dest: Path) -> Path:
@@ -122,7 +123,7 @@ def speak_reply(session: PracticeSession, events: Iterator[Delta | CustomerLine]
             parts.append(path)
             ready = clock() - t0
             first_audio = first_audio if first_audio is not None else ready
-            yield Spoken(text=event.text, path=str(path), ready_s=ready)
+            yield Spoken(text=event.text, path=str(path), ready_s=ready, filler=event.filler)
         elif isinstance(event, CustomerLine):
             # The sentence files stay: a browser may still be fetching them.
             whole = join_wavs(parts, folder / f"{event.index:03d}-customer.wav")

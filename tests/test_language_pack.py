@@ -278,3 +278,12 @@ def test_a_broken_pack_stops_the_library_at_start(tmp_path, use_packs):
     use_packs(tmp_path)
     with pytest.raises(ValidationError, match=r"language pack 'de' lacks: angry"):
         Library(tmp_path)
+
+
+@pytest.mark.parametrize("code", ["en", "sv", "fi"])
+def test_each_languages_fillers_pass_the_guard_for_both_moods(code):
+    """A call's model line starts with one ("Hmm...", "Alltså...", "Tuota..."): each is said as it stands."""
+    fillers = pack(code).fillers
+    assert set(fillers) == {"upset", "calmer"} and all(len(f) >= 3 for f in fillers.values())
+    for said in (word for group in fillers.values() for word in group):
+        assert guard.check(said, code).ok, (code, said, guard.check(said, code).reasons)

@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from roleplay.customer import Customer, Delta, Final
+from roleplay.languages import pack
 from roleplay.library import Library
 from roleplay.model import ModelError
 from roleplay.session import CustomerLine, PracticeSession, SessionEnded
@@ -179,14 +180,53 @@ def test_a_voice_customer_says_the_personas_line_after_one_rejected_sentence(per
     client = ScriptedModel(["How can I help you today?", "I want a refund. Now."])
     final = list(Customer(persona, client, channel="voice").reply([], st.initial(persona)))[-1]
     assert len(client.prompts) == 1
-    assert final.source == "fallback" and final.text in persona.lines.upset and final.attempts == 1
+    filler, line = final.text.split(" ", 1)  # said at once ("Look..."), then the persona's line
+    assert final.source == "fallback" and line in persona.lines.upset and final.attempts == 1
+    assert filler in pack("en").fillers["upset"]
     assert "offers_help" in final.rejected[0][1]
 
 
 def test_a_voice_customer_whose_first_sentence_passes_keeps_the_models_line(persona):
     client = ScriptedModel(["I want a refund. Now."])
     final = list(Customer(persona, client, channel="voice").reply([], st.initial(persona)))[-1]
-    assert (final.source, final.text, len(client.prompts)) == ("model", "I want a refund. Now.", 1)
+    filler = client.prompts[0].rsplit(":", 1)[1].strip()  # the prompt ends with it: the model goes on from there
+    assert (final.source, final.text, len(client.prompts)) == ("model", f"{filler} I want a refund. Now.", 1)
+
+
+def test_a_model_line_in_a_call_starts_with_a_filler_said_at_once(persona):
+    """The model takes seconds on a small CPU: a caller says "Look..." at once, and the line goes on from it."""
+    client = ScriptedModel(["I want a refund. Now."])
+    events = list(Customer(persona, client, channel="voice", seed=3).reply([], st.initial(persona)))
+    first, *rest, final = events
+    assert isinstance(first, Delta) and first.filler and first.text in pack("en").fillers["upset"]
+    assert client.prompts[0].endswith(f"({pack('en').moods['angry']}): {first.text}")
+    assert not any(e.filler for e in rest)
+    assert "".join(e.text for e in [first, *rest]) == final.text == f"{first.text} I want a refund. Now."
+
+
+def test_a_filler_is_not_the_one_a_recent_line_began_with_and_the_persona_may_name_its_own(persona):
+    own = persona.model_copy(update={"lines": persona.lines.model_copy(update={"fillers": ["Oh dear...", "Hmm...", "Well..."]})})
+    turns = [Turn(speaker="customer", text="Oh dear... where is it?"), Turn(speaker="trainee", text="Let me see."),
+             Turn(speaker="customer", text="Hmm... is it lost?"), Turn(speaker="trainee", text="One moment.")]
+    for seed in range(5):
+        final = list(Customer(own, ScriptedModel(["I see."]), channel="voice", seed=seed).reply(
+            turns, st.initial(own)))[-1]
+        assert final.text == "Well... I see."
+
+
+def test_no_filler_in_a_chat_for_a_chat_style_server_or_before_an_authored_line(persona):
+    assert list(Customer(persona, ScriptedModel(["I want a refund."])).reply([], st.initial(persona)))[0] \
+        == Delta("I want a refund.")
+
+    class ChatStyle(ScriptedModel):
+        style = "chat"  # starts a new line: it cannot go on from words already said
+
+    events = list(Customer(persona, ChatStyle(["I want a refund."]), channel="voice").reply([], st.initial(persona)))
+    assert not any(isinstance(e, Delta) and e.filler for e in events)
+    ended = st.initial(persona).model_copy(update={"ended": True, "end_reason": "customer_left"})
+    events = list(Customer(persona, ScriptedModel([]), channel="voice").reply([], ended))  # said at once: no wait
+    assert not any(isinstance(e, Delta) and e.filler for e in events)
+    assert events[-1].text in persona.lines.leaving
 
 
 def test_a_voice_session_asks_the_model_once_for_a_rejected_reply(store, persona):

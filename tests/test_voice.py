@@ -84,3 +84,19 @@ def test_a_reply_without_a_recording_is_spoken_the_same_way(session, tmp_path):
     assert turn.audio == str(folder / f"{line.index:03d}-customer.wav")
     assert turn.start >= 20.0 and turn.end == pytest.approx(turn.start + tts.wav_duration(turn.audio), abs=0.01)
     assert session.turns[line.index].start == turn.start  # the running session knows when it played
+
+
+def test_in_a_call_the_filler_is_spoken_first_and_the_turns_audio_holds_the_whole_line(tmp_path, monkeypatch):
+    """The filler is its own clip, played while the model writes on; the stored turn is filler and line."""
+    monkeypatch.setenv("ROLEPLAY_DATA", str(tmp_path))
+    persona = Library().get("late-delivery")
+    client = ScriptedModel(["I want my money back."])
+    s = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), persona, client, channel="voice")
+    recording = tts.synthesize("Where is my parcel?", tmp_path / "in.wav", language="en")
+    events = list(voice_turn(s, str(recording), at=3.0))
+    spoken = [e for e in events if isinstance(e, Spoken)]
+    assert [e.filler for e in spoken] == [True, False] and spoken[0].ready_s <= spoken[1].ready_s
+    line = events[-1]
+    assert line.text == f"{spoken[0].text} I want my money back."
+    heard = stt.transcribe(s.store.get(s.id).turns[line.index].audio, language="en")
+    assert words(heard.text)[-5:] == words("I want my money back.")

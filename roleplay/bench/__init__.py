@@ -78,11 +78,6 @@ def run(quick: bool = False, config: ModelConfig | None = None) -> dict:
     return report
 
 
-TARGETS = [
-    ("voice_turn_s", "p50", 1.5), ("voice_turn_s", "p95", 2.5), ("text_turn_first_token_s", "p50", 1.0),
-]
-
-
 def table(r: dict) -> str:
     m = r["machine"]
     rows = [f"machine: {m['cores']} cores, {m['cpu']}; LLM {m['llm']} ({m['llm_threads']} threads), "
@@ -102,6 +97,9 @@ def table(r: dict) -> str:
             row(key, r[key])
     for part, d in r.get("voice_parts", {}).items():
         row(f"  voice: {part}", d)
+    if "voice_filler_turns" in r:
+        rows.append(f"  (the customer's line began with a filler in {r['voice_filler_turns']} of "
+                    f"{r['voice_turn_s']['n']} voice turns)")
     for t in r.get("voice_slow_turns", []):
         rows.append(f"  slow voice turn {t['turn_s']} s ({t['persona']}, {t['line_words']} words): {t['cause']}")
     for clip, d in r.get("stt_rtf", {}).items():

@@ -46,8 +46,8 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
     when the recording ends.  Sessions cycle through VOICE_PERSONAS.
 
     voice_turn_s is the wait for the customer's first audio; voice_first_content_s the wait for
-    their first audio that is not a backchannel ("mm", "okay") — the same while the customer
-    makes none.  Each turn over SLOW_TURN_S is listed with the part that took longest.
+    their first audio that is not a filler ("Hmm...", said at once while the model writes the rest
+    of the line).  Each turn over SLOW_TURN_S is listed with the part that took longest.
     """
     from ..speech import stt, tts
     from ..speech.live import CHUNK_S, LiveTranscript
@@ -55,7 +55,7 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
 
     clips = {line: stt.to_samples(str(path)) for line, path in _speech_clips(folder).items()}
     chunk = int(CHUNK_S * stt.SAMPLE_RATE)
-    turn_s, stt_s, token_s, sentence_s, prompt_n, slow = [], [], [], [], [], []
+    turn_s, content_s, stt_s, token_s, sentence_s, prompt_n, slow = [], [], [], [], [], [], []
     playing: dict[str, float] = {}  # session -> when the customer's latest line stops playing
 
     def on_line(s, line):
@@ -71,12 +71,14 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
             time.sleep(CHUNK_S)
         ended = time.perf_counter()
         heard = live.finish()
-        first_audio = None
+        first_audio = first_content = None
         for e in voice_turn(s, live.samples(), heard=heard, ended=ended):
             if isinstance(e, Heard):
                 stt_s.append(heard.elapsed_s)
-            elif isinstance(e, Spoken) and first_audio is None:
-                first_audio = e.ready_s
+            elif isinstance(e, Spoken):
+                first_audio = e.ready_s if first_audio is None else first_audio
+                if first_content is None and not e.filler:
+                    first_content = e.ready_s
             elif isinstance(e, CustomerLine):
                 whole = s.store.get(s.id).turns[e.index].audio
                 playing[s.id] = ended + (first_audio or 0.0) + (tts.wav_duration(whole) if whole else 0.0)
@@ -87,12 +89,14 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
                 if first_audio is not None and first_audio > SLOW_TURN_S:
                     slow.append(_slow_turn(s.persona.id, line, first_audio, heard.elapsed_s, e))
         turn_s.append(first_audio)
+        content_s.append(first_content)
 
     # Short, long, short, long: eight turns a session, so 60 turns meet every persona at least twice.
     lines = [line for pair in zip(LINES[:4], LONG_LINES * 2) for line in pair]
     drive_sessions(store, client, VOICE_PERSONAS, turns, on_line, lines, channel="voice")  # calls, as the app starts
-    return {"voice_turn_s": dist(turn_s), "voice_first_content_s": dist(turn_s), "voice_pause_s": pause_s,
-            "voice_slow_turns": slow, "voice_parts": {
+    return {"voice_turn_s": dist(turn_s), "voice_first_content_s": dist(content_s), "voice_pause_s": pause_s,
+            "voice_slow_turns": slow,
+            "voice_filler_turns": sum(c is not None and c > t for t, c in zip(turn_s, content_s)), "voice_parts": {
                 "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
                 "first_sentence_s": dist(sentence_s), "prompt_tokens_evaluated": dist(prompt_n)}}
 

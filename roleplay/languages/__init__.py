@@ -40,6 +40,10 @@ class Pack(BaseModel):
     acts: dict[str, str]  # act -> what the customer does next, first person ({fact} for reveal/answer/objection)
     moods: dict[str, str]
     thinking: str  # the label of a first-person stage direction
+    # What a caller says at once while they think of the rest ("Hmm...", "Look..."), by mood ("upset",
+    # "calmer"): a call's model line starts with one, so the trainee hears the customer at once instead
+    # of seconds of silence.  A pack without them: the customer is silent until the line is ready.
+    fillers: dict[str, list[str]] = {}
     decimal: str  # the decimal mark in the trainee's texts ("1.4 s", "1,4 s")
     why: dict[str, str]  # roleplay.why's words: a cause per rule, end_<cause>, told, wants, never
     tips: dict[str, str]  # the grader's and the hints' words for the trainee, by id, str.format placeholders

@@ -50,6 +50,9 @@ PACK = {
         "calmer": "I go on, a bit calmer.",
         "cut_in": "They have been talking for a long time and I can't get a word in. I cut in and say what I need.",
     },
+    # Said at once in a call while the rest of the line is being written (a model line continues from it).
+    "fillers": {"upset": ["Look...", "Listen...", "Right...", "Ugh...", "Well...", "Okay, look..."],
+                "calmer": ["Hmm...", "Well...", "Okay...", "Oh...", "Right...", "Mm, okay..."]},
     "moods": {"calm": "calm", "uneasy": "uneasy", "annoyed": "annoyed", "angry": "angry", "furious": "very angry"},
     # Why the customer reacted, for the trainee (roleplay.why): causes by rule, endings, labels.
     "why": {

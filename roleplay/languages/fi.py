@@ -50,6 +50,9 @@ PACK = {
         "calmer": "Jatkan vähän rauhallisempana.",
         "cut_in": "He ovat puhuneet pitkään, enkä saa suunvuoroa. Keskeytän ja sanon, mitä tarvitsen.",
     },
+    # Sanotaan heti puhelussa, kun loput repliikistä vasta kirjoitetaan (mallin repliikki jatkaa siitä).
+    "fillers": {"upset": ["Kuulkaa...", "Siis...", "No...", "Voi että...", "Ei nyt..."],
+                "calmer": ["Mm...", "No niin...", "Tuota...", "Jaaha...", "Okei..."]},
     "moods": {"calm": "rauhallinen", "uneasy": "levoton", "annoyed": "ärtynyt", "angry": "vihainen",
               "furious": "raivoissaan"},
     # Why the customer reacted, for the trainee (roleplay.why): causes by rule, endings, labels.

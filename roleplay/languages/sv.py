@@ -50,6 +50,9 @@ PACK = {
         "calmer": "Jag fortsätter, lite lugnare.",
         "cut_in": "De har pratat länge och jag får inte en syl i vädret. Jag avbryter och säger vad jag behöver.",
     },
+    # Sägs direkt i ett samtal medan resten av repliken skrivs (modellens replik fortsätter därifrån).
+    "fillers": {"upset": ["Alltså...", "Hörni...", "Men...", "Ja men...", "Nej men..."],
+                "calmer": ["Hm...", "Jaha...", "Okej...", "Jo...", "Ja..."]},
     "moods": {"calm": "lugn", "uneasy": "orolig", "annoyed": "irriterad", "angry": "arg", "furious": "rasande"},
     # Why the customer reacted, for the trainee (roleplay.why): causes by rule, endings, labels.
     "why": {
