@@ -257,7 +257,7 @@ class Customer:
                             direction=prompting.direction(self.persona, state),
                             prompt_tokens=sum(read.values()) if read else None)
                 return
-        line = self.fallback(turns, state)
+        line = self.fallback(turns, state, after=lead)
         for i, sentence in enumerate(sentences(line)):  # sentence by sentence, as a model line: speech starts sooner
             yield Delta(_spaced(sentence, bool(lead) or i > 0))
         elapsed = time.perf_counter() - t0
@@ -270,8 +270,7 @@ class Customer:
         if state.ended or state.act in prompting.TOLD or self.mode == "authored":
             return False
         if self.mode == "mixed" and state.act in SCRIPTED:
-            said = {t.text for t in turns if t.speaker == "customer"}
-            return not any(line not in said for line in getattr(self.persona.lines, state.act))
+            return not _unsaid(getattr(self.persona.lines, state.act), turns)
         return True
 
     def filler(self, turns: list[Turn], state: CustomerState) -> str:
@@ -290,8 +289,9 @@ class Customer:
         fresh = [f for f in options if not any(line.startswith(f) for line in recent)]
         return self.rng.choice(fresh or options) if options else ""
 
-    def fallback(self, turns: list[Turn], state: CustomerState) -> str:
-        """The persona's authored line for the act: a fact in their own words, or a variant not used yet."""
+    def fallback(self, turns: list[Turn], state: CustomerState, after: str = "") -> str:
+        """The persona's authored line for the act: a fact in their own words, or a variant not used yet
+        (`after`: the filler already said; a variant that starts with its word again is the last choice)."""
         act = state.act or ("upset" if state.frustration >= 40 else "calmer")
         if state.ended:
             act = "leave" if state.end_reason == "customer_left" else "accept"
@@ -303,10 +303,21 @@ class Customer:
         options = self.persona.lines.for_act(act)
         # A variant not said yet; else one of the mood's; else the one said longest ago, never the last.
         for pool in (options, self.persona.lines.for_act(mood)):
-            fresh = [line for line in pool if line not in said]
+            fresh = _unsaid(pool, turns)
             if fresh:
-                return self.rng.choice(fresh)
-        return min(options, key=lambda line: max(i for i, s in enumerate(said) if s == line))
+                # "Oh... Oh, I see." stutters: the filler's word again only if every fresh variant starts so.
+                return self.rng.choice([line for line in fresh if _first_word(line) != _first_word(after)] or fresh)
+        return min(options, key=lambda line: max((i for i, s in enumerate(said) if line in s), default=-1))
+
+
+def _unsaid(lines: list[str], turns: list[Turn]) -> list[str]:
+    """The authored lines the customer has not said yet (said whole, or after a filler)."""
+    said = [t.text for t in turns if t.speaker == "customer"]
+    return [line for line in lines if not any(line in s for s in said)]
+
+
+def _first_word(text: str) -> str:
+    return next(iter(re.findall(r"\w+", text.lower())), "")
 
 
 def _spaced(text: str, after: bool) -> str:

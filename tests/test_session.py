@@ -236,3 +236,20 @@ def test_a_voice_session_asks_the_model_once_for_a_rejected_reply(store, persona
     assert (s.state.act, line.source, line.attempts, len(client.prompts)) == ("upset", "fallback", 1, 1)
     chat = PracticeSession.start(store, persona, ScriptedModel(["How can I help you today?", "I want a refund."]), seed=1)
     assert chat.reply_text("I see. Let me look at what I can do.").attempts == 2  # typed: the model gets another go
+
+
+def test_an_authored_line_said_after_a_filler_counts_as_said_and_does_not_echo_the_fillers_word(persona):
+    """A call's fallback follows a filler: the variant said before (after another filler) is not said again,
+    and "Oh... Oh, I see." is avoided while another variant is fresh."""
+    lines = persona.lines.model_copy(update={"upset": ["Oh, that is bad.", "Oh, I see now.", "I want it fixed."],
+                                             "fillers": ["Oh..."]})
+    own = persona.model_copy(update={"lines": lines})
+    turns = [Turn(speaker="customer", text="Oh... I want it fixed."), Turn(speaker="trainee", text="Let me check.")]
+    state = st.initial(own).model_copy(update={"act": "upset"})
+    for seed in range(6):
+        client = ScriptedModel(["How can I help you today?"])  # rejected: the authored line follows the filler
+        final = list(Customer(own, client, channel="voice", seed=seed).reply(turns, state))[-1]
+        assert final.source == "fallback" and final.text in ("Oh... Oh, that is bad.", "Oh... Oh, I see now.")
+    customer = Customer(own, ScriptedModel([]), channel="voice")
+    assert {customer.fallback([], state, after="Oh...") for _ in range(20)} == {"I want it fixed."}
+    assert {customer.fallback([], state, after="Well...") for _ in range(30)} == set(lines.upset)
