@@ -87,7 +87,8 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
                 if e.prompt_tokens is not None:
                     prompt_n.append(float(e.prompt_tokens))
                 if first_audio is not None and first_audio > SLOW_TURN_S:
-                    slow.append(_slow_turn(s.persona.id, line, first_audio, heard.elapsed_s, e))
+                    slow.append(_slow_turn(s.persona.id, line, first_audio, heard.elapsed_s, e,
+                                           filler=first_content != first_audio))
         turn_s.append(first_audio)
         content_s.append(first_content)
 
@@ -101,14 +102,16 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
                 "first_sentence_s": dist(sentence_s), "prompt_tokens_evaluated": dist(prompt_n)}}
 
 
-def _slow_turn(persona: str, line: str, turn_s: float, transcription_s: float, reply: CustomerLine) -> dict:
+def _slow_turn(persona: str, line: str, turn_s: float, transcription_s: float, reply: CustomerLine,
+               filler: bool = False) -> dict:
     """A slow voice turn and its cause: the part that took longest (guard retries named as such).
 
     The model's part is its first checked sentence counted from when the reply was asked for; a
     reply started at the pause and taken over has none to report, and what it still took falls
-    under "the rest" with speaking the sentence.
+    under "the rest" with speaking the sentence.  A turn that began with a filler did not wait for
+    the model's sentence: its wait is transcribing and the rest.
     """
-    first_sentence = reply.first_sentence_s or 0.0
+    first_sentence = 0.0 if filler else reply.first_sentence_s or 0.0
     model = "the customer's first sentence (model)" + (f", {reply.attempts} tries (guard)" if reply.attempts > 1 else "")
     parts = {"transcription after the recording ended": transcription_s, model: first_sentence,
              "the rest (a reply started at the pause, speaking the sentence)":
