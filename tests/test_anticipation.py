@@ -102,3 +102,26 @@ def test_newer_words_do_not_wait_for_the_model_to_stop_reading_the_older_ones(tm
     line = s.reply_text(SAID)
     assert line.text == "Two weeks ago." and client.closed_early == 1
     assert len(client.prompts) == 2 and SAID in client.prompts[1] and SAID not in client.prompts[0]
+
+
+@pytest.mark.model
+def test_a_process_that_ends_while_a_reply_is_anticipated_exits_cleanly(tmp_path):
+    """The real in-process model server is serving the anticipated reply when the interpreter ends:
+    before the reply was called off at exit, that crashed (SIGSEGV) in 5 runs of 6."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "ends.py"
+    script.write_text(
+        "import time\n"
+        "from roleplay.library import Library\n"
+        "from roleplay.llm import ModelClient, ModelConfig\n"
+        "from roleplay.session import PracticeSession\n"
+        "from roleplay.store import Store\n"
+        "client = ModelClient(ModelConfig(model='smollm2-135m', base_url=None))\n"
+        "s = PracticeSession.start(Store('sqlite://'), Library().get('late-delivery'), client, channel='voice')\n"
+        "s.anticipate(\"I'm sorry about that, let me check the order for you.\")\n"
+        "time.sleep(0.3)\n")
+    for _ in range(3):
+        out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr[-2000:]
