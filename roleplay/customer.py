@@ -15,6 +15,9 @@ correct, and still chosen by what the trainee just did.  In English the embedded
 model speaks, except at the charged moments (pushing, taking offence …), which
 are the persona's own lines while fresh ones last ("mixed").
 `ROLEPLAY_CUSTOMER_LINES` (auto | model | mixed | authored) overrides the choice.
+
+In a call, a model line starts with a filler said at once ("Look...", "Hmm..."), and the model
+goes on from it: the seconds the model takes are a caller thinking, not silence.
 """
 
 from __future__ import annotations
@@ -252,7 +255,8 @@ class Customer:
             finally:
                 stream.close()  # stop generating on the server as soon as we stop reading
             if released:
-                yield Final(text=" ".join([lead, *released] if lead else released), source="model", attempts=attempt + 1, rejected=rejected,
+                yield Final(text=" ".join(filter(None, [lead, *released])), source="model", attempts=attempt + 1,
+                            rejected=rejected,
                             first_token_s=first_token, first_sentence_s=first_sentence,
                             direction=prompting.direction(self.persona, state),
                             prompt_tokens=sum(read.values()) if read else None)
