@@ -226,7 +226,9 @@ def _act(a: TurnAnalysis, persona: Persona, before: CustomerState, s: CustomerSt
         return "already_said"
     if next_objection(persona, s) and s.frustration <= before.frustration:
         return "objection"  # the next doubt, once this turn helped or at least did no harm
-    if s.offered and not s.goals_met and not s.heard:
+    if a.offers and not s.goals_met and not s.heard:
+        # This turn's offer, not an earlier one: "What would make this right for you?" after an offer
+        # was answered "You're just reading me the rules".
         return "bare_policy"
     if s.goals_met or (a.offers and settled(persona, s)):
         return "considering"

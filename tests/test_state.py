@@ -132,3 +132,11 @@ def test_a_brush_off_at_the_brink_gets_one_last_chance_an_insult_none(lib):
     assert second.ended and second.end_reason == "customer_left"
     (insulted,) = play(p, ["That's our policy, deal with it, you idiot."], difficulty="hard")
     assert insulted.ended and insulted.end_reason == "customer_left" and not insulted.warned
+
+
+def test_a_bare_policy_answer_is_this_turns_offer_not_an_earlier_one(lib):
+    """Once something was offered, a later open question was answered "You're just reading me the rules"."""
+    states = play(lib.get("late-delivery"), ["I can refund the shipping fee.",
+                                             "The policy allows a shipping refund or a 10% voucher.",
+                                             "What would make this right for you?", "Let me see what I can do."])
+    assert [s.act for s in states] == ["push", "bare_policy", "calmer", "calmer"]
