@@ -89,7 +89,8 @@ def _add_anchor(anchor: str) -> None:
         _state["gen"] = None
 
 
-_ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
+# anchor -> ((group id, its pattern indexes in order), ...); replaced, never changed in place (a thread may be reading it)
+_ANCHOR_GROUPS: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
 
 
 # Pattern groups remembered at once.  Every persona edit brings new ones; past this many the
@@ -122,14 +123,17 @@ def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
             forget()
         gid = len(_GROUPS)
         unanchored: list[int] = []
+        mine: dict[str, list[int]] = {}
         for i, p in enumerate(patterns):
             anchors = anchors_of(p)
             if anchors is None:
                 unanchored.append(i)
                 continue
             for a in anchors:
-                _ANCHOR_GROUPS.setdefault(a, []).append((gid, i))
+                mine.setdefault(a, []).append(i)
                 _add_anchor(a)
+        for a, idx in mine.items():
+            _ANCHOR_GROUPS[a] = (*_ANCHOR_GROUPS.get(a, ()), (gid, tuple(idx)))
         g = _GROUPS[patterns] = (gid, unanchored)
         _state["version"] += 1
     return g
@@ -160,14 +164,13 @@ def _hits(text: str, gen: int, version: int) -> dict[int, tuple[int, ...]]:
     as given (not lower-cased here first): one line is asked about hundreds of times, and a string keeps its hash."""
     scanner = _SCANNERS[gen]
     found = {a for _, a in scanner.iter(text.lower())} if scanner is not None else ()
-    out: dict[int, set[int]] = {}
+    out: dict[int, tuple[int, ...]] = {}
     for a in found:
-        for gid, i in _ANCHOR_GROUPS.get(a, ()):
-            if gid in out:
-                out[gid].add(i)
-            else:
-                out[gid] = {i}
-    return {gid: tuple(sorted(idx)) for gid, idx in out.items()}
+        for gid, idx in _ANCHOR_GROUPS.get(a, ()):
+            had = out.get(gid)
+            # most groups are hit by one anchor of a text: its indexes stand as they are
+            out[gid] = idx if had is None else tuple(sorted({*had, *idx}))
+    return out
 
 
 _BY_ID: dict[int, tuple] = {}
