@@ -108,18 +108,21 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
             a += len(piece) + 1
     words = [w for w, _, _ in raw]
     stemmed, lex = stems(words, language), of(language)
+    starts = lex.amount_starts
+    make = Token._make  # from a tuple: the class's own constructor, with its keyword handling, costs more
     out: list[Token] = []
     i = 0
     while i < len(raw):
         word, start, clause = raw[i]
-        amount, used = _amount_at(words, i, lex)
-        if amount is not None:
-            out.append(Token(word, word, start, clause, amount))
-            out += [Token(words[k], stemmed[k], raw[k][1], raw[k][2]) for k in range(i + 1, i + used)
-                    if words[k] in lex.before_unit]
-            i += used
-            continue
-        out.append(Token(word, stemmed[i], start, clause))
+        if word[0].isdigit() or word in starts or word in _CURRENCY:  # `_amount_at`'s first test, without its call
+            amount, used = _amount_at(words, i, lex)
+            if amount is not None:
+                out.append(make((word, word, start, clause, amount)))
+                out += [make((words[k], stemmed[k], raw[k][1], raw[k][2], None)) for k in range(i + 1, i + used)
+                        if words[k] in lex.before_unit]
+                i += used
+                continue
+        out.append(make((word, stemmed[i], start, clause, None)))
         i += 1
     return tuple(out)
 

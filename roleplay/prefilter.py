@@ -248,7 +248,8 @@ _PREPARED: dict[int, object] = {}
 
 def prepare(key: int, owner: object, groups) -> None:
     """Register every pattern group of `owner` (a language, a persona) at once, so the scan is built once,
-    not once per newly seen group mid-grade; again only when `owner` is another object under `key`."""
+    not once per newly seen group mid-grade; again only when `owner` is another object under `key` (`groups`, an
+    iterable, is read only then)."""
     if _PREPARED.get(key) is owner:
         return
     for patterns in groups:
