@@ -49,13 +49,20 @@ def _fact_asks(persona: Persona | None, language: str) -> list[str]:
 
 def _prepare(language: str, persona: Persona | None) -> None:
     """Register every pattern group of a language and a persona at once, so the anchor scan is built once."""
-    groups = [*signals(language).values(), *solving(language).values(), *(asks for _, _, asks, _ in generic_facts(language)),
-              _fact_asks(persona, language)]
+    prefilter.prepare(id(persona) if persona is not None else hash(language), persona or language,
+                      _groups(language, persona))
+
+
+def _groups(language: str, persona: Persona | None):
+    """Every pattern group of a language and a persona (a generator: read only when they are not registered yet)."""
+    yield from signals(language).values()
+    yield from solving(language).values()
+    yield from (asks for _, _, asks, _ in generic_facts(language))
+    yield _fact_asks(persona, language)
     if persona is not None:
-        groups += [item.patterns for item in (*persona.policy.allowed, *persona.policy.forbidden,
-                                             *persona.temperament.triggers)]
-        groups += [f.ask for f in persona.knows]
-    prefilter.prepare(id(persona) if persona is not None else hash(language), persona or language, groups)
+        yield from (item.patterns for item in (*persona.policy.allowed, *persona.policy.forbidden,
+                                               *persona.temperament.triggers))
+        yield from (f.ask for f in persona.knows)
 
 
 _CAPS = r"\b[CAPITALS]{3,}(?:\s+[CAPITALS]{2,})+\b"

@@ -41,10 +41,11 @@ def _hypothetical(text: str, start: int) -> bool:
 def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:
     """(asserted, declined): items whose examples or patterns match, split on whether the sentence negates them."""
     asserted, declined = [], []
-    for item in items:
+    live = policy_phrases.live(items, text, language)
+    for n, item in enumerate(items):
         hit = neg = None
         regex = (m for p in candidates(item.patterns, text) for m in rx(p).finditer(text)) if item.patterns else ()
-        for m in chain(regex, policy_phrases.find(item, text, language)):
+        for m in chain(regex, policy_phrases.find(item, text, language) if n in live else ()):
             if _hypothetical(text, m.start()):
                 continue
             if _negated(text, m.start(), language):

@@ -28,15 +28,9 @@ except ImportError:  # pragma: no cover - then every pattern simply runs on ever
 # The flags every pattern is parsed here and compiled with (matching.rx).
 FLAGS = re.IGNORECASE | re.UNICODE
 
-def _required(seq) -> set[str] | None:
-    """Strings one of which every match of the parsed pattern `seq` must contain (None: can't tell)."""
-    best: set[str] | None = None
-
-    def consider(cand: set[str] | None) -> None:
-        nonlocal best
-        if cand and (best is None or min(map(len, cand)) > min(map(len, best))):
-            best = cand
-
+def _requirements(seq) -> list[set[str]]:
+    """Sets of strings, one string of each of which every match of the parsed pattern `seq` must contain."""
+    out: list[set[str]] = []
     run = ""
     for op, av in seq:
         if op is _C.LITERAL:
@@ -44,37 +38,65 @@ def _required(seq) -> set[str] | None:
             continue
         if op is _C.AT:
             continue  # zero-width (\b, ^): the literal run goes on
-        consider({run} if run else None)
+        if run:
+            out.append({run})
         run = ""
         if op is _C.SUBPATTERN:
-            consider(_required(av[-1]))
+            out += _requirements(av[-1])
         elif op is _C.BRANCH:
             parts = [_required(b) for b in av[1]]
             if all(parts):
-                consider(set().union(*parts))
+                out.append(set().union(*parts))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
-            consider(_required(av[2]))
-    consider({run} if run else None)
+            out += _requirements(av[2])
+    if run:
+        out.append({run})
+    return out
+
+
+def _required(seq) -> set[str] | None:
+    """The requirement of `seq` whose shortest string is longest (the first such): the fewest texts hold it."""
+    best: set[str] | None = None
+    for cand in _requirements(seq):
+        if best is None or min(map(len, cand)) > min(map(len, best)):
+            best = cand
     return best
 
 
 @lru_cache(maxsize=8192)
-def anchors_of(pattern: str) -> tuple[str, ...] | None:
+def _parsed(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """A pattern's requirements, its anchors first (None: an exotic pattern, or no parser: always run it)."""
     if _P is None:
         return None
     try:
-        req = _required(_P.parse(pattern, FLAGS))
-    except Exception:  # an exotic pattern: always run it
+        seq = _P.parse(pattern, FLAGS)
+    except Exception:
         return None
-    if not req or min(map(len, req)) < 2:
+    best = _required(seq)
+    if not best or min(map(len, best)) < 2:
         return None
-    return tuple(sorted(req))
+    rest = dict.fromkeys(tuple(sorted(r)) for r in _requirements(seq) if r != best and min(map(len, r)) >= 2)
+    return (tuple(sorted(best)), *rest)
+
+
+def anchors_of(pattern: str) -> tuple[str, ...] | None:
+    """The strings one of which any text a pattern matches holds (None: it runs on every text)."""
+    req = _parsed(pattern)
+    return req[0] if req else None
+
+
+def also_needed(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """The pattern's other requirements: a text that holds an anchor but no string of one of these is not tried
+    either (a text with " the wait" but no "sorry " is not tried on r"sorry (for|about) the wait")."""
+    req = _parsed(pattern)
+    return req[1:] if req else ()
 
 
 # Every anchor string of every pattern group seen so far, in one automaton: one pass over a text
 # tells which anchors it holds (overlapping ones too), and so which patterns can possibly match it.
 _ANCHORS: set[str] = set()
-_GROUPS: dict[tuple[str, ...], tuple[int, list[int]]] = {}
+# patterns -> (group id, unanchored pattern indexes, pattern index -> its `also_needed`)
+_GROUPS: dict[tuple[str, ...], tuple[int, list[int], dict[int, tuple[tuple[str, ...], ...]]]] = {}
 # The current scanner's generation (None when anchors were added since), the registry's epoch, and its
 # version (one more for every group registered: a text's cached hits predate groups of a later version,
 # even when those groups brought no new anchor).
@@ -89,7 +111,8 @@ def _add_anchor(anchor: str) -> None:
         _state["gen"] = None
 
 
-_ANCHOR_GROUPS: dict[str, list[tuple[int, int]]] = {}  # anchor -> [(group id, pattern index)]
+# anchor -> ((group id, its pattern indexes in order), ...); replaced, never changed in place (a thread may be reading it)
+_ANCHOR_GROUPS: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
 
 
 # Pattern groups remembered at once.  Every persona edit brings new ones; past this many the
@@ -109,8 +132,9 @@ def forget() -> None:
     _state["epoch"] += 1
 
 
-def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
-    """(group id, unanchored pattern indexes) for a pattern group, registering its anchors."""
+def _group(patterns: tuple[str, ...]) -> tuple[int, list[int], dict[int, tuple[tuple[str, ...], ...]]]:
+    """(group id, unanchored pattern indexes, other requirements by pattern index) for a pattern group, registering
+    its anchors."""
     g = _GROUPS.get(patterns)
     if g is not None:
         return g
@@ -122,15 +146,21 @@ def _group(patterns: tuple[str, ...]) -> tuple[int, list[int]]:
             forget()
         gid = len(_GROUPS)
         unanchored: list[int] = []
+        mine: dict[str, list[int]] = {}
+        extra: dict[int, tuple[tuple[str, ...], ...]] = {}
         for i, p in enumerate(patterns):
             anchors = anchors_of(p)
             if anchors is None:
                 unanchored.append(i)
                 continue
             for a in anchors:
-                _ANCHOR_GROUPS.setdefault(a, []).append((gid, i))
+                mine.setdefault(a, []).append(i)
                 _add_anchor(a)
-        g = _GROUPS[patterns] = (gid, unanchored)
+            if also := also_needed(p):
+                extra[i] = also
+        for a, idx in mine.items():
+            _ANCHOR_GROUPS[a] = (*_ANCHOR_GROUPS.get(a, ()), (gid, tuple(idx)))
+        g = _GROUPS[patterns] = (gid, unanchored, extra)
         _state["version"] += 1
     return g
 
@@ -160,14 +190,24 @@ def _hits(text: str, gen: int, version: int) -> dict[int, tuple[int, ...]]:
     as given (not lower-cased here first): one line is asked about hundreds of times, and a string keeps its hash."""
     scanner = _SCANNERS[gen]
     found = {a for _, a in scanner.iter(text.lower())} if scanner is not None else ()
-    out: dict[int, set[int]] = {}
+    out: dict[int, tuple[int, ...]] = {}
     for a in found:
-        for gid, i in _ANCHOR_GROUPS.get(a, ()):
-            if gid in out:
-                out[gid].add(i)
-            else:
-                out[gid] = {i}
-    return {gid: tuple(sorted(idx)) for gid, idx in out.items()}
+        for gid, idx in _ANCHOR_GROUPS.get(a, ()):
+            had = out.get(gid)
+            # most groups are hit by one anchor of a text: its indexes stand as they are
+            out[gid] = idx if had is None else tuple(sorted({*had, *idx}))
+    return out
+
+
+def _holds(low: str, requirements: tuple[tuple[str, ...], ...]) -> bool:
+    """Does the (lower-cased) text hold a string of every requirement?"""
+    for strings in requirements:
+        for s in strings:
+            if s in low:
+                break
+        else:
+            return False
+    return True
 
 
 _BY_ID: dict[int, tuple] = {}
@@ -188,10 +228,13 @@ def candidates(patterns, text: str) -> list[str]:
     """The patterns that can match `text`: those whose anchor words it holds (in any case)."""
     while True:  # again if the registry started over meanwhile: group ids then mean other groups
         epoch = _state["epoch"]
-        _, pt, gid, unanchored = register(patterns)
+        _, pt, gid, unanchored, extra = register(patterns)
         chosen = _hits(text, _state["gen"] or _scanner(), _state["version"]).get(gid)
         if _state["epoch"] == epoch:
             break
+    if chosen and extra:  # a pattern whose other requirements the text lacks is not tried: a substring test costs less than a regex
+        low = text.lower()
+        chosen = [i for i in chosen if i not in extra or _holds(low, extra[i])]
     if not chosen:
         return [pt[i] for i in unanchored]
     if unanchored:
@@ -205,7 +248,8 @@ _PREPARED: dict[int, object] = {}
 
 def prepare(key: int, owner: object, groups) -> None:
     """Register every pattern group of `owner` (a language, a persona) at once, so the scan is built once,
-    not once per newly seen group mid-grade; again only when `owner` is another object under `key`."""
+    not once per newly seen group mid-grade; again only when `owner` is another object under `key` (`groups`, an
+    iterable, is read only then)."""
     if _PREPARED.get(key) is owner:
         return
     for patterns in groups:

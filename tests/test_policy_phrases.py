@@ -167,3 +167,28 @@ def test_starter_personas_write_policy_in_plain_words():
         for i in p.policy.allowed + p.policy.forbidden:
             assert i.examples and not i.patterns, f"{p.id}.{i.id}"
         assert not [w for w in p.warnings() if "catches" in w], p.id  # no allowed offer fails a session
+
+
+def test_the_item_screen_keeps_every_item_an_example_matches_over_the_calibration_turns():
+    """Brute force: every example of every persona's policy items, matched with no screen at all, on every trainee
+    turn of the calibration set in the persona's language; an item with a match must be among `live`'s (else an
+    offer or a breach would silently go unseen)."""
+    from evaluators.calibration import load_set
+    from roleplay.library import Library
+    from roleplay.policy_phrases import compile_example, live, match
+
+    library = Library()
+    texts: dict[str, set[str]] = {}
+    for _, transcript, _ in load_set():
+        texts.setdefault(transcript.language, set()).update(t.text for t in transcript.turns if t.speaker == "trainee")
+    matched, missed = 0, []
+    for persona in library.personas.values():
+        for items in (persona.policy.allowed, persona.policy.forbidden):
+            for text in texts.get(persona.language, ()):
+                kept = live(items, text, persona.language)
+                for n, it in enumerate(items):
+                    if any(match(compile_example(e, persona.language), text, persona.language) for e in it.examples):
+                        matched += 1
+                        if n not in kept:
+                            missed.append((persona.id, it.id, text))
+    assert matched > 100 and not missed[:5]

@@ -54,3 +54,13 @@ def test_a_group_registered_later_is_seen_in_a_text_scanned_before():
     assert prefilter.candidates([r"\brefund the shipping\b"], text) == [r"\brefund the shipping\b"]
     edited = [r"\brefund (the )?shipping\b", r"\bshipping\b"]
     assert prefilter.candidates(edited, text) == edited
+
+
+def test_a_pattern_is_not_tried_on_a_text_that_lacks_another_string_it_needs():
+    """The anchor (its longest required string) is found, but not every other string the pattern needs: no regex
+    runs.  The brute-force test above holds that this never drops a pattern that matches."""
+    pattern = r"\bsorry (for|about) the wait\b"
+    assert prefilter.anchors_of(pattern) == (" the wait",)
+    assert set(prefilter.also_needed(pattern)) == {("sorry ",), ("about", "for")}
+    assert prefilter.candidates([pattern], "Thanks for the wait, here it is.") == []
+    assert prefilter.candidates([pattern], "So sorry for the wait!") == [pattern]
