@@ -33,9 +33,13 @@ def _negated(text: str, start: int, language: str) -> bool:
 
 
 def _hypothetical(text: str, start: int) -> bool:
-    """"So you're asking whether I can refund the shipping": the customer's request said back, not an offer."""
-    a, _ = sentence_at(text, start)
-    return bool(any_language("asking", r"\b(WORDS)\b").search(text[a:start]))
+    """"So you're asking whether I can refund the shipping": the customer's request said back, not an offer;
+    nor is "What did the technician tell you?", a question about what already happened."""
+    a, b = sentence_at(text, start)
+    if any_language("asking", r"\b(WORDS)\b").search(text[a:start]):
+        return True
+    return text[a:b].rstrip().endswith("?") and bool(
+        any_language("past_question", r"^\W*(?:WORDS)\b").search(text[a:start]))
 
 
 def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Match]]:

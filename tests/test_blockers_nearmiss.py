@@ -28,6 +28,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "I've credited one month to your account; it shows on the next bill.",
             "We can't pay cash, but I've added the one-month credit.",
             "Tonight you'll get an email with the booking, and the technician will ring before arriving.",
+            "Did the technician promise you a visit tonight?",
         ],
         [
             "A technician will be with you tonight.",

@@ -140,3 +140,18 @@ def test_a_bare_policy_answer_is_this_turns_offer_not_an_earlier_one(lib):
                                              "The policy allows a shipping refund or a 10% voucher.",
                                              "What would make this right for you?", "Let me see what I can do."])
     assert [s.act for s in states] == ["push", "bare_policy", "calmer", "calmer"]
+
+
+@pytest.mark.parametrize("persona_id, asked, offer, item", [
+    ("angry-caller", "Okay. And what did the technician tell you?", "Would you like me to book a technician?",
+     "technician"),
+    ("angry-caller-sv", "Vad sa teknikern till dig?", "Jag kan boka ett teknikerbesök inom 48 timmar.", "technician"),
+])
+def test_a_question_about_what_happened_is_no_offer(lib, persona_id, asked, offer, item):
+    """"What did the technician tell you?" was taken for the technician offered, and the customer pushed."""
+    from roleplay.policy_check import find_policy
+
+    p = lib.get(persona_id)
+    assert find_policy(p.policy.allowed, asked, p.language) == []
+    assert [m.item for m in find_policy(p.policy.allowed, offer, p.language)] == [item]
+    assert play(p, [asked])[0].act != "push"

@@ -457,6 +457,8 @@ WORDS = {
     "clause": ["and", "but", "so", "however", "while"],  # starts a new clause: negation before it is not this one's
     "not_negation": ["not only", "no problem", "no worries", "no doubt", "no rush", "no commitment", "no credit card"],
     "asking": ["whether", "asking if", "wondering if", "want to know if"],  # an offer only asked about
+    # A question about what already happened ("What did the technician tell you?"): its items are not offered.
+    "past_question": ["(?:(?:and|so|but) )?(?:(?:what|when|how|why|where|who|which) )?(?:did|was|were|had|has|have)"],
     "request": ["can", "could", "may", "need", "give", "provide", "tell", "confirm", "what", "which"],
     "will": ["will", "['’]ll", "shall", "going to", "is scheduled", "are scheduled", "arrives?",
              "you(?:['’]ll| will) (get|receive)"],

@@ -159,6 +159,7 @@ WORDS = {
     "unfinished": ["ja", "mutta", "koska"],
     "clause": ["mutta", "ja", "joten", "vaan", "kuitenkin"],
     "asking": ["kysyt,? (voinko|voiko)", "haluat tietää,? (voinko|voiko)"],
+    "past_question": ["(?:(?:ja|mutta) )?(?:oliko|kävikö|sanoiko|tuliko)", r"(?:(?:ja|mutta) )?mitä \w+ sanoi"],
     "request": ["voisitko", "tarvitsen", "mikä", "kerro"],
     "figure_units": [r"prosent\w*"],
     "own_name": ["olen", "minä olen", "nimeni on"],

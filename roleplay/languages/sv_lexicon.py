@@ -172,6 +172,7 @@ WORDS = {
     "unfinished": ["och", "men", "för att"],
     "clause": ["men", "och", "så", "utan"],
     "asking": ["undrar om", "frågar om", "huruvida"],
+    "past_question": ["(?:(?:och|men) )?(?:(?:vad|när|hur|varför|vem|vilken) )?(?:sa|gjorde|hade|har|kom|var)"],
     "request": ["kan", "behöver", "ge", "vad", "vilket"],
     "figure_units": [r"procent\w*", r"kr\b", r"kronor\b", r"sek\b"],
     "own_name": ["jag heter", "jag är"],
