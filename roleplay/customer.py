@@ -153,19 +153,20 @@ class Customer:
         self.hidden = [f.text for f in persona.hidden_facts]
         self.own_words = own_words(persona)
 
-    def _request(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None) -> str | list[dict]:
-        """What the model is asked for the next line: a transcript to continue, or chat messages."""
+    def _request(self, turns: list[Turn], state: CustomerState, earlier: Mapping[int, str] | None,
+                 lead: str = "") -> str | list[dict]:
+        """What the model is asked for the next line: a transcript to continue (from `lead`, the words the
+        line already began with), or chat messages."""
         if self.client.style == "completion":
-            return prompting.completion_prompt(self.persona, turns, state, self.channel, earlier)
+            return prompting.completion_prompt(self.persona, turns, state, self.channel, earlier, lead)
         return prompting.chat_messages(self.persona, turns, state, self.channel, earlier)
 
     def _raw_stream(self, turns: list[Turn], state: CustomerState, attempt: int, earlier: Mapping[int, str] | None,
                     on_timings, lead: str = "") -> Iterator[str]:
         temperature = 0.7 + 0.15 * attempt
         seed = self.rng.randrange(1 << 30)
-        request = self._request(turns, state, earlier)
+        request = self._request(turns, state, earlier, lead)
         if isinstance(request, str):
-            request += f" {lead}" if lead else ""  # the line already began with it: the model goes on from there
             yield from self.client.stream_completion(
                 request, stop=prompting.stop_sequences(self.persona), max_tokens=70, temperature=temperature,
                 seed=seed, on_timings=on_timings,
