@@ -56,9 +56,11 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
     clips = {line: stt.to_samples(str(path)) for line, path in _speech_clips(folder).items()}
     chunk = int(CHUNK_S * stt.SAMPLE_RATE)
     turn_s, content_s, stt_s, token_s, sentence_s, prompt_n, slow = [], [], [], [], [], [], []
+    fillers = 0  # turns whose first audio was a filler
     playing: dict[str, float] = {}  # session -> when the customer's latest line stops playing
 
     def on_line(s, line):
+        nonlocal fillers
         if s.id not in playing:  # the opening line, spoken as the app speaks it
             opening = tts.synthesize(s.turns[0].text, folder / "opening.wav", language=s.persona.language,
                                      sex=s.persona.sex)
@@ -72,11 +74,13 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
         ended = time.perf_counter()
         heard = live.finish()
         first_audio = first_content = None
+        began_with_filler = False
         for e in voice_turn(s, live.samples(), heard=heard, ended=ended):
             if isinstance(e, Heard):
                 stt_s.append(heard.elapsed_s)
             elif isinstance(e, Spoken):
-                first_audio = e.ready_s if first_audio is None else first_audio
+                if first_audio is None:
+                    first_audio, began_with_filler = e.ready_s, e.filler
                 if first_content is None and not e.filler:
                     first_content = e.ready_s
             elif isinstance(e, CustomerLine):
@@ -88,8 +92,9 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
                     prompt_n.append(float(e.prompt_tokens))
                 if first_audio is not None and first_audio > SLOW_TURN_S:
                     slow.append(_slow_turn(s.persona.id, line, first_audio, heard.elapsed_s, e,
-                                           filler=first_content != first_audio))
+                                           filler=began_with_filler))
         turn_s.append(first_audio)
+        fillers += began_with_filler
         content_s.append(first_content)
 
     # Short, long, short, long: eight turns a session, so 60 turns meet every persona at least twice.
@@ -97,7 +102,7 @@ def bench_voice(client: CustomerModel, store: Store, turns: int, folder: Path, p
     drive_sessions(store, client, VOICE_PERSONAS, turns, on_line, lines, channel="voice")  # calls, as the app starts
     return {"voice_turn_s": dist(turn_s), "voice_first_content_s": dist(content_s), "voice_pause_s": pause_s,
             "voice_slow_turns": slow,
-            "voice_filler_turns": sum(c is not None and c > t for t, c in zip(turn_s, content_s)), "voice_parts": {
+            "voice_filler_turns": fillers, "voice_parts": {
                 "transcription_s": dist(stt_s), "first_token_s": dist(token_s),
                 "first_sentence_s": dist(sentence_s), "prompt_tokens_evaluated": dist(prompt_n)}}
 
