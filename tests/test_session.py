@@ -175,12 +175,15 @@ def test_a_resumed_session_has_the_live_sessions_analyses_turn_by_turn(tmp_path,
     assert [a.model_dump() for a in resumed.analyses] == [a.model_dump() for a in s.analyses]
 
 
-def test_a_voice_customer_says_the_personas_line_after_one_rejected_sentence(persona):
+@pytest.mark.parametrize("seed", [0, 19])  # a one-word filler ("Ugh...") and a two-word one ("Okay, look...")
+def test_a_voice_customer_says_the_personas_line_after_one_rejected_sentence(persona, seed):
     # In a call a retry is silence the trainee hears: one model request, then the authored line.
     client = ScriptedModel(["How can I help you today?", "I want a refund. Now."])
-    final = list(Customer(persona, client, channel="voice").reply([], st.initial(persona)))[-1]
+    first, *_, final = Customer(persona, client, channel="voice", seed=seed).reply([], st.initial(persona))
     assert len(client.prompts) == 1
-    filler, line = final.text.split(" ", 1)  # said at once ("Look..."), then the persona's line
+    filler = first.text  # said at once ("Look...", "Oh, look..."), then the persona's line
+    assert first.filler and final.text.startswith(filler + " ")
+    line = final.text[len(filler) + 1:]
     assert final.source == "fallback" and line in persona.lines.upset and final.attempts == 1
     assert filler in pack("en").fillers["upset"]
     assert "offers_help" in final.rejected[0][1]
