@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from roleplay import given, policy_phrases, prefilter, sentences, words
+from roleplay import cues, given, policy_phrases, prefilter, sentences, words
 from roleplay.library import Library
 
 from . import batch
@@ -24,7 +24,7 @@ from .grader import grade
 
 def _clear_text_caches() -> None:
     for fn in (prefilter._hits, words.content, sentences._spans, given._generic_in, given._values_in,
-               policy_phrases.tokens, policy_phrases._index, policy_phrases._clauses):
+               policy_phrases.tokens, policy_phrases._index, policy_phrases._clauses, cues.customer_questions):
         fn.cache_clear()
 
 

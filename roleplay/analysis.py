@@ -82,6 +82,11 @@ def _is_request(text: str, quote: str) -> bool:
     return sentence.endswith("?") or bool(any_language("request", r"\b(WORDS)\b").search(sentence))
 
 
+# The signals read straight off a trainee's turn (lexicon.signals), each a list of its matches.
+_SIGNALS = ("apology", "ownership", "rudeness", "calm_down", "dismissal", "blame", "threat", "pressure", "dont_know",
+            "solution", "injection", "stock_listening", "argue", "overclaim", "belittling", "sarcasm")
+
+
 def analyse_turn(
     turns: list[Turn],
     index: int,
@@ -95,12 +100,9 @@ def analyse_turn(
     sig = signals(language)
     before = turns[:index]
     last_customer = next((t.text for t in reversed(before) if t.speaker == "customer"), "")
-    a = TurnAnalysis(index=index, words=len(WORD.findall(text)))
-    for name in ("apology", "ownership", "rudeness", "calm_down", "dismissal", "blame", "threat", "pressure",
-                 "dont_know", "solution", "injection", "stock_listening", "argue", "overclaim", "belittling", "sarcasm"):
-        setattr(a, name, find(sig[name], text))
-    a.shouting = _shouting(text)
-    a.reason = [Match(quote=sentence_of(text, m.start())) for m in because().finditer(text)][:1]
+    a = TurnAnalysis(index=index, words=len(WORD.findall(text)), shouting=_shouting(text),
+                     reason=[Match(quote=sentence_of(text, m.start())) for m in because().finditer(text)][:1],
+                     **{name: find(sig[name], text) for name in _SIGNALS})
 
     # Empathy counts once per wording: repeating the same stock line is not listening.
     empathy = find(sig["empathy"], text)
@@ -157,7 +159,7 @@ def analyse_turn(
 
     cq = customer_questions(last_customer, language)
     if cq:
-        a.questions = cq
+        a.questions = list(cq)
         a.customer_question = cq[-1]
         lc = max((i for i, t in enumerate(before) if t.speaker == "customer"), default=0)
         known: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .findings import TurnAnalysis
 from .lexicon import any_language, signals, solving
@@ -11,8 +12,10 @@ from .sentences import split_sentences as sentences
 from .words import content, proper_nouns, questions, shared_words
 
 
-def customer_questions(text: str, language: str) -> list[str]:
-    """The customer's real questions in a turn: not rhetorical, and about something."""
+@lru_cache(maxsize=8192)
+def customer_questions(text: str, language: str) -> tuple[str, ...]:
+    """The customer's real questions in a turn: not rhetorical, and about something.  Cached: the analysis of the
+    trainee's reply and the grade's account of the customer's side both read each customer turn."""
     sig = signals(language)
     out = []
     for q in questions(text):
@@ -20,7 +23,7 @@ def customer_questions(text: str, language: str) -> list[str]:
             continue
         if content(q, language) or has(sig["action_question"], q):
             out.append(q)
-    return out
+    return tuple(out)
 
 
 def greeting() -> re.Pattern:

@@ -49,7 +49,7 @@ def policy_hits(items, text: str, language: str) -> tuple[list[Match], list[Matc
     for n, item in enumerate(items):
         hit = neg = None
         regex = (m for p in candidates(item.patterns, text) for m in rx(p).finditer(text)) if item.patterns else ()
-        for m in chain(regex, policy_phrases.find(item, text, language) if n in live else ()):
+        for m in chain(regex, policy_phrases.find(item, text, language, live[n]) if n in live else ()):
             if _hypothetical(text, m.start()):
                 continue
             if _negated(text, m.start(), language):

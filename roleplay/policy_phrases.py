@@ -101,10 +101,15 @@ def tokens(text: str, language: str) -> tuple[Token, ...]:
     """The words of a text with their stems, clauses and positions; a number with its unit, range and bound
     becomes one amount token (its words are not content words)."""
     raw, clause = [], 0
+    src = text.lower().replace("’", "'")  # once per text, not once per word
+    exact = len(src) == len(text)
+    if not exact:  # a letter that lower-cases to two ("İ"): positions are the original text's, words lowered one by one
+        src = text
     for a, b in sentence_spans(text) or [(0, len(text))]:
-        for piece in _CLAUSE_MARK.split(text[a:b]):
+        for piece in _CLAUSE_MARK.split(src[a:b]):
             clause += 1
-            raw += [(m.group(0).lower().replace("’", "'"), a + m.start(), clause) for m in _TOKEN.finditer(piece)]
+            raw += [(m.group(0) if exact else m.group(0).lower().replace("’", "'"), a + m.start(), clause)
+                    for m in _TOKEN.finditer(piece)]
             a += len(piece) + 1
     words = [w for w, _, _ in raw]
     stemmed, lex = stems(words, language), of(language)
@@ -180,15 +185,11 @@ class Phrase:
     keys: tuple[tuple[str, str], ...] = ()  # per word, the first letters of its stem and of itself (see `Lexicon.key_letters`)
 
 
-def _possessive(word: str) -> bool:
-    return word.endswith("'s")
-
-
 def _meets(token: Token, stem: str, word: str, lex: Lexicon) -> bool:
     """Is this word of the trainee's a form of the example's word?  Snowball's stems are close but not
     exact across forms ("delivery" deliveri, "delivered" deliv; Swedish "månad" mån, "månader" månad), and
     Swedish and Finnish compound freely ("teknikerbesök"), so a stem that starts with the other counts."""
-    if token.amount is not None or _possessive(token.word) != _possessive(word):
+    if token.amount is not None or token.word.endswith("'s") != word.endswith("'s"):
         return False  # "the technician's name" is not the technician doing anything
     if token.stem == stem:
         return True
@@ -315,50 +316,55 @@ def match(phrase: Phrase, text: str, language: str) -> list[PhraseMatch]:
     return out
 
 
-def _find(examples, text: str, language: str) -> list[PhraseMatch]:
-    index, out = _index(text, language), []
-    for e in examples:
-        phrase = compile_example(e, language)
+def _find(phrases, text: str, language: str, index: dict[str, tuple[int, ...]] | None = None) -> list[PhraseMatch]:
+    index, out = index or _index(text, language), []
+    for phrase in phrases:
         if all(s in index or w in index for s, w in phrase.keys):  # `match` would say no, a hundred times slower
             out += match(phrase, text, language)
     return out
 
 
-def live(items, text: str, language: str) -> set[int]:
-    """The positions of the items (of a policy list) whose examples `text` may match: `find` finds nothing for any
-    other.  One look-up per key of the text's words, instead of `_find`'s test of every example of every item."""
-    by_key, always = _screen(tuple(tuple(item.examples) for item in items), language)
-    if not by_key:
-        return set(always)
-    out = set(always)
-    for key in _index(text, language):
-        out.update(by_key.get(key, ()))
+def live(items, text: str, language: str) -> dict[int, list[Phrase]]:
+    """Per item (by position) of a policy list, its examples that `text` may match, in order: `find` finds nothing
+    for any other.  One look-up per key of the text's words, instead of a test of every example of every item."""
+    phrases, by_key, always = _screen(tuple(tuple(item.examples) for item in items), language)
+    index = _index(text, language)
+    tried = set(always)
+    for key in index:
+        tried.update(by_key.get(key, ()))
+    out: dict[int, list[Phrase]] = {}
+    for n, k in sorted(tried):
+        phrase = phrases[n][k]
+        if all(s in index or w in index for s, w in phrase.keys):
+            out.setdefault(n, []).append(phrase)
     return out
 
 
 @lru_cache(maxsize=1024)
-def _screen(examples: tuple[tuple[str, ...], ...], language: str) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
-    """Per key, the items (by position) with an example whose first word has that key (`_find` tries no other); and
-    the items with an example of no words, which `_find` tries on every text."""
-    by_key: dict[str, set[int]] = {}
-    always: set[int] = set()
-    for n, exs in enumerate(examples):
-        for e in exs:
-            keys = compile_example(e, language).keys
-            if not keys:
-                always.add(n)
+def _screen(examples: tuple[tuple[str, ...], ...], language: str):
+    """The examples compiled; per key, the examples (item position, example position) whose first word has that key
+    (no other example can match a text without it); and the examples of no words, tried on every text."""
+    phrases = tuple(tuple(compile_example(e, language) for e in exs) for exs in examples)
+    by_key: dict[str, set[tuple[int, int]]] = {}
+    always: set[tuple[int, int]] = set()
+    for n, exs in enumerate(phrases):
+        for k, phrase in enumerate(exs):
+            if not phrase.keys:
+                always.add((n, k))
                 continue
-            for key in keys[0]:
-                by_key.setdefault(key, set()).add(n)
-    return {key: frozenset(v) for key, v in by_key.items()}, frozenset(always)
+            for key in phrase.keys[0]:
+                by_key.setdefault(key, set()).add((n, k))
+    return phrases, {key: frozenset(v) for key, v in by_key.items()}, frozenset(always)
 
 
-def find(item, text: str, language: str) -> list[PhraseMatch]:
-    """Every match of a policy item's examples in `text`, in order, leaving out a clause that also says one of
-    its `unless` phrasings ("a 20 % discount on a new machine" is no free machine)."""
-    found = _find(item.examples, text, language)
+def find(item, text: str, language: str, phrases: list[Phrase] | None = None) -> list[PhraseMatch]:
+    """Every match of a policy item's examples (or of those of them `live` kept) in `text`, in order, leaving out a
+    clause that also says one of its `unless` phrasings ("a 20 % discount on a new machine" is no free machine)."""
+    if phrases is None:
+        phrases = [compile_example(e, language) for e in item.examples]
+    found = _find(phrases, text, language)
     if found and item.unless:  # read only where an example matched: most texts match none
-        unless = {m.clause for m in _find(item.unless, text, language)}
+        unless = {m.clause for m in _find([compile_example(e, language) for e in item.unless], text, language)}
         found = [m for m in found if m.clause not in unless]
     return sorted(found, key=lambda m: m.pos)
 
