@@ -87,6 +87,7 @@ class Context:
     tension: dict[int, list[str]] = field(default_factory=dict)  # customer turn -> cues
     hostile_customer: list[int] = field(default_factory=list)  # swearing, shouting, anger
     not_heard: list[tuple[int, str]] = field(default_factory=list)  # customer turn, quote
+    asks: dict[int, list[str]] = field(default_factory=dict)  # customer turn -> its real questions (cues)
     hidden: list[dict] = field(default_factory=list)
     ending: str | None = None  # "accepted", "undecided", "resigned", "left" or None
     ending_turn: int | None = None
@@ -149,23 +150,26 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
     ctx = Context(transcript, persona, language, analyses, by_turn={a.index: a for a in analyses})
     sig = signals(language)
     turns = transcript.turns
+    greeting = any_language("greeting", r"^\s*(WORDS)\b")
+    hostile = any_language("hostile", r"\b(WORDS)\b|!{2,}")
+    shouting = capitals(_CAPS_WORD)
 
     # The customer's side: tension, complaints about not being heard, questions.
     for j, t in enumerate(turns):
         if t.speaker != "customer":
             continue
         cues = [m.quote for m in find(sig["tension"], t.text)]
-        greeting = any_language("greeting", r"^\s*(WORDS)\b")
         if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not greeting.match(x)
                                  for x in sentences(t.text)):
             cues.append("!")
         if cues:
             ctx.tension[j] = cues
-        if any_language("hostile", r"\b(WORDS)\b|!{2,}").search(t.text) or capitals(_CAPS_WORD).search(t.text):
+        if hostile.search(t.text) or shouting.search(t.text):
             ctx.hostile_customer.append(j)
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))
-        for q in customer_questions(t.text, language):
+        ctx.asks[j] = customer_questions(t.text, language)
+        for q in ctx.asks[j]:
             ctx.questions.append(Question(turn=j, text=q, complaint=has(sig["complaint_question"], q)))
 
     # Words of the conversation up to each turn (for "is this name new?"), built once.
@@ -198,7 +202,7 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             # only look one turn further if the customer did not move on to a new question in between
             nxt = ctx.next_trainee(cand)
             between = [j for j in range(cand + 1, nxt or len(turns)) if turns[j].speaker == "customer"]
-            if any(customer_questions(turns[j].text, language) for j in between):
+            if any(ctx.asks[j] for j in between):
                 qw = content_words(q.text, language)
                 if any(shared_words(content_words(turns[j].text, language), qw, language) for j in between):
                     q.repeated = True

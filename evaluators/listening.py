@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 
-from roleplay.cues import customer_questions
 from roleplay.findings import TurnAnalysis
 from roleplay.lexicon import signals
 from roleplay.matching import find, has
@@ -83,7 +82,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         k = ctx.next_trainee(j)
         if k is None:
             continue
-        asks = customer_questions(turn.text, lang)
+        asks = ctx.asks[j]
         short = len(turn.text.split()) <= 8
         complained = any(x == j for x, _ in ctx.not_heard)
         if not asks and not complained and j not in ctx.tension and (
