@@ -235,8 +235,10 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
                     if len(echo) >= 2 or (echo and (a.reflection or a.empathy)):
                         taken = k
                         break
+            # the sentence that took it up: the quote listening and empathy both give as evidence
+            quote = best_sentence(turns[taken].text, cw, language) if taken is not None else ""
             ctx.hidden.append({"id": fact.id, "text": fact.text, "revealed": revealed, "taken_up": taken,
-                               "earned": fact.id in unlocked})
+                               "quote": quote, "earned": fact.id in unlocked})
 
     # How it ended: the customer's last words.
     last_c = next((j for j in range(len(turns) - 1, -1, -1) if turns[j].speaker == "customer"), None)

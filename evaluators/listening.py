@@ -40,7 +40,7 @@ from roleplay.interruption import MONOLOGUE_OK_S  # one length: graded here, and
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, best_sentence, build, clip
+from .context import Context, Ledger, build, clip
 from .scorecard import SkillScore, turn_no
 from .timing import TALK_RATIO_OK
 
@@ -147,10 +147,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     # Hidden needs.
     for h in ctx.hidden:
         if h["taken_up"] is not None:
-            k = h["taken_up"]
-            words = content_words(ctx.text(h["revealed"]), ctx.language)
-            L.add("hidden", 5, k, best_sentence(ctx.text(k), words, ctx.language),
-                  ctx.say("ev.listening.hidden"))
+            L.add("hidden", 5, h["taken_up"], h["quote"], ctx.say("ev.listening.hidden"))
         elif h["revealed"] is not None:
             j = h["revealed"]
             L.add("missed_need", -4, j, ctx.text(j), ctx.say("ev.listening.missed_need"))
