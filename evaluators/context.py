@@ -194,8 +194,13 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             if cand is None:
                 break
             a = ctx.by_turn[cand]
-            new = any(o.item not in offered for o in a.offers) or bool(a.breaches)
-            if addresses(q.text, ctx.text(cand), language, a, new, seen_upto[q.turn]):
+            if cand == first and ctx.prev_customer(cand) == q.turn:
+                # the turn analysis has already checked this reply against the customer turn just before it
+                answered = q.text not in a.unanswered
+            else:
+                new = any(o.item not in offered for o in a.offers) or bool(a.breaches)
+                answered = addresses(q.text, ctx.text(cand), language, a, new, seen_upto[q.turn])
+            if answered:
                 q.answered_at = cand
                 break
             offered.update(o.item for o in a.offers)
