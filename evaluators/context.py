@@ -286,8 +286,9 @@ class Ledger:
             tip: str | None = None, priority: int = 5, effect: str | None = None) -> None:
         self.points[key] = self.points.get(key, 0.0) + points
         if turn is not None and quote and note:
-            q = clip(self.ctx.text(turn), quote)
-            if q and q in self.ctx.text(turn):
+            text = self.ctx.text(turn)
+            q = clip(text, quote)
+            if q and q in text:
                 eff = effect or ("+" if points >= 0 else "-")
                 k = (turn, q, note)
                 if k not in self._seen:

@@ -45,6 +45,10 @@ from .scorecard import SkillScore, turn_no
 from .timing import TALK_RATIO_OK
 
 _VALUE = re.compile(r"\((.*)\)$")
+# closed questions that offer or check in rather than clarify: no credit as questions
+_NOT_CLARIFYING = re.compile(
+    r"\b(shall i|would you like me|anything else|would that (help|work)|does that work)\b"
+    r"|\b(okay|ok|alright|right|okej|va|eller hur|vai|eikö|okei)\?$", re.I)
 
 
 def _given_at(ctx: Context, value: str, before: int) -> int | None:
@@ -124,9 +128,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             opens += 1
             L.add("open", {1: 6, 2: 4}.get(opens, 2), a.index, m.quote, ctx.say("ev.listening.open"))
         for m in a.closed_questions:
-            if any(x in m.quote.lower() for x in asked) or re.search(
-                    r"\b(shall i|would you like me|anything else|would that (help|work)|does that work)\b|\b(okay|ok|alright|right|okej|va|eller hur|vai|eikö|okei)\?$",
-                    m.quote, re.I):
+            if any(x in m.quote.lower() for x in asked) or _NOT_CLARIFYING.search(m.quote):
                 continue
             L.add("closed", 2, a.index, m.quote, ctx.say("ev.listening.closed"))
     if opens == 0 and ctx.analyses:
