@@ -168,7 +168,10 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             ctx.hostile_customer.append(j)
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))
-        ctx.asks[j] = customer_questions(t.text, language)
+        k = ctx.next_trainee(j)
+        # the reply's turn analysis has read the questions of the customer turn just before it
+        ctx.asks[j] = (ctx.by_turn[k].questions if k is not None and ctx.prev_customer(k) == j
+                       else customer_questions(t.text, language))
         for q in ctx.asks[j]:
             ctx.questions.append(Question(turn=j, text=q, complaint=has(sig["complaint_question"], q)))
 
