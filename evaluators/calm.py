@@ -58,6 +58,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
                     hostile_acts += 1
 
     acknowledged = owned = steered = False
+    apology = signals(ctx.language)["apology"]
     for a in ctx.analyses:
         j = ctx.prev_customer(a.index)
         felt = any(t < a.index for t in ctx.tension) or (j is not None and len(a.echoed) >= 2)
@@ -70,10 +71,11 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         if a.ownership and not owned and not (a.hostile or a.blame):
             L.add("ownership", 12, a.index, a.ownership[0].quote, ctx.say("ev.calm.ownership"))
             owned = True
-        steer = a.solution or [o for o in a.offers if not find(signals(ctx.language)["apology"], o.quote)] or a.dont_know
-        if steer and not steered:
-            L.add("steer", 10, a.index, steer[0].quote, ctx.say("ev.calm.steer"))
-            steered = True
+        if not steered:
+            steer = a.solution or [o for o in a.offers if not find(apology, o.quote)] or a.dont_know
+            if steer:
+                L.add("steer", 10, a.index, steer[0].quote, ctx.say("ev.calm.steer"))
+                steered = True
     apologised = next((a for a in ctx.analyses if a.apology and not a.hostile and a.acts), None)
     if not acknowledged and apologised is not None:
         L.add("apology", 4, apologised.index, apologised.apology[0].quote, ctx.say("ev.apologises"))

@@ -87,6 +87,7 @@ class Context:
     tension: dict[int, list[str]] = field(default_factory=dict)  # customer turn -> cues
     hostile_customer: list[int] = field(default_factory=list)  # swearing, shouting, anger
     not_heard: list[tuple[int, str]] = field(default_factory=list)  # customer turn, quote
+    asks: dict[int, list[str]] = field(default_factory=dict)  # customer turn -> its real questions (cues)
     hidden: list[dict] = field(default_factory=list)
     ending: str | None = None  # "accepted", "undecided", "resigned", "left" or None
     ending_turn: int | None = None
@@ -149,23 +150,29 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
     ctx = Context(transcript, persona, language, analyses, by_turn={a.index: a for a in analyses})
     sig = signals(language)
     turns = transcript.turns
+    greeting = any_language("greeting", r"^\s*(WORDS)\b")
+    hostile = any_language("hostile", r"\b(WORDS)\b|!{2,}")
+    shouting = capitals(_CAPS_WORD)
 
     # The customer's side: tension, complaints about not being heard, questions.
     for j, t in enumerate(turns):
         if t.speaker != "customer":
             continue
         cues = [m.quote for m in find(sig["tension"], t.text)]
-        greeting = any_language("greeting", r"^\s*(WORDS)\b")
         if "!" in t.text and any(x.endswith("!") and not has(sig["accepting"], x) and not greeting.match(x)
                                  for x in sentences(t.text)):
             cues.append("!")
         if cues:
             ctx.tension[j] = cues
-        if any_language("hostile", r"\b(WORDS)\b|!{2,}").search(t.text) or capitals(_CAPS_WORD).search(t.text):
+        if hostile.search(t.text) or shouting.search(t.text):
             ctx.hostile_customer.append(j)
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))
-        for q in customer_questions(t.text, language):
+        k = ctx.next_trainee(j)
+        # the reply's turn analysis has read the questions of the customer turn just before it
+        ctx.asks[j] = (ctx.by_turn[k].questions if k is not None and ctx.prev_customer(k) == j
+                       else customer_questions(t.text, language))
+        for q in ctx.asks[j]:
             ctx.questions.append(Question(turn=j, text=q, complaint=has(sig["complaint_question"], q)))
 
     # Words of the conversation up to each turn (for "is this name new?"), built once.
@@ -190,15 +197,20 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             if cand is None:
                 break
             a = ctx.by_turn[cand]
-            new = any(o.item not in offered for o in a.offers) or bool(a.breaches)
-            if addresses(q.text, ctx.text(cand), language, a, new, seen_upto[q.turn]):
+            if cand == first and ctx.prev_customer(cand) == q.turn:
+                # the turn analysis has already checked this reply against the customer turn just before it
+                answered = q.text not in a.unanswered
+            else:
+                new = any(o.item not in offered for o in a.offers) or bool(a.breaches)
+                answered = addresses(q.text, ctx.text(cand), language, a, new, seen_upto[q.turn])
+            if answered:
                 q.answered_at = cand
                 break
             offered.update(o.item for o in a.offers)
             # only look one turn further if the customer did not move on to a new question in between
             nxt = ctx.next_trainee(cand)
             between = [j for j in range(cand + 1, nxt or len(turns)) if turns[j].speaker == "customer"]
-            if any(customer_questions(turns[j].text, language) for j in between):
+            if any(ctx.asks[j] for j in between):
                 qw = content_words(q.text, language)
                 if any(shared_words(content_words(turns[j].text, language), qw, language) for j in between):
                     q.repeated = True
@@ -231,8 +243,10 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
                     if len(echo) >= 2 or (echo and (a.reflection or a.empathy)):
                         taken = k
                         break
+            # the sentence that took it up: the quote listening and empathy both give as evidence
+            quote = best_sentence(turns[taken].text, cw, language) if taken is not None else ""
             ctx.hidden.append({"id": fact.id, "text": fact.text, "revealed": revealed, "taken_up": taken,
-                               "earned": fact.id in unlocked})
+                               "quote": quote, "earned": fact.id in unlocked})
 
     # How it ended: the customer's last words.
     last_c = next((j for j in range(len(turns) - 1, -1, -1) if turns[j].speaker == "customer"), None)
@@ -275,8 +289,9 @@ class Ledger:
             tip: str | None = None, priority: int = 5, effect: str | None = None) -> None:
         self.points[key] = self.points.get(key, 0.0) + points
         if turn is not None and quote and note:
-            q = clip(self.ctx.text(turn), quote)
-            if q and q in self.ctx.text(turn):
+            text = self.ctx.text(turn)
+            q = clip(text, quote)
+            if q and q in text:
                 eff = effect or ("+" if points >= 0 else "-")
                 k = (turn, q, note)
                 if k not in self._seen:

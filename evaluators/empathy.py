@@ -31,7 +31,7 @@ from roleplay.words import content_words, shared_words
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, best_sentence, build
+from .context import Context, Ledger, build
 from .scorecard import SkillScore, turn_no
 
 
@@ -50,7 +50,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     first = None
     personal = False
     for a in ctx.analyses:
-        if a.hostile or a.blame:
+        if a.hostile or a.blame or not (a.empathy or a.apology):  # nothing below to credit
             continue
         j = ctx.prev_customer(a.index)
         cw = content_words(ctx.text(j), lang) if j is not None else set()
@@ -100,15 +100,14 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
 
     for h in ctx.hidden:
         if h["taken_up"] is not None:
-            k = h["taken_up"]
-            words = content_words(ctx.text(h["revealed"]), lang)
-            L.add("hidden", 8, k, best_sentence(ctx.text(k), words, lang), ctx.say("ev.empathy.hidden"))
+            L.add("hidden", 8, h["taken_up"], h["quote"], ctx.say("ev.empathy.hidden"))
             break
 
     if persona is not None:
         names = {n for n in persona.name.split() if len(n) > 2}
+        patterns = {n: re.compile(rf"\b{re.escape(n)}\b") for n in names}  # compiled once, not per turn
         for a in ctx.analyses:
-            hit = next((n for n in names if re.search(rf"\b{re.escape(n)}\b", ctx.text(a.index))), None)
+            hit = next((n for n, rx in patterns.items() if rx.search(ctx.text(a.index))), None)
             if hit:
                 L.add("name", 3, a.index, hit, ctx.say("ev.empathy.name"))
                 break

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 
-from roleplay.cues import customer_questions
 from roleplay.findings import TurnAnalysis
 from roleplay.lexicon import signals
 from roleplay.matching import find, has
@@ -41,11 +40,15 @@ from roleplay.interruption import MONOLOGUE_OK_S  # one length: graded here, and
 from roleplay.persona import Persona
 from roleplay.transcript import Transcript
 
-from .context import Context, Ledger, best_sentence, build, clip
+from .context import Context, Ledger, build, clip
 from .scorecard import SkillScore, turn_no
 from .timing import TALK_RATIO_OK
 
 _VALUE = re.compile(r"\((.*)\)$")
+# closed questions that offer or check in rather than clarify: no credit as questions
+_NOT_CLARIFYING = re.compile(
+    r"\b(shall i|would you like me|anything else|would that (help|work)|does that work)\b"
+    r"|\b(okay|ok|alright|right|okej|va|eller hur|vai|eikö|okei)\?$", re.I)
 
 
 def _given_at(ctx: Context, value: str, before: int) -> int | None:
@@ -83,7 +86,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
         k = ctx.next_trainee(j)
         if k is None:
             continue
-        asks = customer_questions(turn.text, lang)
+        asks = ctx.asks[j]
         short = len(turn.text.split()) <= 8
         complained = any(x == j for x, _ in ctx.not_heard)
         if not asks and not complained and j not in ctx.tension and (
@@ -125,9 +128,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
             opens += 1
             L.add("open", {1: 6, 2: 4}.get(opens, 2), a.index, m.quote, ctx.say("ev.listening.open"))
         for m in a.closed_questions:
-            if any(x in m.quote.lower() for x in asked) or re.search(
-                    r"\b(shall i|would you like me|anything else|would that (help|work)|does that work)\b|\b(okay|ok|alright|right|okej|va|eller hur|vai|eikö|okei)\?$",
-                    m.quote, re.I):
+            if any(x in m.quote.lower() for x in asked) or _NOT_CLARIFYING.search(m.quote):
                 continue
             L.add("closed", 2, a.index, m.quote, ctx.say("ev.listening.closed"))
     if opens == 0 and ctx.analyses:
@@ -148,10 +149,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     # Hidden needs.
     for h in ctx.hidden:
         if h["taken_up"] is not None:
-            k = h["taken_up"]
-            words = content_words(ctx.text(h["revealed"]), ctx.language)
-            L.add("hidden", 5, k, best_sentence(ctx.text(k), words, ctx.language),
-                  ctx.say("ev.listening.hidden"))
+            L.add("hidden", 5, h["taken_up"], h["quote"], ctx.say("ev.listening.hidden"))
         elif h["revealed"] is not None:
             j = h["revealed"]
             L.add("missed_need", -4, j, ctx.text(j), ctx.say("ev.listening.missed_need"))

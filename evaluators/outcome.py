@@ -18,7 +18,6 @@ reply: 50, and a note says so.
 
 from __future__ import annotations
 
-from roleplay.cues import customer_questions
 from roleplay.findings import Match, TurnAnalysis
 from roleplay.lexicon import signals, solving
 from roleplay.matching import find
@@ -55,7 +54,7 @@ def score(transcript: Transcript, analyses: list[TurnAnalysis], persona: Persona
     # A question answered by their own "Okay. Yes, please do that." in the same message is settled.
     settled = max((text.lower().rfind(m.quote.lower()) for m in pleased), default=-1)
     answered = {q.text for q in ctx.questions if q.turn == j and q.answered_at is not None}
-    asking = [q for q in customer_questions(text, lang) if text.rfind(q) > settled and q not in answered]
+    asking = [q for q in ctx.asks[j] if text.rfind(q) > settled and q not in answered]
     ended = {"said": ctx.said(text, 80), "turn": turn_no(j)}
     if ctx.ending == "left" and ctx.ending_turn == j:
         L.add("left", -40, j, ctx.ending_quote or clip(text), ctx.say("ev.left"))

@@ -13,7 +13,7 @@ Computed from `start`/`end` (seconds) on the turns of a voice transcript:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from roleplay.transcript import Transcript
 
@@ -38,7 +38,7 @@ class VoiceMetrics:
     long_gaps: list[tuple[int, float]] = field(default_factory=list)  # (trainee turn, seconds of silence)
 
     def as_dict(self) -> dict:
-        d = asdict(self)
+        d = dict(vars(self))  # not asdict's deep copy: the two lists are rebuilt below
         d["overlap_count"] = len(self.overlaps)
         d["overlaps"] = [{"turn": t, "seconds": s} for t, s in self.overlaps]
         d["long_gaps"] = [{"turn": t, "seconds": s} for t, s in self.long_gaps]
