@@ -121,7 +121,7 @@ def analyse_turn(
 
     own_words = content(text, language)
     customer_words = content(last_customer, language)
-    a.echoed = shared_words(set(own_words), set(customer_words), language)
+    a.echoed = shared_words(own_words, customer_words, language)
     earlier_words: set[str] = set()
     seen_last = False
     for t in reversed(before):
@@ -131,7 +131,7 @@ def analyse_turn(
             seen_last = True
             continue
         earlier_words |= content(t.text, language)
-    a.echoed_earlier = [w for w in shared_words(set(own_words), earlier_words, language) if w not in a.echoed]
+    a.echoed_earlier = [w for w in shared_words(own_words, earlier_words, language) if w not in a.echoed]
     leads = find(sig["reflection_lead"], text)
     if (leads and (a.echoed or a.echoed_earlier)) or len(a.echoed) >= 3:
         if leads:
