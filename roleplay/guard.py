@@ -104,8 +104,15 @@ def _cue(kind: str, language: str, text: str) -> bool:
     return any(rx(p).search(text) for p in signals(language).get(kind, []))
 
 
+# Acts in which the customer still wants something: taking a deal or giving up is the state's to decide, not the
+# line's ("I guess I'll just have to wait" after "That's our policy" is a customer who stopped wanting anything).
+PRESSING = frozenset({"push", "insulted", "belittled", "blamed", "brushed_off", "bare_policy", "manager",
+                      "contradiction", "already_said", "repeat_question", "impatient", "upset", "cut_in"})
+
+
 def stance(line: str, language: str, act: str | None) -> str | None:
-    """A line that says two things at once, or ends a conversation the state has not ended."""
+    """A line that says two things at once, ends a conversation the state has not ended, or settles while the
+    customer still presses."""
     leaving = _cue("leaving", language, line) or _cue("goodbye", language, line)
     accepting = any(rx(p).search(line) for p in of(language).accept)  # a deal taken, not a polite "thanks"
     if act == "accept":
@@ -116,6 +123,8 @@ def stance(line: str, language: str, act: str | None) -> str | None:
         return "contradicts_itself" if accepting else None
     if leaving:
         return "leaves_early"  # only the state ends a conversation
+    if act in PRESSING and (accepting or any(rx(p).search(line) for p in of(language).give_in)):
+        return "gives_in_early"
     return None
 
 

@@ -48,6 +48,21 @@ def test_guard_catches_what_no_person_would_say(line, act, reason):
     assert reason in verdict.reasons, verdict.reasons
 
 
+@pytest.mark.parametrize("line,lang", [
+    ("Well... I guess I'll have to wait a while.", "en"),  # after "That's our policy", at anger 84: read in a session
+    ("Ugh... I think I'll just have to wait and see.", "en"),
+    ("That sounds fair, I'll take it.", "en"),
+    ("Det får väl vara så, då.", "sv"),
+    ("No, kai minun täytyy sitten odottaa.", "fi"),
+])
+def test_a_customer_who_still_presses_does_not_give_in_or_take_a_deal_in_the_line(line, lang):
+    # Settling is the state's to decide: in a pressing act the line may not, in a calmer one it may.
+    for act in ("upset", "push", "brushed_off", "bare_policy"):
+        assert "gives_in_early" in guard.check(line, lang, act=act).reasons, act
+    for act in ("calmer", "considering", "accept", None):
+        assert "gives_in_early" not in guard.check(line, lang, act=act).reasons, act
+
+
 def test_guard_catches_a_sheet_read_aloud_but_not_ordinary_words():
     sheet = ["Sam wants someone to admit the delay and make up for it, at least the shipping money back."]
     assert "reads_sheet" in guard.check("He wants someone to admit the delay and make up for it.", "en",

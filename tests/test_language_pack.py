@@ -195,7 +195,7 @@ def test_a_scripted_session_in_the_new_language_is_graded_with_tips_in_it(german
     client = ScriptedModel(["Wie kann ich Ihnen helfen?",  # the model in the agent's role: the guard asks again
                              "Das ist wirklich ärgerlich. Mein Sohn hat auf sein Geschenk gewartet.",
                              "Und was machen Sie jetzt dagegen?",
-                             "Na gut, das ist in Ordnung."])
+                             "Das reicht mir nicht. Ich will mein Geld zurück."])  # an offer heard as rules: still pressing
     session = PracticeSession.start(Store(f"sqlite:///{tmp_path / 'rp.db'}"), persona, client)
     session.reply_text("Die Bestellnummer bitte.")
     session.reply_text("Das ist nicht meine Schuld.")

@@ -409,6 +409,10 @@ TASK_TALK = [
 ]
 # Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
 ACCEPT = [r"\b(that's|that is|sounds) (fair|fine|good|great)\b", r"\bthat works\b", r"\bdeal\b", r"\bi(?:'ll| will) take (it|that)\b"]
+# Giving up on what one wants ("I guess I'll just have to wait"): not while the customer still presses for it.
+GIVE_IN = [r"\bi (guess|suppose) (i'?ll|i will|i have to|i'?d better|that'?s|it'?s|so)\b",
+           r"\b(i'?ll|i will|i'?d better) (just )?(have to )?wait( a while| and see)\b", r"\bfine,? whatever\b",
+           r"\bnever ?mind\b"]
 # What comes before one's own name ("my name is Sam"): a name after it is no narration.
 SELF_INTRO = [r"\bi'?m", r"\bi am", r"this is", r"my name is", r"it'?s"]
 

@@ -123,6 +123,9 @@ TASK_TALK = [
 ]
 # Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
 ACCEPT = [r"\b(kuulostaa|se on) (reilulta|hyvältä|reilu)\b", r"\bhyvä on\b", r"\bsopii\b", r"\botan (sen|tarjouksen)\b"]
+# Luopuminen siitä, mitä haluaa ("kai minun pitää sitten odottaa"): ei, kun asiakas vielä vaatii sitä.
+GIVE_IN = [r"\bkai (minun )?(täytyy|pitää) (sitten |vain )?(odottaa|tyytyä)\b", r"\bodotan (kai|sitten)\b",
+           r"\bantaa olla\b", r"\bolkoon sitten\b", r"\bihan sama\b"]
 # What comes before one's own name ("my name is Sam"): a name after it is no narration.
 SELF_INTRO = [r"olen", r"täällä"]
 

@@ -37,11 +37,12 @@ class Lexicon(BaseModel):
     abbreviations: list[str] = []  # end in a full stop without ending the sentence
     authored_on_embedded: bool = False  # the embedded model writes it too poorly to show its lines
     # The guard's: role breaks by kind (English's are checked in every language too), talk about the
-    # role-play (every pack's checked in every language), strong acceptance, what comes before one's
-    # own name (every pack's), and languages the identifier confuses with this one.
+    # role-play (every pack's checked in every language), strong acceptance, giving up on what one wants,
+    # what comes before one's own name (every pack's), and languages the identifier confuses with this one.
     role_breaks: dict[str, list[str]] = {}
     task_talk: list[str] = []
     accept: list[str] = []
+    give_in: list[str] = []
     self_intro: list[str] = []
     lookalikes: tuple[str, ...] = ()
     # Amounts and plain-language policy examples (roleplay.policy_phrases): words that carry no offer,
@@ -96,7 +97,7 @@ class Lexicon(BaseModel):
         patterns = [(f"{k}.{g}", p) for k, groups in (("SIGNALS", self.signals), ("SOLVING", self.solving),
                                                       ("ROLE_BREAKS", self.role_breaks), ("WORDS", self.words))
                     for g, ps in groups.items() for p in ps]
-        patterns += [(k.upper(), p) for k in ("task_talk", "accept", "self_intro") for p in getattr(self, k)]
+        patterns += [(k.upper(), p) for k in ("task_talk", "accept", "give_in", "self_intro") for p in getattr(self, k)]
         patterns += [(f"GENERIC_FACTS.{f[0]}", p) for f in self.generic_facts for p in (*f[2], f[3])]
         for key, p in patterns:
             try:

@@ -138,6 +138,9 @@ TASK_TALK = [
 ]
 # Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
 ACCEPT = [r"\bdet (låter|är) (bra|rimligt|schysst|okej)\b", r"\bdet (funkar|fungerar)\b", r"\bjag tar (det|erbjudandet)\b"]
+# Att ge upp det man vill ha ("jag får väl vänta då"): inte medan kunden fortfarande kräver det.
+GIVE_IN = [r"\bjag får väl (vänta|nöja mig|acceptera)\b", r"\bdet får väl (vara så|duga|bli så)\b",
+           r"\b(jag antar|antar) att jag får\b", r"\bstrunt samma\b"]
 # What comes before one's own name ("my name is Sam"): a name after it is no narration.
 SELF_INTRO = [r"här är", r"jag heter"]
 # Read like this language by the language identifier: a line in them is no proof of a switch.
