@@ -408,7 +408,8 @@ TASK_TALK = [
     r"\b(the customer|the agent|the trainee|the representative)\b",
 ]
 # Strong acceptance: what a customer says when they take a deal (not a polite "thanks").
-ACCEPT = [r"\b(that's|that is|sounds) (fair|fine|good|great)\b", r"\bthat works\b", r"\bdeal\b", r"\bi(?:'ll| will) take (it|that)\b"]
+ACCEPT = [r"\b(that's|that is|sounds) (fair|fine|good|great)\b", r"\bthat works\b", r"^\W*deal\b", r"\b(it's|that's) a deal\b",
+          r"\bi(?:'ll| will) take (it|that)\b"]  # "a deal", not "not a big deal"
 # Giving up on what one wants ("I guess I'll just have to wait"): not while the customer still presses for it.
 GIVE_IN = [r"\bi (guess|suppose) (i'?ll|i will|i have to|i'?d better|that'?s|it'?s|so)\b",
            r"\b(i'?ll|i will|i'?d better) (just )?(have to )?wait( a while| and see)\b", r"\bfine,? whatever\b",
