@@ -104,7 +104,11 @@ def story(p: Persona, act: str | None = None) -> list[str]:
 
 def authored(p: Persona) -> dict[str, list[str]]:
     """Every authored line, by the act it is said for (the moods' lines under accept/leave/upset/calmer)."""
-    out = {k: list(v) for k, v in p.lines.model_dump().items() if v}
+    lines = p.lines.model_dump()
+    after = [line for variants in lines.pop("push_after").values() for line in variants]
+    out = {k: list(v) for k, v in lines.items() if v}
+    if after:
+        out["push"] = [*out.get("push", []), *after]
     out["accept"], out["leave"] = out.pop("satisfied"), out.pop("leaving")
     out["opening"] = [p.opening_line, *p.openings]
     return out
@@ -275,8 +279,17 @@ class Customer:
         if state.ended or state.act in prompting.TOLD or self.mode == "authored":
             return False
         if self.mode == "mixed" and state.act in SCRIPTED:
-            return not _unsaid(getattr(self.persona.lines, state.act), turns)
+            return not _unsaid(self._variants(state.act, state), turns)
         return True
+
+    def _variants(self, act: str, state: CustomerState) -> list[str]:
+        """The authored variants for an act; a push names the lesser offer last made where the trainer wrote lines
+        for it ("Forty-five dollars? …"), else it is the general push (no offer named that was never made)."""
+        after = self.persona.lines.push_after
+        if act == "push":
+            named = next((after[i] for i in reversed(state.offered) if i in after), [])
+            return [*named, *self.persona.lines.push] or self.persona.lines.for_act(act)
+        return self.persona.lines.for_act(act)
 
     def filler(self, turns: list[Turn], state: CustomerState) -> str:
         """What the customer says at once while thinking of the rest ("Hmm...", "Look..."), or "".
@@ -305,7 +318,7 @@ class Customer:
             return " ".join(said)
         said = [t.text for t in turns if t.speaker == "customer"]
         mood = "upset" if state.frustration >= 40 else "calmer"
-        options = self.persona.lines.for_act(act)
+        options = self._variants(act, state)
         # A variant not said yet; else one of the mood's; else the one said longest ago, never the last.
         for pool in (options, self.persona.lines.for_act(mood)):
             fresh = _unsaid(pool, turns)

@@ -209,6 +209,9 @@ class Lines(Strict):
     leaving: list[str] = Field(min_length=1, description="said when giving up")
     satisfied: list[str] = Field(min_length=1, description="said when the problem is solved")
     push: list[str] = Field(default_factory=list, description="pushing for the ask again after a no or a lesser offer")
+    push_after: dict[str, list[str]] = Field(default_factory=dict, description="pushing for the ask again after one "
+                                             "lesser offer, by its policy.allowed id (\"Forty-five dollars? I lost a "
+                                             "day's fee.\"): said only once that offer was made")
     insulted: list[str] = Field(default_factory=list, description="reacting to rudeness or an insult")
     belittled: list[str] = Field(default_factory=list, description="reacting to the loss being made light of")
     blamed: list[str] = Field(default_factory=list, description="rejecting the blame")
@@ -289,6 +292,10 @@ class Persona(Strict):
                 if unknown:
                     raise _located((field, i, ids), f"{what.format(x.id)} unknown policy items: {', '.join(unknown)}"
                                    f" (allowed: {', '.join(sorted(allowed)) or 'none'})")
+        unknown = [k for k in self.lines.push_after if k not in allowed]
+        if unknown:
+            raise _located(("lines", "push_after"), f"lines.push_after names unknown policy items: {', '.join(unknown)}"
+                           f" (allowed: {', '.join(sorted(allowed)) or 'none'})")
         for kind in ("allowed", "forbidden"):
             for i, item in enumerate(getattr(self.policy, kind)):
                 if not item.examples and not item.patterns:

@@ -324,6 +324,19 @@ def test_who_speaks_follows_the_model_and_the_language(monkeypatch, language, em
     assert lines_mode(_Embedded([]) if embedded else ScriptedModel([]), language) == mode
 
 
+def test_a_push_names_an_offer_only_once_it_was_made(lib):
+    """"Six ninety back for a ruined birthday?" after a bare "That's our policy" answers an offer nobody made
+    (read in a session): a push names the lesser offer last made, where the trainer wrote lines for it."""
+    p = lib.get("late-delivery")
+    customer = Customer(p, ScriptedModel([]))
+    push = st.initial(p).model_copy(update={"act": "push"})
+    assert {customer.fallback([], push) for _ in range(30)} == set(p.lines.push)
+    voucher = push.model_copy(update={"offered": ["voucher"]})
+    assert {customer.fallback([], voucher) for _ in range(60)} == {*p.lines.push, *p.lines.push_after["voucher"]}
+    both = push.model_copy(update={"offered": ["voucher", "shipping_refund"]})
+    assert {customer.fallback([], both) for _ in range(60)} == {*p.lines.push, *p.lines.push_after["shipping_refund"]}
+
+
 def test_mixed_says_the_charged_acts_in_the_trainers_words_while_fresh_ones_last(lib, monkeypatch):
     monkeypatch.setenv("ROLEPLAY_CUSTOMER_LINES", "mixed")
     p = lib.get("late-delivery")

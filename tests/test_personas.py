@@ -135,8 +135,8 @@ def test_authored_lines_pass_the_line_guard_for_their_act(library, pid):
 
 def test_files_stay_short():
     for path in PERSONA_DIR.glob("*.yaml"):
-        # A persona with authored lines for every act and its behaviour tests is a few pages, not more.
-        assert len(path.read_text(encoding="utf-8").splitlines()) < 260, path.name
+        # A persona with authored lines for every act (and pushes per offer) and its behaviour tests is a few pages, not more.
+        assert len(path.read_text(encoding="utf-8").splitlines()) < 270, path.name
 
 
 def test_personas_are_varied(library):
@@ -769,6 +769,13 @@ def test_goal_met_by_unknown_policy_item():
     text = MINIMAL.replace("met_by: [offer]", "met_by: [offer, ofer]")
     (p,) = problems_of(text)
     assert "goal 'happy' is met by unknown policy items: ofer" in p.message
+
+
+def test_push_lines_after_an_unknown_offer_are_refused():
+    text = MINIMAL.replace("  satisfied: [Thanks.]\n", "  satisfied: [Thanks.]\n  push_after:\n    ofer: ['A voucher? No.']\n")
+    (p,) = problems_of(text)
+    assert "lines.push_after names unknown policy items: ofer" in p.message and p.field.startswith("lines")
+    assert parse(text.replace("    ofer:", "    offer:"), "test.yaml").lines.push_after == {"offer": ["A voucher? No."]}
 
 
 def test_goal_met_by_a_forbidden_item_is_refused():
