@@ -279,17 +279,8 @@ class Customer:
         if state.ended or state.act in prompting.TOLD or self.mode == "authored":
             return False
         if self.mode == "mixed" and state.act in SCRIPTED:
-            return not _unsaid(self._variants(state.act, state), turns)
+            return not _unsaid(self.persona.lines.for_act(state.act, state.offered), turns)
         return True
-
-    def _variants(self, act: str, state: CustomerState) -> list[str]:
-        """The authored variants for an act; a push names the lesser offer last made where the trainer wrote lines
-        for it ("Forty-five dollars? …"), else it is the general push (no offer named that was never made)."""
-        after = self.persona.lines.push_after
-        if act == "push":
-            named = next((after[i] for i in reversed(state.offered) if i in after), [])
-            return [*named, *self.persona.lines.push] or self.persona.lines.for_act(act)
-        return self.persona.lines.for_act(act)
 
     def filler(self, turns: list[Turn], state: CustomerState) -> str:
         """What the customer says at once while thinking of the rest ("Hmm...", "Look..."), or "".
@@ -318,7 +309,7 @@ class Customer:
             return " ".join(said)
         said = [t.text for t in turns if t.speaker == "customer"]
         mood = "upset" if state.frustration >= 40 else "calmer"
-        options = self._variants(act, state)
+        options = self.persona.lines.for_act(act, state.offered)
         # A variant not said yet; else one of the mood's; else the one said longest ago, never the last.
         for pool in (options, self.persona.lines.for_act(mood)):
             fresh = _unsaid(pool, turns)

@@ -228,10 +228,15 @@ class Lines(Strict):
     fillers: list[str] = Field(default_factory=list, description="said at once in a call while thinking of the "
                                "rest (\"Oh dear...\"); without them, the language's for the mood")
 
-    def for_act(self, act: str) -> list[str]:
-        """The variants for an act, or the mood lines that stand in for it."""
+    def for_act(self, act: str, offered: list[str] | tuple[str, ...] = ()) -> list[str]:
+        """The variants for an act, or the mood lines that stand in for it.  A push also names the lesser offer last
+        made (of those `offered`, in order) where there are lines for it; never an offer that was not made."""
         if act in ("upset", "calmer", "leaving", "satisfied"):
             return list(getattr(self, act))
+        if act == "push":
+            named = next((self.push_after[i] for i in reversed(offered) if i in self.push_after), [])
+            if named or self.push:
+                return [*named, *self.push]
         mood = {"accept": "satisfied", "leave": "leaving", "heard": "calmer", "considering": "calmer"}
         own = getattr(self, act, None) if act in ACTS else None
         return list(own or getattr(self, mood.get(act, "upset")))
