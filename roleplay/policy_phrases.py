@@ -316,12 +316,20 @@ def match(phrase: Phrase, text: str, language: str) -> list[PhraseMatch]:
     return out
 
 
-def _find(phrases, text: str, language: str, index: dict[str, tuple[int, ...]] | None = None) -> list[PhraseMatch]:
-    index, out = index or _index(text, language), []
-    for phrase in phrases:
-        if all(s in index or w in index for s, w in phrase.keys):  # `match` would say no, a hundred times slower
-            out += match(phrase, text, language)
-    return out
+def _may_match(phrase: Phrase, index: dict[str, tuple[int, ...]]) -> bool:
+    """Does the text (its `_index`) hold a key of every word of the example?  Else `match` would say no, a hundred
+    times slower."""
+    return all(s in index or w in index for s, w in phrase.keys)
+
+
+def _find(phrases, text: str, language: str) -> list[PhraseMatch]:
+    """The matches of examples already screened (`_may_match`)."""
+    return [m for phrase in phrases for m in match(phrase, text, language)]
+
+
+def _screened(examples, text: str, language: str) -> list[Phrase]:
+    index = _index(text, language)
+    return [p for p in (compile_example(e, language) for e in examples) if _may_match(p, index)]
 
 
 def live(items, text: str, language: str) -> dict[int, list[Phrase]]:
@@ -334,9 +342,8 @@ def live(items, text: str, language: str) -> dict[int, list[Phrase]]:
         tried.update(by_key.get(key, ()))
     out: dict[int, list[Phrase]] = {}
     for n, k in sorted(tried):
-        phrase = phrases[n][k]
-        if all(s in index or w in index for s, w in phrase.keys):
-            out.setdefault(n, []).append(phrase)
+        if _may_match(phrases[n][k], index):
+            out.setdefault(n, []).append(phrases[n][k])
     return out
 
 
@@ -360,11 +367,9 @@ def _screen(examples: tuple[tuple[str, ...], ...], language: str):
 def find(item, text: str, language: str, phrases: list[Phrase] | None = None) -> list[PhraseMatch]:
     """Every match of a policy item's examples (or of those of them `live` kept) in `text`, in order, leaving out a
     clause that also says one of its `unless` phrasings ("a 20 % discount on a new machine" is no free machine)."""
-    if phrases is None:
-        phrases = [compile_example(e, language) for e in item.examples]
-    found = _find(phrases, text, language)
+    found = _find(_screened(item.examples, text, language) if phrases is None else phrases, text, language)
     if found and item.unless:  # read only where an example matched: most texts match none
-        unless = {m.clause for m in _find([compile_example(e, language) for e in item.unless], text, language)}
+        unless = {m.clause for m in _find(_screened(item.unless, text, language), text, language)}
         found = [m for m in found if m.clause not in unless]
     return sorted(found, key=lambda m: m.pos)
 
