@@ -87,7 +87,7 @@ class Context:
     tension: dict[int, list[str]] = field(default_factory=dict)  # customer turn -> cues
     hostile_customer: list[int] = field(default_factory=list)  # swearing, shouting, anger
     not_heard: list[tuple[int, str]] = field(default_factory=list)  # customer turn, quote
-    asks: dict[int, list[str]] = field(default_factory=dict)  # customer turn -> its real questions (cues)
+    asks: dict[int, tuple[str, ...]] = field(default_factory=dict)  # customer turn -> its real questions (cues)
     hidden: list[dict] = field(default_factory=list)
     ending: str | None = None  # "accepted", "undecided", "resigned", "left" or None
     ending_turn: int | None = None
@@ -168,10 +168,7 @@ def build(transcript: Transcript, persona: Persona | None, language: str, analys
             ctx.hostile_customer.append(j)
         for m in find(sig["not_heard"], t.text)[:1]:
             ctx.not_heard.append((j, m.quote))
-        k = ctx.next_trainee(j)
-        # the reply's turn analysis has read the questions of the customer turn just before it
-        ctx.asks[j] = (ctx.by_turn[k].questions if k is not None and ctx.prev_customer(k) == j
-                       else customer_questions(t.text, language))
+        ctx.asks[j] = customer_questions(t.text, language)  # cached: the turn analysis read them too
         for q in ctx.asks[j]:
             ctx.questions.append(Question(turn=j, text=q, complaint=has(sig["complaint_question"], q)))
 
